@@ -1,0 +1,24 @@
+package org.nedsj.dist;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code neds bench}: speed measurements; the work is in its subcommands. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures speed: training steps, inference, data preparation.",
+        subcommands = {BenchTrainCommand.class, BenchInferCommand.class, BenchPrepareCommand.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** The model sizes the benchmarks run at. */
+    enum Preset { small, full }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "neds bench: say what to measure: train, infer or prepare");
+    }
+}

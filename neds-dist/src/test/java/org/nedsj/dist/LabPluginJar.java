@@ -1,0 +1,129 @@
+package org.nedsj.dist;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.typesafe.config.Config;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nedsj.spi.NedsPlugin;
+
+/**
+ * A lab's plugin jar, compiled in the test with {@code javax.tools}: plugin {@code lab-test} offering
+ * the masking scheme {@code test-scheme} (hides the first {@code masking.test-scheme.width} tokens),
+ * with its own {@code reference.conf}. (neds-trainer's tests build a larger one of the same kind.)
+ */
+final class LabPluginJar {
+
+    static final String DESCRIPTION = "hides the first masking.test-scheme.width tokens of every modality";
+
+    private static final String SOURCE = """
+            package org.example.lab;
+
+            import com.typesafe.config.Config;
+            import java.util.List;
+            import org.nedsj.spi.*;
+
+            public final class LabPlugin implements NedsPlugin {
+                @Override public String name() { return "lab-test"; }
+
+                @Override public List<MaskingSchemeFactory> maskingSchemes() {
+                    return List.of(new MaskingSchemeFactory() {
+                        @Override public String name() { return "test-scheme"; }
+                        @Override public String description() { return "%s"; }
+                        @Override public MaskingScheme create(Config masking, SchemeCatalog schemes) {
+                            int width = masking.getInt("test-scheme.width");
+                            return new MaskingScheme() {
+                                @Override public String name() { return "test-scheme"; }
+                                @Override public MaskPlan plan(Batch batch, long seed) {
+                                    MaskPlan.Builder plan = MaskPlan.builder(batch.size(), batch.modalities(), "test-scheme");
+                                    for (int i = 0; i < batch.size(); i++) {
+                                        for (ModalitySpec m : batch.modalities()) {
+                                            for (int t = 0; t < Math.min(width, m.tokensPerTrial()); t++) {
+                                                plan.mask(m.name(), i, t);
+                                            }
+                                        }
+                                    }
+                                    return plan.build();
+                                }
+                            };
+                        }
+                    });
+                }
+            }
+            """.formatted(DESCRIPTION);
+
+    private static final String REFERENCE_CONF = """
+            masking.test-scheme {
+              # tokens hidden at the start of every modality of every trial
+              width = 2
+            }
+            """;
+
+    private static Path compiled;
+
+    private LabPluginJar() {
+    }
+
+    static Path write(Path dir, String jarName) {
+        Path jar = dir.resolve(jarName);
+        try {
+            Files.createDirectories(dir);
+            Path classes = compiledClasses();
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                 Stream<Path> classFiles = Files.walk(classes)) {
+                put(out, "META-INF/services/" + NedsPlugin.class.getName(), "org.example.lab.LabPlugin\n".getBytes(UTF_8));
+                put(out, "reference.conf", REFERENCE_CONF.getBytes(UTF_8));
+                for (Path c : classFiles.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                    put(out, classes.relativize(c).toString().replace(File.separatorChar, '/'), Files.readAllBytes(c));
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jar, e);
+        }
+    }
+
+    private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        out.write(content);
+        out.closeEntry();
+    }
+
+    private static synchronized Path compiledClasses() throws IOException {
+        if (compiled == null) {
+            Path work = Files.createTempDirectory("lab-plugin-src");
+            Path source = work.resolve("org/example/lab/LabPlugin.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, SOURCE);
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            String classPath = String.join(File.pathSeparator, location(NedsPlugin.class), location(Config.class), location(SDVariable.class));
+            int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                    List.of("-classpath", classPath, "-d", classes.toString(), "--release", "17", "-proc:none", source.toString())
+                            .toArray(String[]::new));
+            if (status != 0) {
+                throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
+            }
+            compiled = classes;
+        }
+        return compiled;
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.nedsj.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The distribution's bash launcher, src/dist/bin/neds, run with a stand-in java and stand-in CPUs. */
+class LauncherScriptTest {
+
+    private static final Path SCRIPT = Path.of("src/dist/bin/neds").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int status, String out) {
+    }
+
+    private static Result bash(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return new Result(p.waitFor(), out);
+    }
+
+    private Path cpu(String vendor, int family, int model, String flags) throws IOException {
+        return Files.writeString(tmp.resolve("cpuinfo"), "processor\t: 0\nvendor_id\t: " + vendor + "\ncpu family\t: " + family
+                + "\nmodel\t\t: " + model + "\nmodel name\t: test cpu\nflags\t\t: fpu sse2 " + flags + " fma\n\nprocessor\t: 1\n");
+    }
+
+    private String coretype(Path cpuinfo, Map<String, String> extra) throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("NEDS_CPUINFO", cpuinfo.toString());
+        Result r = bash(env, List.of("bash", "-c", "source \"$0\" && openblas_coretype", SCRIPT.toString()));
+        assertEquals(0, r.status(), r.out());
+        return r.out().strip();
+    }
+
+    @ParameterizedTest(name = "{0} family {1} model {2} {3} -> [{4}]")
+    @CsvSource({
+        "AuthenticAMD, 25, 1, avx avx2, Haswell",     // Zen 3
+        "AuthenticAMD, 25, 97, avx avx2, Haswell",    // Zen 4
+        "AuthenticAMD, 26, 2, avx avx2, Haswell",     // Zen 5
+        "AuthenticAMD, 23, 49, avx avx2, ''",         // Zen 2: OpenBLAS 0.3.19 knows it
+        "AuthenticAMD, 21, 2, avx, ''",               // Piledriver: no AVX2
+        "GenuineIntel, 6, 151, avx avx2, Haswell",    // Alder Lake
+        "GenuineIntel, 6, 143, avx avx2, Haswell",    // Sapphire Rapids
+        "GenuineIntel, 6, 183, avx avx2, Haswell",    // Raptor Lake
+        "GenuineIntel, 6, 85, avx avx2, ''",          // Skylake-SP: known
+        "GenuineIntel, 6, 158, avx avx2, ''",         // Coffee Lake: known
+        "GenuineIntel, 6, 190, avx, ''",              // no AVX2 listed: leave OpenBLAS's choice
+        "GenuineIntel, 19, 1, avx avx2, Haswell",     // a family after 6
+        "HygonGenuine, 24, 1, avx avx2, ''"})
+    void choosesHaswellOnlyForAvx2CpusOpenBlas0319DoesNotKnow(String vendor, int family, int model, String flags, String expected)
+            throws IOException, InterruptedException {
+        assertEquals(expected, coretype(cpu(vendor, family, model, flags), Map.of()));
+    }
+
+    @Test
+    void keepsTheCoreTypeTheUserSet() throws IOException, InterruptedException {
+        assertEquals("Zen", coretype(cpu("AuthenticAMD", 25, 1, "avx avx2"), Map.of("OPENBLAS_CORETYPE", "Zen")));
+    }
+
+    @Test
+    void noCpuDescriptionMeansNoChoice() throws IOException, InterruptedException {
+        assertEquals("", coretype(tmp.resolve("absent"), Map.of()));
+    }
+
+    /** A stand-in JDK whose java prints its arguments and OPENBLAS_CORETYPE. */
+    private Path fakeJdk() throws IOException {
+        Path java = tmp.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\necho \"coretype:${OPENBLAS_CORETYPE:-}\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tmp.resolve("jdk");
+    }
+
+    private List<String> launch(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        Result r = bash(env, command);
+        assertEquals(0, r.status(), r.out());
+        return r.out().lines().toList();
+    }
+
+    @Test
+    void runsJavaWithTheDistributionsClassPathHomeAndOptions() throws IOException, InterruptedException {
+        Path home = SCRIPT.getParent().getParent();
+        List<String> lines = launch(SCRIPT, Map.of("JAVA_HOME", fakeJdk().toString(), "NEDS_CPUINFO", cpu("AuthenticAMD", 25, 1, "avx2").toString()),
+                "train", "--set", "data.path=/my data");
+        assertEquals(List.of("arg:-Xmx8g", "arg:--add-opens=java.base/java.nio=ALL-UNNAMED", "arg:-Dorg.bytedeco.javacpp.logger=slf4j",
+                "arg:-Dneds.home=" + home, "arg:-cp", "arg:" + home + "/lib/*", "arg:org.nedsj.dist.Neds",
+                "arg:train", "arg:--set", "arg:data.path=/my data", "coretype:Haswell"), lines);
+    }
+
+    @Test
+    void aHeapSizeInJavaOptsReplacesTheDefault() throws IOException, InterruptedException {
+        List<String> lines = launch(SCRIPT, Map.of("JAVA_HOME", fakeJdk().toString(), "JAVA_OPTS", "-Xmx2g -Dx=1", "OPENBLAS_CORETYPE", "Zen"),
+                "plugins");
+        assertEquals(List.of("arg:-Xmx2g", "arg:-Dx=1"), lines.subList(0, 2));
+        assertTrue(lines.stream().noneMatch(l -> l.equals("arg:-Xmx8g")), lines.toString());
+        assertEquals("coretype:Zen", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void findsItsHomeThroughASymlink() throws IOException, InterruptedException {
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("usr/bin")).resolve("neds"), SCRIPT);
+        List<String> lines = launch(link, Map.of("JAVA_HOME", fakeJdk().toString()), "--version");
+        assertTrue(lines.contains("arg:-Dneds.home=" + SCRIPT.getParent().getParent()), lines.toString());
+    }
+}

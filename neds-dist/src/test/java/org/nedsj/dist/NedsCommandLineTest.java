@@ -1,0 +1,127 @@
+package org.nedsj.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NedsCommandLineTest {
+
+    /** Each command and the options of its contract (DESIGN.md's table; bench per issue 8). */
+    static Stream<Arguments> contract() {
+        return Stream.of(
+                Arguments.of("synth", List.of("--out=DIR", "--sessions=N", "--trials=T", "--seed=S")),
+                Arguments.of("prepare", List.of("--alf=DIR", "--out=DATA", "--config=F")),
+                Arguments.of("train", List.of("--config=F", "--resume=RUN", "--set=KEY=VALUE", "--out=RUN")),
+                Arguments.of("eval", List.of("--run=RUN", "--data=DATA", "--split=SPLIT", "--out=REPORT", "--mask=SCHEME")),
+                Arguments.of("finetune", List.of("--run=RUN", "--data=DATA", "--sessions=ID", "--set=KEY=VALUE", "--out=RUN")),
+                Arguments.of("ablate", List.of("--config=F", "--schemes=SETS", "--set=KEY=VALUE", "--out=DIR")),
+                Arguments.of("plugins", List.of()),
+                Arguments.of("demo", List.of("--out=DIR")),
+                Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch")),
+                Arguments.of("bench infer", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json")),
+                Arguments.of("bench prepare", List.of("--trials=T", "--neurons=N", "--json")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contract")
+    void everyCommandHasHelpWithItsContractOptions(String command, List<String> options) {
+        String[] args = (command + " --help").split(" ");
+        CommandRun run = CommandRun.of(args);
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("Usage: neds " + command), run.out());
+        for (String option : options) {
+            assertTrue(run.out().contains(option), command + " --help lacks " + option + ":\n" + run.out());
+        }
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommand() {
+        CommandRun run = CommandRun.of("--help");
+        assertEquals(0, run.status());
+        for (String c : List.of("synth", "prepare", "train", "eval", "finetune", "ablate", "plugins", "demo", "bench")) {
+            assertTrue(run.out().contains("\n  " + c + " "), "missing " + c + " in\n" + run.out());
+        }
+    }
+
+    /** Commands whose machinery lands later: declared options parse, then exit 2 with one line and no output. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "synth --out /tmp/alf --sessions 3 --trials 200 --seed 1",
+        "prepare --alf /tmp/alf --out /tmp/data --config exp.conf",
+        "train --config conf/quickstart.conf --set data.path=/tmp/data --set train.epochs=2 --out /tmp/run",
+        "train --resume /tmp/run",
+        "eval --run /tmp/run --data /tmp/data --split val --out /tmp/report --mask self-modality,cross-modality",
+        "finetune --run /tmp/run --data /tmp/data --sessions a,b --set train.epochs=1 --out /tmp/run2",
+        "ablate --config exp.conf --schemes encoding,decoding;mixed --out /tmp/ablate",
+        "demo --out /tmp/demo",
+        "bench train --preset small --neurons 200 --batch 16 --threads 2 --steps 5 --json --vs-torch",
+        "bench infer --preset FULL --json",
+        "bench prepare --trials 60 --neurons 80 --json"})
+    void commandsNotBuiltYetSaySoAndExitTwoWithoutOutput(String commandLine) {
+        CommandRun run = CommandRun.of(commandLine.split(" "));
+        String name = commandLine.startsWith("bench") ? String.join(" ", List.of(commandLine.split(" ")).subList(0, 2))
+                : commandLine.split(" ")[0];
+        assertEquals(2, run.status());
+        assertEquals("neds " + name + ": not available yet in this build" + System.lineSeparator(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        CommandRun run = CommandRun.of("synth", "--sessions", "3");
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("Missing required option: '--out=DIR'"), run.err());
+        assertTrue(run.err().contains("Usage: neds synth"), run.err());
+    }
+
+    @Test
+    void trainNeedsExactlyOneOfConfigAndResume() {
+        CommandRun neither = CommandRun.of("train", "--out", "/tmp/run");
+        assertEquals(2, neither.status());
+        assertTrue(neither.err().contains("Missing required argument"), neither.err());
+        CommandRun both = CommandRun.of("train", "--config", "a.conf", "--resume", "/tmp/run");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+    }
+
+    @Test
+    void aSetWithoutKeyAndValueIsAUsageError() {
+        CommandRun run = CommandRun.of("train", "--config", "a.conf", "--set", "data.path");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("'data.path' is not key=value, e.g. --set data.path=/data/prepared"), run.err());
+    }
+
+    @Test
+    void unknownOptionsCommandsAndValuesAreUsageErrors() {
+        assertEquals(2, CommandRun.of("synth", "--out", "x", "--sesions", "3").status());
+        assertEquals(2, CommandRun.of("fly").status());
+        CommandRun preset = CommandRun.of("bench", "train", "--preset", "medium");
+        assertEquals(2, preset.status());
+        assertTrue(preset.err().contains("medium") && preset.err().contains("small, full"), preset.err());
+        assertEquals(2, CommandRun.of("eval", "--run", "r", "--split", "holdout").status());
+    }
+
+    @Test
+    void nedsOrBenchAloneAskForACommand() {
+        CommandRun neds = CommandRun.of();
+        assertEquals(2, neds.status());
+        assertTrue(neds.err().startsWith("neds: a command is needed"), neds.err());
+        CommandRun bench = CommandRun.of("bench");
+        assertEquals(2, bench.status());
+        assertTrue(bench.err().startsWith("neds bench: say what to measure: train, infer or prepare"), bench.err());
+    }
+
+    @Test
+    void printsTheProjectVersion() {
+        CommandRun run = CommandRun.of("--version");
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("neds 0.1.0" + System.lineSeparator()), run.out());
+    }
+}

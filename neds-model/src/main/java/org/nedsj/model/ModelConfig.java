@@ -1,0 +1,89 @@
+package org.nedsj.model;
+
+import com.typesafe.config.Config;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Sizes and switches of the NEDS model, read from the experiment's {@code model} section.
+ *
+ * @param hidden           hidden size H of every token
+ * @param layers           transformer layers
+ * @param heads            attention heads (H must divide by it, and H/heads must be even for RoPE)
+ * @param mlp              inner width of each layer's GELU MLP
+ * @param norm             {@code layer} (LayerNorm) or {@code scale} (ScaleNorm)
+ * @param dropout          dropout on attention and MLP outputs during training
+ * @param embedDropout     dropout on the assembled tokens during training
+ * @param sessionEmbedding whether a learned per-session embedding is added to every token
+ * @param ropeBase         base of the rotary frequencies
+ * @param staticPosition   the RoPE position of one-token (static) modalities
+ * @param normEpsilon      epsilon of the norms
+ * @param dataType         FLOAT for training; DOUBLE for gradient checks
+ * @param engine           {@code fused} (hand-differentiated backbone, fast) or {@code samediff} (one SameDiff graph)
+ */
+public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
+                          double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
+                          double normEpsilon, DataType dataType, String engine) {
+
+    /** The default engine. */
+    public static final String FUSED = "fused";
+    public static final String SAMEDIFF = "samediff";
+
+    public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
+                       boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType) {
+        this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
+                normEpsilon, dataType, FUSED);
+    }
+
+    public ModelConfig {
+        if (hidden < 2 || layers < 1 || heads < 1 || mlp < 1) {
+            throw new IllegalArgumentException("model sizes must be positive: hidden " + hidden + ", layers " + layers
+                    + ", heads " + heads + ", mlp " + mlp);
+        }
+        if (hidden % heads != 0 || (hidden / heads) % 2 != 0) {
+            throw new IllegalArgumentException("model.hidden (" + hidden + ") must divide into model.heads (" + heads
+                    + ") heads of even size, for rotary embeddings");
+        }
+        if (!norm.equals("layer") && !norm.equals("scale")) {
+            throw new IllegalArgumentException("model.norm = '" + norm + "': use 'layer' (LayerNorm) or 'scale' (ScaleNorm)");
+        }
+        if (!engine.equals(FUSED) && !engine.equals(SAMEDIFF)) {
+            throw new IllegalArgumentException("model.engine = '" + engine + "': use 'fused' or 'samediff'");
+        }
+        if (dropout < 0 || dropout >= 1 || embedDropout < 0 || embedDropout >= 1) {
+            throw new IllegalArgumentException("model.dropout and model.embed-dropout must lie in [0, 1)");
+        }
+    }
+
+    /** Reads the {@code model} section: sizes from {@code model.presets.<model.preset>}, the rest directly. */
+    public static ModelConfig from(Config model) {
+        String preset = model.getString("preset");
+        if (!model.hasPath("presets." + preset)) {
+            throw new IllegalArgumentException("model.preset = '" + preset + "': no such preset; available: "
+                    + model.getConfig("presets").root().keySet());
+        }
+        Config size = model.getConfig("presets." + preset);
+        return new ModelConfig(size.getInt("hidden"), size.getInt("layers"), size.getInt("heads"), size.getInt("mlp"),
+                model.getString("norm"), model.getDouble("dropout"), model.getDouble("embed-dropout"),
+                model.getBoolean("session-embedding"), model.getDouble("rope-base"), model.getInt("static-position"),
+                model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"));
+    }
+
+    public int headSize() {
+        return hidden / heads;
+    }
+
+    public ModelConfig withDataType(DataType type) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, type, engine);
+    }
+
+    public ModelConfig withDropout(double attention, double embed) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, attention, embed, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, engine);
+    }
+
+    public ModelConfig withEngine(String name) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, name);
+    }
+}

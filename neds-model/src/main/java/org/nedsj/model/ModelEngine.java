@@ -1,0 +1,23 @@
+package org.nedsj.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+import java.util.Map;
+
+/** Runs the model's computation: the graph interpreter or the fused backbone. */
+interface ModelEngine {
+
+    List<Parameter> parameters();
+
+    INDArray parameter(String name);
+
+    /** Width of each modality's values placeholder. */
+    Map<String, Integer> widths();
+
+    /** Forward and backward in training mode; placeholders as {@link GraphInputs} fills them. */
+    StepResult step(Map<String, INDArray> placeholders, List<String> modalities);
+
+    /** Named outputs ({@code m/prediction}, {@code m/loss}, {@code loss}) in evaluation mode. */
+    Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names);
+}

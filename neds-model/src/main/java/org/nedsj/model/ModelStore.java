@@ -1,0 +1,220 @@
+package org.nedsj.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nedsj.spi.ModalitySpec;
+import org.nedsj.spi.SessionInfo;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Saves and loads a whole model as one zip: {@code model.json} (sizes, session table, modalities
+ * with their plugins and config sections, seed) and one entry per parameter. Loading rebuilds the
+ * graph from the description and sets every parameter, so outputs are identical.
+ */
+public final class ModelStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DESCRIPTION = "model.json";
+    private static final String PARAMS = "params/";
+
+    private ModelStore() {
+    }
+
+    /** Writes atomically: a temporary file beside {@code file}, then a move. */
+    public static void save(NedsModel model, Path file) throws IOException {
+        save(model, Map.of(), file);
+    }
+
+    /** Saves the model and extra named arrays (e.g. optimizer moments) in the same zip. */
+    public static void save(NedsModel model, Map<String, INDArray> extras, Path file) throws IOException {
+        save(model, extras, Map.of(), file);
+    }
+
+    /**
+     * Saves the model, extra named arrays (e.g. optimizer moments) and attachments (named bytes, e.g.
+     * a trainer's state) in one zip, atomically.
+     */
+    public static void save(NedsModel model, Map<String, INDArray> extras, Map<String, byte[]> attachments, Path file)
+            throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                zip.putNextEntry(new ZipEntry(DESCRIPTION));
+                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(model)));
+                zip.closeEntry();
+                for (Parameter p : model.parameters()) {
+                    writeArray(zip, PARAMS + p.name(), model.parameter(p.name()));
+                }
+                for (var e : extras.entrySet()) {
+                    writeArray(zip, "extra/" + e.getKey(), e.getValue());
+                }
+                for (var e : attachments.entrySet()) {
+                    zip.putNextEntry(new ZipEntry("attachment/" + e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeArray(ZipOutputStream zip, String name, INDArray array) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        DataOutputStream out = new DataOutputStream(new NonClosing(zip));
+        Nd4j.write(array, out);
+        out.flush();
+        zip.closeEntry();
+    }
+
+    /** A loaded model and the extra arrays and attachments saved with it. */
+    public record Loaded(NedsModel model, Map<String, INDArray> extras, Map<String, byte[]> attachments) {
+    }
+
+    public static NedsModel load(Path file, CodecCatalog codecs) throws IOException {
+        return loadWithExtras(file, codecs).model();
+    }
+
+    public static Loaded loadWithExtras(Path file, CodecCatalog codecs) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved model at " + file);
+        }
+        JsonNode description = null;
+        Map<String, INDArray> params = new HashMap<>();
+        Map<String, INDArray> extras = new HashMap<>();
+        Map<String, byte[]> attachments = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(DESCRIPTION)) {
+                    description = JSON.readTree(zip.readAllBytes());
+                } else if (e.getName().startsWith(PARAMS)) {
+                    params.put(e.getName().substring(PARAMS.length()), Nd4j.read(new DataInputStream(zip)));
+                } else if (e.getName().startsWith("extra/")) {
+                    extras.put(e.getName().substring("extra/".length()), Nd4j.read(new DataInputStream(zip)));
+                } else if (e.getName().startsWith("attachment/")) {
+                    attachments.put(e.getName().substring("attachment/".length()), zip.readAllBytes());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is not a readable NEDS-J model (" + e.getMessage() + ")", e);
+        }
+        if (description == null) {
+            throw new IOException(file + " has no " + DESCRIPTION + ": not a NEDS-J model");
+        }
+        NedsModel model = rebuild(description, codecs);
+        for (Parameter p : model.parameters()) {
+            INDArray saved = params.get(p.name());
+            if (saved == null) {
+                throw new IOException(file + " lacks parameter " + p.name());
+            }
+            model.parameter(p.name()).assign(saved);
+        }
+        return new Loaded(model, extras, attachments);
+    }
+
+    private static NedsModel rebuild(JsonNode d, CodecCatalog codecs) {
+        JsonNode c = d.get("config");
+        ModelConfig config = new ModelConfig(c.get("hidden").asInt(), c.get("layers").asInt(), c.get("heads").asInt(),
+                c.get("mlp").asInt(), c.get("norm").asText(), c.get("dropout").asDouble(), c.get("embedDropout").asDouble(),
+                c.get("sessionEmbedding").asBoolean(), c.get("ropeBase").asDouble(), c.get("staticPosition").asInt(),
+                c.get("normEpsilon").asDouble(), DataType.valueOf(c.get("dataType").asText()));
+        List<SessionInfo> sessions = new ArrayList<>();
+        for (JsonNode s : d.get("sessions")) {
+            Map<String, Integer> widths = new HashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = s.get("widths").fields();
+            it.forEachRemaining(e -> widths.put(e.getKey(), e.getValue().asInt()));
+            sessions.add(new SessionInfo(s.get("id").asText(), s.get("neurons").asInt(), widths, s.get("train").asInt(),
+                    s.get("val").asInt(), s.get("test").asInt(), s.get("source").asText()));
+        }
+        List<ModalityBinding> modalities = new ArrayList<>();
+        for (JsonNode m : d.get("modalities")) {
+            ModalitySpec spec = new ModalitySpec(m.get("name").asText(), ModalitySpec.Kind.valueOf(m.get("kind").asText()),
+                    ModalitySpec.Role.valueOf(m.get("role").asText()), m.get("tokens").asInt(), m.get("width").asInt(),
+                    m.get("classes").asInt());
+            Config section = ConfigFactory.parseString(m.get("section").asText());
+            modalities.add(codecs.bind(spec, section));
+        }
+        return NedsModel.create(config, modalities, new SessionTable(sessions), d.get("seed").asLong());
+    }
+
+    private static ObjectNode describe(NedsModel model) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("format", 1);
+        d.put("seed", model.seed());
+        d.set("config", JSON.valueToTree(model.config()));
+        ArrayNode sessions = d.putArray("sessions");
+        for (SessionInfo s : model.sessions().sessions()) {
+            ObjectNode n = sessions.addObject();
+            n.put("id", s.id());
+            n.put("neurons", s.neurons());
+            n.set("widths", JSON.valueToTree(s.widths()));
+            n.put("train", s.trainTrials());
+            n.put("val", s.valTrials());
+            n.put("test", s.testTrials());
+            n.put("source", s.source());
+        }
+        ArrayNode modalities = d.putArray("modalities");
+        for (ModalityBinding m : model.modalities()) {
+            ObjectNode n = modalities.addObject();
+            ModalitySpec s = m.spec();
+            n.put("name", s.name());
+            n.put("kind", s.kind().name());
+            n.put("role", s.role().name());
+            n.put("tokens", s.tokensPerTrial());
+            n.put("width", s.width());
+            n.put("classes", s.classes());
+            n.put("encoder", m.encoderName());
+            n.put("decoder", m.decoderName());
+            n.put("weight", m.lossWeight());
+            n.put("section", m.section().root().render(ConfigRenderOptions.concise()));
+        }
+        return d;
+    }
+
+    /** Lets Nd4j write into a zip entry without closing the zip. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+}

@@ -1,0 +1,193 @@
+package org.nedsj.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nedsj.model.graph.ModalityGraphs;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+import org.nedsj.spi.ModalitySpec;
+import org.nedsj.spi.SessionInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The NEDS model: every modality of a trial as tokens through one shared transformer, each
+ * masked token predicted by its modality's head. Knows the sessions it was built with; per-session
+ * stitchers are rows of per-session parameters.
+ */
+public final class NedsModel {
+
+    private final ModelConfig config;
+    private final List<ModalityBinding> modalities;
+    private final SessionTable sessions;
+    private final long seed;
+    private final ModelEngine engine;
+    private final GraphInputs inputs;
+    private final List<String> lossOutputs;
+    private final List<String> names;
+    private final StepProfile profile = new StepProfile();
+
+    private NedsModel(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
+        this.config = config;
+        this.modalities = List.copyOf(modalities);
+        this.sessions = sessions;
+        this.seed = seed;
+        this.engine = config.engine().equals(ModelConfig.SAMEDIFF)
+                ? new SameDiffEngine(config, this.modalities, sessions, seed)
+                : new FusedEngine(config, this.modalities, sessions, seed, profile);
+        this.inputs = new GraphInputs(this.modalities, engine.widths(), sessions, config.dataType());
+        this.names = this.modalities.stream().map(ModalityBinding::name).toList();
+        List<String> outs = new ArrayList<>();
+        outs.add(ModalityGraphs.LOSS);
+        names.forEach(m -> outs.add(ModalityGraphs.loss(m)));
+        this.lossOutputs = List.copyOf(outs);
+    }
+
+    /** A freshly initialised model; parameter values depend only on {@code seed} and names. */
+    public static NedsModel create(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
+        if (modalities.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one modality");
+        }
+        return new NedsModel(config, modalities, sessions, seed);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public List<ModalityBinding> modalities() {
+        return modalities;
+    }
+
+    public List<ModalitySpec> specs() {
+        return modalities.stream().map(ModalityBinding::spec).toList();
+    }
+
+    public SessionTable sessions() {
+        return sessions;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The width of each modality's values in a batch for this model (the widest session). */
+    public int width(String modality) {
+        Integer w = engine.widths().get(modality);
+        if (w == null) {
+            throw new IllegalArgumentException("the model has no modality " + modality);
+        }
+        return w;
+    }
+
+    public List<Parameter> parameters() {
+        return engine.parameters();
+    }
+
+    /** The live array of a parameter (updating it in place updates the model). */
+    public INDArray parameter(String name) {
+        INDArray a = engine.parameter(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no parameter " + name);
+        }
+        return a;
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += parameter(p.name()).length();
+        }
+        return n;
+    }
+
+    /**
+     * Forward and backward pass in training mode: losses and the gradient of the total loss for
+     * every parameter. {@code noiseSeed} seeds dropout, so a step repeats exactly.
+     */
+    public StepResult step(Batch batch, MaskPlan plan, long noiseSeed) {
+        profile.start();
+        Map<String, INDArray> placeholders = inputs.fill(batch, plan, true);
+        profile.mark("inputs");
+        Nd4j.getRandom().setSeed(noiseSeed);
+        return engine.step(placeholders, names);
+    }
+
+    /** Where the steps' time went, by phase (the fused engine reports its phases). */
+    public StepProfile profile() {
+        return profile;
+    }
+
+    /** Losses in evaluation mode (no dropout, no gradients). */
+    public StepResult evaluate(Batch batch, MaskPlan plan) {
+        Map<String, INDArray> outputs = engine.outputs(inputs.fill(batch, plan, false), lossOutputs);
+        return Engines.result(outputs, names, Map.of());
+    }
+
+    /**
+     * Predictions in evaluation mode, by modality: log rates [B, T, W] for counts, values
+     * [B, T, W] for continuous modalities, logits [B, C] for categorical ones (W the model's width).
+     */
+    public Map<String, INDArray> predict(Batch batch, MaskPlan plan) {
+        List<String> wanted = names.stream().map(ModalityGraphs::prediction).toList();
+        Map<String, INDArray> outputs = engine.outputs(inputs.fill(batch, plan, false), wanted);
+        Map<String, INDArray> byModality = new LinkedHashMap<>();
+        for (String m : names) {
+            byModality.put(m, outputs.get(ModalityGraphs.prediction(m)));
+        }
+        return byModality;
+    }
+
+    /**
+     * This model with {@code added} sessions appended to its table: new stitcher rows start from
+     * their own initialisation, everything else keeps its trained values.
+     */
+    public NedsModel withSessions(List<SessionInfo> added) {
+        SessionTable table = sessions.plus(added);
+        NedsModel grown = new NedsModel(config, modalities, table, seed);
+        grown.copyFrom(this);
+        return grown;
+    }
+
+    /** Copies every parameter of {@code other} into this model; per-session rows by session id. */
+    void copyFrom(NedsModel other) {
+        for (Parameter p : parameters()) {
+            INDArray source = other.parameter(p.name());
+            INDArray target = parameter(p.name());
+            if (!p.perSession()) {
+                target.assign(source);
+                continue;
+            }
+            for (int s = 0; s < other.sessions.size(); s++) {
+                int row = sessions.indexOf(other.sessions.get(s).id());
+                copySessionRow(source.slice(s), target.slice(row));
+            }
+        }
+    }
+
+    /** Copies a session's slice where the widths may differ (a wider table pads with zero). */
+    private static void copySessionRow(INDArray from, INDArray to) {
+        if (java.util.Arrays.equals(from.shape(), to.shape())) {
+            to.assign(from);
+            return;
+        }
+        to.assign(0);
+        long[] shape = from.shape();
+        org.nd4j.linalg.indexing.INDArrayIndex[] index = new org.nd4j.linalg.indexing.INDArrayIndex[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            index[i] = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, shape[i]);
+        }
+        to.get(index).assign(from);
+    }
+
+    GraphInputs inputs() {
+        return inputs;
+    }
+
+    ModelEngine engine() {
+        return engine;
+    }
+}

@@ -1,0 +1,422 @@
+package org.nedsj.model.fused;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNorm;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNormBp;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.GELU;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.GELUDerivative;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nedsj.model.ModelConfig;
+import org.nedsj.model.Parameter;
+import org.nedsj.model.graph.ParameterInit;
+import org.nedsj.model.graph.RotaryEmbedding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared transformer with a hand-written backward pass over preallocated arrays: the same
+ * function, parameter names and initial values as the SameDiff backbone, without a graph
+ * interpreter and without fresh memory per step (ND4J's fresh off-heap memory is slow to touch).
+ *
+ * <p>Per layer: x + Drop(Attn(Norm(x))), then x + Drop(MLP(Norm(x))); rotary positions on queries
+ * and keys; a final norm. Rows are [B·L, H]; activations needed by the backward pass are kept per
+ * layer, in buffers reused while the batch size stays the same.
+ */
+public final class FusedTransformer {
+
+    private final ModelConfig config;
+    private final int hidden;
+    private final int heads;
+    private final int headSize;
+    private final int mlp;
+    private final int tokens;
+    private final DataType type;
+    private final Map<String, INDArray> params = new LinkedHashMap<>();
+    private final Map<String, INDArray> grads = new LinkedHashMap<>();
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final INDArray cos;
+    private final INDArray sin;
+    private final INDArray rotateHalf;
+    private Buffers buffers;
+
+    public FusedTransformer(ModelConfig config, int[] positions, long seed) {
+        this.config = config;
+        this.hidden = config.hidden();
+        this.heads = config.heads();
+        this.headSize = config.headSize();
+        this.mlp = config.mlp();
+        this.tokens = positions.length;
+        this.type = config.dataType();
+        ParameterInit init = new ParameterInit(seed, type);
+        for (int i = 0; i < config.layers(); i++) {
+            String p = "layer" + i + "/";
+            norm(init, p + "norm1/");
+            weight(init, p + "attn/qkv/w", hidden, hidden, 3L * hidden);
+            bias(init, p + "attn/qkv/b", 0, 3L * hidden);
+            weight(init, p + "attn/out/w", hidden, hidden, hidden);
+            bias(init, p + "attn/out/b", 0, hidden);
+            norm(init, p + "norm2/");
+            weight(init, p + "mlp/fc1/w", hidden, hidden, mlp);
+            bias(init, p + "mlp/fc1/b", 0, mlp);
+            weight(init, p + "mlp/fc2/w", mlp, mlp, hidden);
+            bias(init, p + "mlp/fc2/b", 0, hidden);
+        }
+        norm(init, "final_norm/");
+        double[][] angles = RotaryEmbedding.angles(positions, headSize, config.ropeBase());
+        this.cos = Nd4j.create(type, 1, (long) tokens * hidden);
+        this.sin = Nd4j.create(type, 1, (long) tokens * hidden);
+        for (int l = 0; l < tokens; l++) {
+            for (int j = 0; j < hidden; j++) {
+                cos.putScalar((long) l * hidden + j, Math.cos(angles[l][j % headSize]));
+                sin.putScalar((long) l * hidden + j, Math.sin(angles[l][j % headSize]));
+            }
+        }
+        this.rotateHalf = RotaryEmbedding.rotateHalfMatrix(headSize, type);
+    }
+
+    private void norm(ParameterInit init, String p) {
+        if (config.norm().equals("scale")) {
+            bias(init, p + "scale", Math.sqrt(hidden), 1);
+        } else {
+            bias(init, p + "gain", 1, hidden);
+            bias(init, p + "bias", 0, hidden);
+        }
+    }
+
+    private void weight(ParameterInit init, String name, long fanIn, long... shape) {
+        add(name, init.uniform(name, fanIn, shape), true);
+    }
+
+    private void bias(ParameterInit init, String name, double value, long... shape) {
+        add(name, init.constant(value, shape), false);
+    }
+
+    private void add(String name, INDArray value, boolean decayed) {
+        params.put(name, value);
+        grads.put(name, Nd4j.create(type, value.shape()));
+        parameters.add(new Parameter(name, decayed, false));
+    }
+
+    public List<Parameter> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    public INDArray parameter(String name) {
+        return params.get(name);
+    }
+
+    public boolean has(String name) {
+        return params.containsKey(name);
+    }
+
+    /** Gradients of the last {@link #backward} by parameter name (live arrays, overwritten each step). */
+    public Map<String, INDArray> gradients() {
+        return grads;
+    }
+
+    /**
+     * Runs the layers on {@code input} [B, L, H]. While training, dropout masks are drawn from ND4J's
+     * random generator (seeded by the caller) and kept for the backward pass.
+     *
+     * @return [B, L, H], a view of an internal buffer valid until the next call
+     */
+    public INDArray forward(INDArray input, boolean training) {
+        int batch = (int) input.size(0);
+        Buffers b = buffers(batch);
+        b.training = training;
+        INDArray x0 = b.stream[0];
+        x0.assign(input.reshape(x0.shape()));
+        if (training && config.embedDropout() > 0) {
+            drop(b.embedMask, config.embedDropout());
+            x0.muli(b.embedMask);
+        }
+        for (int i = 0; i < config.layers(); i++) {
+            layerForward(b, i);
+        }
+        normForward("final_norm/", b.stream[config.layers()], b.out);
+        return b.out.reshape(batch, tokens, hidden);
+    }
+
+    private void layerForward(Buffers b, int i) {
+        String p = "layer" + i + "/";
+        normForward(p + "norm1/", b.stream[i], b.ln1[i]);
+        linear(b.ln1[i], p + "attn/qkv/", b.qkv);
+        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden)), b.q[i], true);
+        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2 * hidden)), b.k[i], true);
+        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * hidden, 3 * hidden)), b.v[i], false);
+        Nd4j.matmul(b.q[i], b.k[i], b.probs[i], false, true, false);
+        b.probs[i].muli(1.0 / Math.sqrt(headSize));
+        Nd4j.exec(new SoftMax(b.probs[i], b.probs[i], 2));
+        Nd4j.matmul(b.probs[i], b.v[i], b.headScratch, false, false, false);
+        fromHeads(b, b.headScratch, b.context[i]);
+        linear(b.context[i], p + "attn/out/", b.rows);
+        if (b.training && config.dropout() > 0) {
+            drop(b.attnMask[i], config.dropout());
+            b.rows.muli(b.attnMask[i]);
+        }
+        b.mid[i].assign(b.stream[i]).addi(b.rows);
+        normForward(p + "norm2/", b.mid[i], b.ln2[i]);
+        linear(b.ln2[i], p + "mlp/fc1/", b.preGelu[i]);
+        Nd4j.exec(new GELU(b.preGelu[i], b.gelu[i]));
+        linear(b.gelu[i], p + "mlp/fc2/", b.rows);
+        if (b.training && config.dropout() > 0) {
+            drop(b.mlpMask[i], config.dropout());
+            b.rows.muli(b.mlpMask[i]);
+        }
+        b.stream[i + 1].assign(b.mid[i]).addi(b.rows);
+    }
+
+    /** Back-propagates {@code gradOut} [B, L, H] and returns the gradient of the input (a view of a buffer). */
+    public INDArray backward(INDArray gradOut) {
+        Buffers b = buffers;
+        int batch = (int) gradOut.size(0);
+        if (b == null || b.batch != batch) {
+            throw new IllegalStateException("backward without a forward pass of the same batch");
+        }
+        b.dOut.assign(gradOut.reshape(b.dOut.shape()));
+        normBackward("final_norm/", b.stream[config.layers()], b.dOut, b.dx);
+        for (int i = config.layers() - 1; i >= 0; i--) {
+            layerBackward(b, i);
+        }
+        if (b.training && config.embedDropout() > 0) {
+            b.dx.muli(b.embedMask);
+        }
+        return b.dx.reshape(batch, tokens, hidden);
+    }
+
+    private void layerBackward(Buffers b, int i) {
+        String p = "layer" + i + "/";
+        // MLP branch: dx flows to the residual and through fc2, GELU, fc1, norm2
+        b.rows.assign(b.dx);
+        if (b.training && config.dropout() > 0) {
+            b.rows.muli(b.mlpMask[i]);
+        }
+        linearBackward(b.gelu[i], b.rows, p + "mlp/fc2/", b.dMlp);
+        Nd4j.exec(new GELUDerivative(b.preGelu[i], b.dGelu));
+        b.dMlp.muli(b.dGelu);
+        linearBackward(b.ln2[i], b.dMlp, p + "mlp/fc1/", b.dNorm);
+        normBackward(p + "norm2/", b.mid[i], b.dNorm, b.dNormInput);
+        b.dx.addi(b.dNormInput);
+        // attention branch
+        b.rows.assign(b.dx);
+        if (b.training && config.dropout() > 0) {
+            b.rows.muli(b.attnMask[i]);
+        }
+        linearBackward(b.context[i], b.rows, p + "attn/out/", b.dContext);
+        toHeads(b, b.dContext, b.headScratch, false);
+        Nd4j.matmul(b.headScratch, b.v[i], b.dProbs, false, true, false);      // dP = dC · Vᵀ
+        Nd4j.matmul(b.probs[i], b.headScratch, b.dv, true, false, false);      // dV = Pᵀ · dC
+        softmaxBackward(b.probs[i], b.dProbs, b.probScratch);
+        b.dProbs.muli(1.0 / Math.sqrt(headSize));
+        Nd4j.matmul(b.dProbs, b.k[i], b.dq, false, false, false);              // dQ = dS · K
+        Nd4j.matmul(b.dProbs, b.q[i], b.dk, true, false, false);               // dK = dSᵀ · Q
+        fromHeadsRotated(b, b.dq, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden)));
+        fromHeadsRotated(b, b.dk, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2 * hidden)));
+        fromHeads(b, b.dv, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * hidden, 3 * hidden)));
+        linearBackward(b.ln1[i], b.dqkv, p + "attn/qkv/", b.dNorm);
+        normBackward(p + "norm1/", b.stream[i], b.dNorm, b.dNormInput);
+        b.dx.addi(b.dNormInput);
+    }
+
+    /** dS = P ⊙ (dP − Σ_row P ⊙ dP), in place in dP, using {@code scratch} (shaped like P). */
+    private static void softmaxBackward(INDArray probs, INDArray dProbs, INDArray scratch) {
+        Nd4j.exec(new MulOp(dProbs, probs, scratch));
+        INDArray rowDot = scratch.sum(2);                                           // [B·heads, L]
+        Nd4j.exec(new BroadcastSubOp(dProbs, rowDot, dProbs, 0, 1));
+        dProbs.muli(probs);
+    }
+
+    /** out = x · W + b, with W and b named {@code prefix + "w"} and {@code prefix + "b"}. */
+    private void linear(INDArray x, String prefix, INDArray out) {
+        Nd4j.gemm(x, params.get(prefix + "w"), out, false, false, 1.0, 0.0);
+        out.addiRowVector(params.get(prefix + "b"));
+    }
+
+    /** Gradients of W and b from the layer's input {@code x} and output gradient {@code dy}; dx = dy · Wᵀ. */
+    private void linearBackward(INDArray x, INDArray dy, String prefix, INDArray dx) {
+        Nd4j.gemm(x, dy, grads.get(prefix + "w"), true, false, 1.0, 0.0);
+        grads.get(prefix + "b").assign(dy.sum(0));
+        Nd4j.gemm(dy, params.get(prefix + "w"), dx, false, true, 1.0, 0.0);
+    }
+
+    /**
+     * [B·L, H] rows (a column block of qkv) → head-major [B·heads, L, d], rotating queries and keys:
+     * x·cos + rotateHalf(x)·sin.
+     */
+    private void toHeads(Buffers b, INDArray rows, INDArray headMajor, boolean rotate) {
+        int batch = b.batch;
+        b.rowScratch.assign(rows);
+        if (rotate) {
+            Nd4j.gemm(b.rowScratch.reshape((long) batch * tokens * heads, headSize), rotateHalf,
+                    b.rotScratch.reshape((long) batch * tokens * heads, headSize), false, false, 1.0, 0.0);
+            b.rowScratch.reshape(batch, (long) tokens * hidden).muliRowVector(cos);
+            b.rotScratch.reshape(batch, (long) tokens * hidden).muliRowVector(sin);
+            b.rowScratch.addi(b.rotScratch);
+        }
+        headMajor.reshape(batch, heads, tokens, headSize)
+                .assign(b.rowScratch.reshape(batch, tokens, heads, headSize).permute(0, 2, 1, 3));
+    }
+
+    /** Head-major [B·heads, L, d] → [B·L, H] rows. */
+    private void fromHeads(Buffers b, INDArray headMajor, INDArray rows) {
+        int batch = b.batch;
+        b.rowScratch.reshape(batch, tokens, heads, headSize)
+                .assign(headMajor.reshape(batch, heads, tokens, headSize).permute(0, 2, 1, 3));
+        rows.assign(b.rowScratch);
+    }
+
+    /** Head-major gradient of rotated queries/keys → gradient of the unrotated rows: g·cos + (g·sin)·rotateHalfᵀ. */
+    private void fromHeadsRotated(Buffers b, INDArray headMajor, INDArray rows) {
+        int batch = b.batch;
+        b.rowScratch.reshape(batch, tokens, heads, headSize)
+                .assign(headMajor.reshape(batch, heads, tokens, headSize).permute(0, 2, 1, 3));
+        b.rotScratch.assign(b.rowScratch);
+        b.rotScratch.reshape(batch, (long) tokens * hidden).muliRowVector(sin);
+        b.rowScratch.reshape(batch, (long) tokens * hidden).muliRowVector(cos);
+        Nd4j.gemm(b.rotScratch.reshape((long) batch * tokens * heads, headSize), rotateHalf,
+                b.rowScratch.reshape((long) batch * tokens * heads, headSize), false, true, 1.0, 1.0);
+        rows.assign(b.rowScratch);
+    }
+
+    private void normForward(String p, INDArray x, INDArray out) {
+        if (config.norm().equals("scale")) {
+            double g = params.get(p + "scale").getDouble(0);
+            INDArray length = x.mul(x).sum(true, 1).addi(config.normEpsilon());
+            org.nd4j.linalg.ops.transforms.Transforms.sqrt(length, false);
+            out.assign(x).diviColumnVector(length).muli(g);
+            return;
+        }
+        Nd4j.exec(new LayerNorm(x, params.get(p + "gain"), params.get(p + "bias"), out, false, 1));
+    }
+
+    private void normBackward(String p, INDArray x, INDArray dy, INDArray dx) {
+        if (config.norm().equals("scale")) {
+            scaleNormBackward(p, x, dy, dx);
+            return;
+        }
+        Nd4j.exec(new LayerNormBp(x, params.get(p + "gain"), params.get(p + "bias"), dy, dx,
+                grads.get(p + "gain"), grads.get(p + "bias"), false, 1));
+    }
+
+    /** y = g·x/r with r = √(Σx² + ε): dg = Σ dy⊙x/r, dx = (g/r)·dy − (g·Σ(dy⊙x)/r³)·x. */
+    private void scaleNormBackward(String p, INDArray x, INDArray dy, INDArray dx) {
+        double g = params.get(p + "scale").getDouble(0);
+        INDArray r = x.mul(x).sum(true, 1).addi(config.normEpsilon());
+        org.nd4j.linalg.ops.transforms.Transforms.sqrt(r, false);
+        INDArray dot = dy.mul(x).sum(true, 1);                       // [N, 1]
+        grads.get(p + "scale").assign(dot.div(r).sum());
+        INDArray coefficient = dot.muli(g).divi(r.mul(r).muli(r));   // g·Σ(dy⊙x)/r³
+        dx.assign(dy).diviColumnVector(r).muli(g);
+        dx.subi(x.mulColumnVector(coefficient));
+    }
+
+    /** Fills {@code mask} with kept/(1−rate) and dropped 0 entries. */
+    private static void drop(INDArray mask, double rate) {
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate));
+        mask.muli(1.0 / (1.0 - rate));
+    }
+
+    private Buffers buffers(int batch) {
+        if (buffers == null || buffers.batch != batch) {
+            buffers = new Buffers(batch);
+        }
+        return buffers;
+    }
+
+    /** Every array one batch size needs; allocated once per batch size. */
+    private final class Buffers {
+        final int batch;
+        boolean training;
+        final INDArray[] stream;
+        final INDArray[] ln1;
+        final INDArray[] q;
+        final INDArray[] k;
+        final INDArray[] v;
+        final INDArray[] probs;
+        final INDArray[] context;
+        final INDArray[] mid;
+        final INDArray[] ln2;
+        final INDArray[] preGelu;
+        final INDArray[] gelu;
+        final INDArray[] attnMask;
+        final INDArray[] mlpMask;
+        final INDArray embedMask;
+        final INDArray out;
+        final INDArray qkv;
+        final INDArray rows;
+        final INDArray rowScratch;
+        final INDArray rotScratch;
+        final INDArray headScratch;
+        final INDArray dOut;
+        final INDArray dx;
+        final INDArray dMlp;
+        final INDArray dGelu;
+        final INDArray dNorm;
+        final INDArray dNormInput;
+        final INDArray dContext;
+        final INDArray dProbs;
+        final INDArray probScratch;
+        final INDArray dq;
+        final INDArray dk;
+        final INDArray dv;
+        final INDArray dqkv;
+
+        Buffers(int batch) {
+            this.batch = batch;
+            int layers = config.layers();
+            long n = (long) batch * tokens;
+            long bh = (long) batch * heads;
+            stream = arrays(layers + 1, n, hidden);
+            ln1 = arrays(layers, n, hidden);
+            q = arrays(layers, bh, tokens, headSize);
+            k = arrays(layers, bh, tokens, headSize);
+            v = arrays(layers, bh, tokens, headSize);
+            probs = arrays(layers, bh, tokens, tokens);
+            context = arrays(layers, n, hidden);
+            mid = arrays(layers, n, hidden);
+            ln2 = arrays(layers, n, hidden);
+            preGelu = arrays(layers, n, mlp);
+            gelu = arrays(layers, n, mlp);
+            boolean dropout = config.dropout() > 0;
+            attnMask = dropout ? arrays(layers, n, hidden) : new INDArray[0];
+            mlpMask = dropout ? arrays(layers, n, hidden) : new INDArray[0];
+            embedMask = config.embedDropout() > 0 ? Nd4j.create(type, n, hidden) : null;
+            out = Nd4j.create(type, n, hidden);
+            qkv = Nd4j.create(type, n, 3L * hidden);
+            rows = Nd4j.create(type, n, hidden);
+            rowScratch = Nd4j.create(type, n, hidden);
+            rotScratch = Nd4j.create(type, n, hidden);
+            headScratch = Nd4j.create(type, bh, tokens, headSize);
+            dOut = Nd4j.create(type, n, hidden);
+            dx = Nd4j.create(type, n, hidden);
+            dMlp = Nd4j.create(type, n, mlp);
+            dGelu = Nd4j.create(type, n, mlp);
+            dNorm = Nd4j.create(type, n, hidden);
+            dNormInput = Nd4j.create(type, n, hidden);
+            dContext = Nd4j.create(type, n, hidden);
+            dProbs = Nd4j.create(type, bh, tokens, tokens);
+            probScratch = Nd4j.create(type, bh, tokens, tokens);
+            dq = Nd4j.create(type, bh, tokens, headSize);
+            dk = Nd4j.create(type, bh, tokens, headSize);
+            dv = Nd4j.create(type, bh, tokens, headSize);
+            dqkv = Nd4j.create(type, n, 3L * hidden);
+        }
+
+        private INDArray[] arrays(int count, long... shape) {
+            INDArray[] a = new INDArray[count];
+            for (int i = 0; i < count; i++) {
+                a[i] = Nd4j.create(type, shape);
+            }
+            return a;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.nedsj.model.graph;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nedsj.model.ModalityBinding;
+import org.nedsj.spi.ModalitySpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The modality ends of the graph, shared by both engines: encoders to tokens (with mask token,
+ * modality and session embeddings), and backbone output to decoder predictions and masked losses.
+ *
+ * <p>Placeholders per modality m: {@code m/values} [B, T, W] (categorical: [B, 1, C] one-hot),
+ * {@code m/hidden} [B, T, 1] and {@code m/target} [B, T]. Outputs: {@code m/prediction},
+ * {@code m/loss} and {@code loss}, the weighted total.
+ */
+public final class ModalityGraphs {
+
+    public static final String LOSS = "loss";
+
+    private ModalityGraphs() {
+    }
+
+    /** The RoPE position of every token: bin index for multi-token modalities, the static position otherwise. */
+    public static int[] positions(List<ModalityBinding> modalities, int staticPosition) {
+        List<Integer> positions = new ArrayList<>();
+        for (ModalityBinding m : modalities) {
+            for (int t = 0; t < m.spec().tokensPerTrial(); t++) {
+                positions.add(m.spec().tokensPerTrial() == 1 ? staticPosition : t);
+            }
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** All modalities' tokens, [B, L, H], with the session embedding added; records each values width. */
+    public static SDVariable tokens(GraphParts parts, List<ModalityBinding> modalities, Map<String, Integer> widths) {
+        SameDiff sd = parts.sd();
+        List<SDVariable> tokens = new ArrayList<>();
+        for (ModalityBinding m : modalities) {
+            ModalityScope scope = new ModalityScope(parts, m.spec());
+            widths.put(m.name(), scope.width());
+            tokens.add(embed(parts, scope, m));
+        }
+        SDVariable x = tokens.size() == 1 ? tokens.get(0) : sd.concat(1, tokens.toArray(new SDVariable[0]));
+        if (parts.config().sessionEmbedding()) {
+            SDVariable table = parts.sessionNormal("session_embedding", 0.02, parts.config().hidden());
+            x = x.add(sd.expandDims(parts.forSession(table), 1));
+        }
+        return x;
+    }
+
+    private static SDVariable embed(GraphParts parts, ModalityScope scope, ModalityBinding m) {
+        SameDiff sd = parts.sd();
+        ModalitySpec spec = m.spec();
+        int t = spec.tokensPerTrial();
+        long inputWidth = spec.isStatic() ? spec.classes() : scope.width();
+        SDVariable values = sd.placeHolder(values(spec.name()), parts.type(), -1, t, inputWidth);
+        SDVariable hidden = sd.placeHolder(hidden(spec.name()), parts.type(), -1, t, 1);
+        SDVariable tokens = m.encoder().embed(scope, values);
+        SDVariable maskToken = parts.normal(spec.name() + "/mask_token", 0.02, parts.config().hidden());
+        SDVariable embedding = parts.normal(spec.name() + "/modality_embedding", 0.02, parts.config().hidden());
+        // a hidden token is replaced by the mask token: tokens + hidden·(mask − tokens)
+        SDVariable masked = tokens.add(hidden.mul(tokens.rsub(maskToken)));
+        return masked.add(embedding);
+    }
+
+    /**
+     * Decoders on the backbone output {@code out} [B, L, H]: predictions and masked losses per
+     * modality, and the weighted total {@link #LOSS}, set as the graph's loss.
+     */
+    public static SDVariable heads(GraphParts parts, List<ModalityBinding> modalities, SDVariable out) {
+        SameDiff sd = parts.sd();
+        int hidden = parts.config().hidden();
+        SDVariable total = null;
+        int start = 0;
+        for (ModalityBinding m : modalities) {
+            int t = m.spec().tokensPerTrial();
+            SDVariable own = sd.stridedSlice(out, new long[]{0, start, 0}, new long[]{0, start + t, hidden},
+                    new long[]{1, 1, 1}, 0b101, 0b101, 0, 0, 0);
+            start += t;
+            ModalityScope scope = new ModalityScope(parts, m.spec());
+            SDVariable values = sd.hasVariable(values(m.name())) ? sd.getVariable(values(m.name()))
+                    : sd.placeHolder(values(m.name()), parts.type(), -1, t, m.spec().isStatic() ? m.spec().classes() : scope.width());
+            SDVariable target = sd.placeHolder(target(m.name()), parts.type(), -1, t);
+            SDVariable prediction = sd.identity(prediction(m.name()), m.decoder().predict(scope, own));
+            SDVariable loss = sd.identity(loss(m.name()), m.decoder().loss(scope, prediction, values, target));
+            SDVariable weighted = loss.mul(m.lossWeight());
+            total = total == null ? weighted : total.add(weighted);
+        }
+        SDVariable result = sd.identity(LOSS, total);
+        sd.setLossVariables(LOSS);
+        return result;
+    }
+
+    public static String values(String modality) {
+        return modality + "/values";
+    }
+
+    public static String hidden(String modality) {
+        return modality + "/hidden";
+    }
+
+    public static String target(String modality) {
+        return modality + "/target";
+    }
+
+    public static String prediction(String modality) {
+        return modality + "/prediction";
+    }
+
+    public static String loss(String modality) {
+        return modality + "/loss";
+    }
+}

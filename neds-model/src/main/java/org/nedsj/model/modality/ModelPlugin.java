@@ -1,0 +1,94 @@
+package org.nedsj.model.modality;
+
+import com.typesafe.config.Config;
+import org.nedsj.spi.ModalityDecoder;
+import org.nedsj.spi.ModalityDecoderFactory;
+import org.nedsj.spi.ModalityEncoder;
+import org.nedsj.spi.ModalityEncoderFactory;
+import org.nedsj.spi.ModalitySpec;
+import org.nedsj.spi.ModalitySpec.Kind;
+import org.nedsj.spi.NedsPlugin;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** The built-in token encoders and heads, registered like any lab's plugin. */
+public final class ModelPlugin implements NedsPlugin {
+
+    @Override
+    public String name() {
+        return "neds-model";
+    }
+
+    @Override
+    public List<ModalityEncoderFactory> modalityEncoders() {
+        return List.of(
+                encoder("stitched-counts", "per-session linear stitcher from a session's neurons to the hidden size",
+                        Kind.NEURAL_COUNTS, (m, c) -> new StitchedCountsEncoder()),
+                encoder("linear", "learned linear projection of each bin's values to a token",
+                        Kind.DYNAMIC_CONTINUOUS, (m, c) -> new LinearTokenEncoder()),
+                encoder("embedding", "learned embedding of a class (one-hot × matrix)",
+                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalEmbeddingEncoder()));
+    }
+
+    @Override
+    public List<ModalityDecoderFactory> modalityDecoders() {
+        return List.of(
+                decoder("poisson", "per-session stitch decoder to log firing rates; Poisson NLL",
+                        Kind.NEURAL_COUNTS, (m, c) -> new PoissonRateDecoder(c.getDouble("initial-log-rate"))),
+                decoder("mse", "linear read-out of each bin's values; mean squared error",
+                        Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
+                decoder("cross-entropy", "class logits from the static token; cross-entropy",
+                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder()));
+    }
+
+    private static ModalityEncoderFactory encoder(String name, String description, Kind kind,
+                                                  BiFunction<ModalitySpec, Config, ModalityEncoder> create) {
+        return new ModalityEncoderFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public boolean supports(ModalitySpec modality) {
+                return modality.kind() == kind;
+            }
+
+            @Override
+            public ModalityEncoder create(ModalitySpec modality, Config config) {
+                return create.apply(modality, config);
+            }
+        };
+    }
+
+    private static ModalityDecoderFactory decoder(String name, String description, Kind kind,
+                                                  BiFunction<ModalitySpec, Config, ModalityDecoder> create) {
+        return new ModalityDecoderFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public boolean supports(ModalitySpec modality) {
+                return modality.kind() == kind;
+            }
+
+            @Override
+            public ModalityDecoder create(ModalitySpec modality, Config config) {
+                return create.apply(modality, config);
+            }
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package org.nedsj.model;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The fused engine computes the same function and gradients as the SameDiff graph, from the same initial values. */
+class EngineEquivalenceTest {
+
+    private static DataType previous;
+
+    @BeforeAll
+    static void doublePrecision() {
+        previous = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(previous, previous);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"layer", "scale"})
+    void fusedAndSameDiffEnginesAgree(String norm) {
+        ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+        SessionTable table = Fixtures.sessions(7, 12);
+        NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL), table, 5);
+        NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL), table, 5);
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0, 1}, 9, 12);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 3);
+
+        StepResult a = fused.step(batch, plan, 1);
+        StepResult b = graph.step(batch, plan, 1);
+        assertEquals(b.loss(), a.loss(), 1e-10);
+        for (Parameter p : graph.parameters()) {
+            INDArray ga = a.gradients().get(p.name());
+            INDArray gb = b.gradients().get(p.name());
+            assertEquals(0.0, ga.sub(gb).amaxNumber().doubleValue(), 1e-9 * Math.max(1, gb.amaxNumber().doubleValue()),
+                    "gradient of " + p.name());
+        }
+        Map<String, INDArray> pa = fused.predict(batch, plan);
+        Map<String, INDArray> pb = graph.predict(batch, plan);
+        for (String m : pa.keySet()) {
+            assertEquals(0.0, pa.get(m).sub(pb.get(m)).amaxNumber().doubleValue(), 1e-10, m);
+        }
+        assertEquals(graph.parameterCount(), fused.parameterCount());
+    }
+}

@@ -1,0 +1,123 @@
+package org.nedsj.model;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class NedsModelTest {
+
+    @Test
+    void mixedSessionBatchRunsForwardAndBackwardWithPerSessionShapes() {
+        SessionTable table = Fixtures.sessions(120, 700);
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL), table, 7);
+        int[] sessions = {0, 1, 1, 0};
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, sessions, 1, 700);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 4, 3);
+
+        StepResult step = model.step(batch, plan, 1);
+        assertTrue(Double.isFinite(step.loss()));
+        assertEquals(5, step.modalityLosses().size());
+        INDArray stitchGrad = step.gradients().get("spikes/stitch_w");
+        assertArrayEquals(new long[]{2, 700, 16}, stitchGrad.shape());
+        // padding rows of the 120-neuron session's stitcher get no gradient
+        assertEquals(0.0, stitchGrad.slice(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(120, 700),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).amaxNumber().doubleValue(), 0.0);
+        assertTrue(stitchGrad.slice(1).amaxNumber().doubleValue() > 0);
+
+        Map<String, INDArray> predictions = model.predict(batch, plan);
+        assertArrayEquals(new long[]{4, 6, 700}, predictions.get("spikes").shape());
+        assertArrayEquals(new long[]{4, 6, 1}, predictions.get("wheel").shape());
+        assertArrayEquals(new long[]{4, 2}, predictions.get("choice").shape());
+        assertArrayEquals(new long[]{4, 3}, predictions.get("block").shape());
+    }
+
+    @Test
+    void aTrialsOutputsDoNotDependOnTheOtherTrialsOfTheBatch() {
+        SessionTable table = Fixtures.sessions(120, 700);
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL), table, 7);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 3);
+        Batch first = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 1}, 1, 700);
+        Batch other = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 0, 1}, 99, 700);
+        Batch mixed = spliceFirstTrial(first, other);
+
+        Map<String, INDArray> a = model.predict(first, plan);
+        Map<String, INDArray> b = model.predict(mixed, plan);
+        for (String m : a.keySet()) {
+            INDArray x = a.get(m).slice(0);
+            INDArray y = b.get(m).slice(0);
+            assertEquals(0.0, x.sub(y).amaxNumber().doubleValue(), 1e-5, m + " of trial 0 changed with its neighbours");
+        }
+        // and the neighbours really differ
+        assertTrue(a.get("wheel").slice(1).sub(b.get("wheel").slice(1)).amaxNumber().doubleValue() > 1e-4);
+    }
+
+    /** Trial 0 of {@code first}, the rest from {@code other}. */
+    private static Batch spliceFirstTrial(Batch first, Batch other) {
+        int n = first.size();
+        int[] sessions = new int[n];
+        String[] ids = new String[n];
+        int[] trials = new int[n];
+        for (int i = 0; i < n; i++) {
+            Batch src = i == 0 ? first : other;
+            sessions[i] = src.session(i);
+            ids[i] = src.sessionId(i);
+            trials[i] = src.trial(i);
+        }
+        Batch.Builder b = Batch.builder(0, first.modalities()).trials(sessions, ids, trials);
+        for (var m : first.modalities()) {
+            int w = first.width(m.name());
+            int per = m.tokensPerTrial() * w;
+            float[] v = new float[n * per];
+            other.values(m.name()).get(v);
+            first.values(m.name()).get(v, 0, per);
+            b.values(m.name(), w, v);
+        }
+        return b.build();
+    }
+
+    @Test
+    void savedAndLoadedModelPredictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SessionTable table = Fixtures.sessions(30, 50);
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL), table, 11);
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0}, 2, 50);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 2);
+        model.parameter("layer0/mlp/fc1/w").muli(1.5);   // not the initial values any more
+        java.nio.file.Path file = dir.resolve("model.zip");
+        ModelStore.save(model, file);
+
+        NedsModel loaded = ModelStore.load(file, Fixtures.CODECS);
+        assertEquals(model.parameterCount(), loaded.parameterCount());
+        Map<String, INDArray> a = model.predict(batch, plan);
+        Map<String, INDArray> b = loaded.predict(batch, plan);
+        for (String m : a.keySet()) {
+            assertEquals(a.get(m), b.get(m), m);
+        }
+        assertEquals(java.util.List.of("s0", "s1"), loaded.sessions().sessions().stream().map(s -> s.id()).toList());
+    }
+
+    @Test
+    void addingASessionKeepsSharedWeightsAndOldStitchers() {
+        SessionTable table = Fixtures.sessions(30, 50);
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL), table, 11);
+        NedsModel grown = model.withSessions(java.util.List.of(new org.nedsj.spi.SessionInfo("new", 80, 5, 1, 1, "t")));
+
+        assertEquals(3, grown.sessions().size());
+        assertEquals(model.parameter("layer1/attn/qkv/w"), grown.parameter("layer1/attn/qkv/w"));
+        INDArray oldStitch = model.parameter("spikes/stitch_w").slice(1);                 // [50, H]
+        INDArray kept = grown.parameter("spikes/stitch_w").slice(1)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 50), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        assertEquals(oldStitch, kept);
+        assertArrayEquals(new long[]{3, 80, 16}, grown.parameter("spikes/stitch_w").shape());
+        // the old sessions predict as before
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1}, 2, 50);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 2, 2);
+        INDArray before = model.predict(batch, plan).get("wheel");
+        INDArray after = grown.predict(batch, plan).get("wheel");
+        assertEquals(0.0, before.sub(after).amaxNumber().doubleValue(), 1e-5);
+    }
+}

@@ -1,0 +1,6 @@
+package org.nedsj.trainer.run;
+
+/** What one epoch did: where the run is, how fast it went, and the train and validation losses. */
+public record EpochSummary(int epoch, long step, double lr, double seconds, double trialsPerSecond,
+                           LossTally train, LossTally val) {
+}

@@ -1,0 +1,64 @@
+package org.nedsj.trainer.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code metrics.csv}: one row per epoch, columns
+ * {@code epoch,step,lr,seconds,trials_per_s,train_loss,val_loss,train_<modality>…,val_<modality>…}.
+ */
+public final class MetricsLog {
+
+    private final Path file;
+    private final List<String> modalities;
+
+    public MetricsLog(Path file, List<String> modalities) {
+        this.file = file;
+        this.modalities = List.copyOf(modalities);
+    }
+
+    public String header() {
+        StringBuilder h = new StringBuilder("epoch,step,lr,seconds,trials_per_s,train_loss,val_loss");
+        modalities.forEach(m -> h.append(",train_").append(m));
+        modalities.forEach(m -> h.append(",val_").append(m));
+        return h.toString();
+    }
+
+    /** Appends one epoch's row (creating the file with its header first). */
+    public void append(EpochSummary e) throws IOException {
+        if (!Files.exists(file)) {
+            Files.writeString(file, header() + "\n", StandardCharsets.UTF_8);
+        }
+        StringBuilder row = new StringBuilder();
+        row.append(e.epoch()).append(',').append(e.step()).append(',').append(num(e.lr())).append(',')
+                .append(num(e.seconds())).append(',').append(num(e.trialsPerSecond())).append(',')
+                .append(num(e.train().total())).append(',').append(num(e.val().total()));
+        modalities.forEach(m -> row.append(',').append(num(e.train().modality(m))));
+        modalities.forEach(m -> row.append(',').append(num(e.val().modality(m))));
+        Files.writeString(file, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** Drops rows after {@code epoch} (written by a run that died before its checkpoint). */
+    public void truncateAfter(int epoch) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (kept.isEmpty() || Integer.parseInt(line.substring(0, line.indexOf(','))) <= epoch) {
+                kept.add(line);
+            }
+        }
+        RunDirectory.writeAtomically(file, String.join("\n", kept) + "\n");
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}

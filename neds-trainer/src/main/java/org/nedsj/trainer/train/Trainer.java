@@ -1,0 +1,253 @@
+package org.nedsj.trainer.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.ModalityBinding;
+import org.nedsj.model.NedsModel;
+import org.nedsj.model.Parameter;
+import org.nedsj.model.StepResult;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+import org.nedsj.spi.MaskingScheme;
+import org.nedsj.trainer.batch.BatchAssembler;
+import org.nedsj.trainer.batch.BatchOrder;
+import org.nedsj.trainer.batch.TrialRef;
+import org.nedsj.trainer.optim.AdamW;
+import org.nedsj.trainer.optim.GlobalNormClipping;
+import org.nedsj.trainer.optim.LearningRateSchedule;
+import org.nedsj.trainer.run.EpochSummary;
+import org.nedsj.trainer.run.LossTally;
+import org.nedsj.trainer.run.MetricsLog;
+import org.nedsj.trainer.run.ProgressLine;
+import org.nedsj.trainer.run.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The training loop: session-aware batches, a masking plan per batch, forward and backward,
+ * global-norm clipping, AdamW on the warm-up–cosine schedule, a validation pass per epoch,
+ * {@code metrics.csv}, latest and best checkpoints, early stopping, and a stop with the step,
+ * batch and modality named when the loss or a gradient is not finite.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final long VALIDATION_SALT = 0x5EEDL;
+
+    private final NedsModel model;
+    private final AdamW optimizer;
+    private final BatchAssembler assembler;
+    private final MaskingScheme scheme;
+    private final TrainingOptions options;
+    private final RunDirectory run;
+    private final Map<String, List<TrialRef>> train;
+    private final Map<String, List<TrialRef>> val;
+    private final Predicate<String> trainable;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final Map<String, Integer> widths = new LinkedHashMap<>();
+    private final Map<String, Double> lossWeights = new LinkedHashMap<>();
+    private final Set<String> decayed = new HashSet<>();
+    private final MetricsLog metrics;
+    private TrainerState state;
+
+    /**
+     * @param trainable which parameters the optimiser updates (all, for pre-training)
+     */
+    public Trainer(NedsModel model, AdamW optimizer, TrainerState state, BatchAssembler assembler, MaskingScheme scheme,
+                   TrainingOptions options, RunDirectory run, Map<String, List<TrialRef>> train,
+                   Map<String, List<TrialRef>> val, Predicate<String> trainable, PrintStream out, boolean terminal) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.state = state;
+        this.assembler = assembler;
+        this.scheme = scheme;
+        this.options = options;
+        this.run = run;
+        this.train = train;
+        this.val = val;
+        this.trainable = trainable;
+        this.out = out;
+        this.terminal = terminal;
+        for (ModalityBinding m : model.modalities()) {
+            lossWeights.put(m.name(), m.lossWeight());
+        }
+        model.sessions().sessions().forEach(s -> widths.put(s.id(), s.neurons()));
+        for (Parameter p : model.parameters()) {
+            if (p.decayed()) {
+                decayed.add(p.name());
+            }
+        }
+        this.metrics = new MetricsLog(run.metrics(), List.copyOf(lossWeights.keySet()));
+    }
+
+    public TrainerState state() {
+        return state;
+    }
+
+    public int batchesPerEpoch() {
+        int n = BatchOrder.epoch(train, widths, mode(), options.batchSize(), options.seed(), 0).size();
+        return options.maxStepsPerEpoch() > 0 ? Math.min(n, options.maxStepsPerEpoch()) : n;
+    }
+
+    private BatchOrder.Mode mode() {
+        return BatchOrder.mode(options.batching());
+    }
+
+    /** Trains until the epoch budget is spent or validation stops improving; returns the final state. */
+    public TrainerState run() throws IOException {
+        int perEpoch = batchesPerEpoch();
+        LearningRateSchedule schedule = new LearningRateSchedule(options.lr(), (long) perEpoch * options.epochs(),
+                options.warmup(), options.warmupStartFactor(), options.endFactor());
+        metrics.truncateAfter(state.epoch());
+        while (state.epoch() < options.epochs() && state.stale() < options.patience()) {
+            EpochSummary summary = epoch(state.epoch() + 1, perEpoch, schedule);
+            finishEpoch(summary);
+        }
+        if (state.stale() >= options.patience()) {
+            out.printf(Locale.ROOT, "early stop: validation loss has not improved for %d epochs (best %.4f at epoch %d)%n",
+                    state.stale(), state.bestValLoss(), state.bestEpoch());
+        }
+        return state;
+    }
+
+    private EpochSummary epoch(int epoch, int perEpoch, LearningRateSchedule schedule) {
+        List<List<TrialRef>> batches = BatchOrder.epoch(train, widths, mode(), options.batchSize(), options.seed(), epoch)
+                .subList(0, perEpoch);
+        LossTally tally = new LossTally(lossWeights);
+        ProgressLine progress = new ProgressLine(out, terminal, String.format(Locale.ROOT, "epoch %d/%d", epoch,
+                options.epochs()), batches.size());
+        long start = System.nanoTime();
+        int trials = 0;
+        long step = state.step();
+        long batchIndex = state.batches();
+        double lr = schedule.at(step);
+        for (int b = 0; b < batches.size(); b++) {
+            lr = schedule.at(step);
+            Batch batch = assembler.assemble(batchIndex, batches.get(b));
+            trainStep(batch, epoch, b, lr, tally);
+            step++;
+            batchIndex++;
+            trials += batch.size();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.update(b + 1, tally.total(), trials / seconds);
+        }
+        progress.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        state = new TrainerState(epoch, step, batchIndex, state.bestValLoss(), state.bestEpoch(), state.stale(),
+                state.seconds() + seconds);
+        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, validate());
+    }
+
+    private void trainStep(Batch batch, int epoch, int b, double lr, LossTally tally) {
+        MaskPlan plan = scheme.plan(batch, options.seed());
+        StepResult result = model.step(batch, plan, noiseSeed(batch.index()));
+        for (var e : result.modalityLosses().entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw new NonFiniteTrainingException(String.format(Locale.ROOT,
+                        "the %s loss became %s at step %d (epoch %d, batch %d: %s); the run stopped and kept its last "
+                                + "good checkpoint, %s. Check that modality's input values, or lower train.lr.",
+                        e.getKey(), e.getValue(), state.step() + b + 1, epoch, b + 1, describe(batch),
+                        run.latestCheckpoint()));
+            }
+            tally.add(e.getKey(), e.getValue(), plan.targetCount(e.getKey()));
+        }
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            if (trainable.test(p.name())) {
+                gradients.put(p.name(), result.gradients().get(p.name()));
+                parameters.put(p.name(), model.parameter(p.name()));
+            }
+        }
+        double norm = GlobalNormClipping.clip(gradients, options.clipNorm());
+        if (!Double.isFinite(norm)) {
+            String bad = gradients.entrySet().stream()
+                    .filter(g -> !Double.isFinite(g.getValue().norm2Number().doubleValue()))
+                    .map(Map.Entry::getKey).findFirst().orElse("?");
+            throw new NonFiniteTrainingException(String.format(Locale.ROOT,
+                    "the gradient of %s (modality %s) became non-finite at step %d (epoch %d, batch %d: %s); the run "
+                            + "stopped and kept its last good checkpoint, %s. Lower train.lr or train.clip-norm.",
+                    bad, bad.contains("/") ? bad.substring(0, bad.indexOf('/')) : "shared", state.step() + b + 1, epoch,
+                    b + 1, describe(batch), run.latestCheckpoint()));
+        }
+        optimizer.step(parameters, gradients, decayed, lr);
+    }
+
+    private static String describe(Batch batch) {
+        Set<String> sessions = new java.util.TreeSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            sessions.add(batch.sessionId(i));
+        }
+        return batch.size() + " trials of " + sessions;
+    }
+
+    private long noiseSeed(long batchIndex) {
+        return options.seed() * 0x9E3779B97F4A7C15L + batchIndex;
+    }
+
+    /** The validation loss under the training scheme, with fixed masks so epochs compare. */
+    public LossTally validate() {
+        LossTally tally = new LossTally(lossWeights);
+        long index = 0;
+        for (List<TrialRef> session : val.values()) {
+            for (int i = 0; i < session.size(); i += options.batchSize()) {
+                Batch batch = assembler.assemble(index++, session.subList(i, Math.min(session.size(), i + options.batchSize())));
+                MaskPlan plan = scheme.plan(batch, options.seed() ^ VALIDATION_SALT);
+                StepResult result = model.evaluate(batch, plan);
+                result.modalityLosses().forEach((m, loss) -> tally.add(m, loss, plan.targetCount(m)));
+            }
+        }
+        return tally;
+    }
+
+    private void finishEpoch(EpochSummary e) throws IOException {
+        double valLoss = e.val().total();
+        boolean improved = !Double.isNaN(valLoss) && valLoss < state.bestValLoss() - options.minDelta();
+        state = improved
+                ? new TrainerState(state.epoch(), state.step(), state.batches(), valLoss, state.epoch(), 0, state.seconds())
+                : new TrainerState(state.epoch(), state.step(), state.batches(), state.bestValLoss(), state.bestEpoch(),
+                state.stale() + 1, state.seconds());
+        metrics.append(e);
+        Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
+        if (improved) {
+            Files.copy(run.latestCheckpoint(), run.bestCheckpoint().resolveSibling("best.zip.tmp"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(run.bestCheckpoint().resolveSibling("best.zip.tmp"), run.bestCheckpoint(),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        String line = epochLine(e, improved);
+        out.println(line);
+        LOG.info(line);
+    }
+
+    private String epochLine(EpochSummary e, boolean improved) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train %.4f (", e.epoch(),
+                options.epochs(), e.train().total()));
+        appendModalities(s, e.train());
+        s.append(String.format(Locale.ROOT, ")  val %.4f (", e.val().total()));
+        appendModalities(s, e.val());
+        s.append(String.format(Locale.ROOT, ")  lr %.2e  %.1f trials/s  %.1fs%s", e.lr(), e.trialsPerSecond(),
+                e.seconds(), improved ? "  *best" : ""));
+        return s.toString();
+    }
+
+    private static void appendModalities(StringBuilder s, LossTally t) {
+        String sep = "";
+        for (String m : t.modalities()) {
+            s.append(sep).append(m).append(String.format(Locale.ROOT, " %.4f", t.modality(m)));
+            sep = ", ";
+        }
+    }
+}
