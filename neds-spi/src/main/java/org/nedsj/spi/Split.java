@@ -4,11 +4,13 @@ package org.nedsj.spi;
 public enum Split {
     TRAIN, VAL, TEST;
 
+    private static final Split[] BY_CODE = values();
+
     public static Split of(int code) {
-        if (code < 0 || code >= values().length) {
+        if (code < 0 || code >= BY_CODE.length) {
             throw new IllegalArgumentException("split code " + code + " is not 0 (train), 1 (val) or 2 (test)");
         }
-        return values()[code];
+        return BY_CODE[code];
     }
 
     public static Split parse(String name) {

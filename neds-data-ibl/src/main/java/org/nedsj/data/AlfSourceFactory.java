@@ -1,0 +1,72 @@
+package org.nedsj.data;
+
+import com.typesafe.config.Config;
+import org.nedsj.data.alf.AlfSessionReader;
+import org.nedsj.data.alf.IncompleteSessionException;
+import org.nedsj.data.alf.SessionFileResolver;
+import org.nedsj.data.alf.SessionFiles;
+import org.nedsj.data.alf.SessionFinder;
+import org.nedsj.data.alf.SessionRef;
+import org.nedsj.data.align.SessionPipeline;
+import org.nedsj.data.prepared.InputFingerprint;
+import org.nedsj.data.prepared.PreparedDataSource;
+import org.nedsj.data.prepared.PreparedSessionData;
+import org.nedsj.spi.DataSource;
+import org.nedsj.spi.DataSourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ibl-alf}: runs the preprocessing pipeline in memory over an ALF/ONE cache
+ * ({@code data.path} = its root) when the source is created; writes nothing to disk.
+ */
+public final class AlfSourceFactory implements DataSourceFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlfSourceFactory.class);
+
+    @Override
+    public String name() {
+        return "ibl-alf";
+    }
+
+    @Override
+    public String description() {
+        return "IBL sessions of an ALF/ONE cache, aligned and binned in memory: spikes, wheel, whisker, choice, block";
+    }
+
+    @Override
+    public DataSource create(Config data) {
+        DataSettings settings = DataSettings.from(data);
+        PreprocessingConfig config = PreprocessingConfig.from(data);
+        Path root = settings.requirePath("an ALF/ONE cache root (or a folder written by neds synth)");
+        List<SessionRef> found = SessionFinder.find(root);
+        settings.requireKnown(found.stream().map(SessionRef::id).toList(), root);
+        SessionPipeline pipeline = new SessionPipeline(config);
+        List<PreparedSessionData> sessions = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        for (SessionRef ref : found) {
+            if (!settings.wants(ref.id())) {
+                continue;
+            }
+            try {
+                SessionFiles files = SessionFileResolver.resolve(ref, config);
+                sessions.add(PreparedSessionData.inMemory(pipeline.run(AlfSessionReader.load(files, config))));
+                fingerprints.add(InputFingerprint.of(files, config));
+            } catch (IncompleteSessionException e) {
+                if (settings.named(ref.id())) {
+                    throw e;
+                }
+                LOG.warn("skipped {}: {}", ref.id(), e.getMessage());
+            }
+        }
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("no session under " + root + " (data.path) has usable trials and spike sorting");
+        }
+        return new PreparedDataSource(IblModalities.of(config.window().bins(), config.trials().blockLevels().size()), sessions,
+                InputFingerprint.ofDataset(config, fingerprints));
+    }
+}

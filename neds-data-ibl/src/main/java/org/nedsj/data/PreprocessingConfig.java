@@ -1,0 +1,174 @@
+package org.nedsj.data;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every preprocessing rule of {@code data.ibl} (see reference.conf), read and checked once.
+ *
+ * @param alignTo            trial attribute the windows are aligned to
+ * @param window             the trial window and its bins
+ * @param trials             which trials are kept
+ * @param units              which units are kept
+ * @param sortingCollections spike-sorting collections inside a probe folder, preferred first ("" = the folder)
+ * @param wheel              wheel-speed processing
+ * @param camera             camera of the whisker motion energy: left, right or body
+ * @param coverageTolerance  largest gap allowed between a window edge and a behaviour's samples, seconds
+ * @param minMaxScaling      whether wheel and whisker are min-max scaled per session
+ * @param split              the seeded train/val/test split
+ */
+public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules trials, UnitRules units,
+                                  List<String> sortingCollections, WheelRules wheel, String camera,
+                                  double coverageTolerance, boolean minMaxScaling, SplitRules split) {
+
+    /** The trial window: {@code [event + start, event + end)} in {@code bins} bins of {@code binSize} seconds. */
+    public record TrialWindow(double start, double end, double binSize, int bins) {
+        public double duration() {
+            return end - start;
+        }
+    }
+
+    /**
+     * @param filter           {@code neds} or {@code bwm}
+     * @param required         attributes that must not be NaN
+     * @param minReactionTime  of the chosen filter, seconds
+     * @param maxReactionTime  of the chosen filter, seconds
+     * @param maxFeedbackDelay longest feedback − goCue, seconds
+     * @param blockLevels      probabilityLeft of each block class
+     */
+    public record TrialRules(String filter, List<String> required, double minReactionTime, double maxReactionTime,
+                             double maxFeedbackDelay, List<Double> blockLevels) {
+        public TrialRules {
+            required = List.copyOf(required);
+            blockLevels = List.copyOf(blockLevels);
+        }
+    }
+
+    /** @param goodOnly only clusters with metrics label 1 @param minRate rate a unit must exceed, Hz */
+    public record UnitRules(boolean goodOnly, double minRate) {
+    }
+
+    /** @param rate interpolation rate, Hz @param filterOrder Butterworth order @param cutoff Butterworth cut-off, Hz */
+    public record WheelRules(double rate, int filterOrder, double cutoff) {
+    }
+
+    /** Split fractions and the permutation seed. */
+    public record SplitRules(double train, double val, double test, long seed) {
+    }
+
+    public PreprocessingConfig {
+        sortingCollections = List.copyOf(sortingCollections);
+    }
+
+    /** The defaults of this module's reference.conf. */
+    public static PreprocessingConfig defaults() {
+        return from(ConfigFactory.empty());
+    }
+
+    /** The {@code data} section of this module's reference.conf (every key with its default). */
+    public static Config referenceData() {
+        return ConfigFactory.parseResources(PreprocessingConfig.class.getClassLoader(), "reference.conf").resolve().getConfig("data");
+    }
+
+    /**
+     * Reads {@code data.ibl} from the experiment's {@code data} section; keys it lacks take the defaults.
+     *
+     * @throws IllegalArgumentException naming the key when a value is invalid
+     */
+    public static PreprocessingConfig from(Config data) {
+        Config c = data.withFallback(referenceData()).getConfig("ibl");
+        try {
+            return read(c);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("data.ibl: " + e.getMessage(), e);
+        }
+    }
+
+    private static PreprocessingConfig read(Config c) {
+        double start = c.getDouble("window.start");
+        double end = c.getDouble("window.end");
+        double bin = c.getDouble("window.bin");
+        require(end > start, "window.end", "must be after data.ibl.window.start (" + start + "), got " + end);
+        require(bin > 0, "window.bin", "must be positive, got " + bin);
+        double exactBins = (end - start) / bin;
+        int bins = (int) Math.round(exactBins);
+        require(bins >= 1 && Math.abs(exactBins - bins) < 1e-6, "window.bin",
+                "must divide the window " + (end - start) + " s into whole bins, got " + bin);
+
+        String filter = c.getString("trials.filter");
+        require(filter.equals("neds") || filter.equals("bwm"), "trials.filter", "must be neds or bwm, got '" + filter + "'");
+        TrialRules trials = new TrialRules(filter, c.getStringList("trials.required"),
+                c.getDouble("trials." + filter + ".min-reaction-time"), c.getDouble("trials." + filter + ".max-reaction-time"),
+                c.getDouble("trials.max-feedback-delay"), c.getDoubleList("trials.block-levels"));
+        require(trials.blockLevels().size() >= 2, "trials.block-levels", "needs at least two levels");
+
+        String select = c.getString("units.select");
+        require(select.equals("all") || select.equals("good"), "units.select", "must be all or good, got '" + select + "'");
+        double minRate = c.getDouble("units.min-rate");
+        require(minRate >= 0, "units.min-rate", "must be ≥ 0, got " + minRate);
+
+        List<String> collections = c.getStringList("spike-sorting.collections");
+        require(!collections.isEmpty(), "spike-sorting.collections", "must name at least one collection (\"\" = the probe folder)");
+
+        WheelRules wheel = new WheelRules(c.getDouble("wheel.rate"), c.getInt("wheel.filter-order"), c.getDouble("wheel.cutoff"));
+        require(wheel.rate() > 0, "wheel.rate", "must be positive, got " + wheel.rate());
+        require(wheel.filterOrder() >= 1 && wheel.filterOrder() <= 20, "wheel.filter-order", "must be 1..20, got " + wheel.filterOrder());
+        require(wheel.cutoff() > 0 && wheel.cutoff() < wheel.rate() / 2, "wheel.cutoff",
+                "must lie between 0 and half of data.ibl.wheel.rate (" + wheel.rate() / 2 + " Hz), got " + wheel.cutoff());
+
+        String camera = c.getString("whisker.camera");
+        require(camera.equals("left") || camera.equals("right") || camera.equals("body"), "whisker.camera",
+                "must be left, right or body, got '" + camera + "'");
+        double coverage = c.getDouble("coverage-tolerance");
+        require(coverage >= 0, "coverage-tolerance", "must be ≥ 0, got " + coverage);
+        String scaling = c.getString("scaling");
+        require(scaling.equals("min-max") || scaling.equals("none"), "scaling", "must be min-max or none, got '" + scaling + "'");
+
+        SplitRules split = new SplitRules(c.getDouble("split.train"), c.getDouble("split.val"), c.getDouble("split.test"),
+                c.getLong("split.seed"));
+        require(split.train() >= 0 && split.val() >= 0 && split.test() >= 0
+                        && Math.abs(split.train() + split.val() + split.test() - 1) < 1e-9, "split",
+                "train, val and test must be ≥ 0 and sum to 1, got " + split.train() + " + " + split.val() + " + " + split.test());
+
+        return new PreprocessingConfig(c.getString("align-to"), new TrialWindow(start, end, bin, bins), trials,
+                new UnitRules(select.equals("good"), minRate), collections, wheel, camera, coverage,
+                scaling.equals("min-max"), split);
+    }
+
+    private static void require(boolean ok, String key, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException("data.ibl." + key + " " + problem);
+        }
+    }
+
+    /** The rules as nested maps shaped like {@code data.ibl}, for the manifest and the fingerprint. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("align-to", alignTo);
+        m.put("window", ordered("start", window.start(), "end", window.end(), "bin", window.binSize(), "bins", window.bins()));
+        m.put("trials", ordered("filter", trials.filter(), "required", trials.required(),
+                "min-reaction-time", trials.minReactionTime(), "max-reaction-time", trials.maxReactionTime(),
+                "max-feedback-delay", trials.maxFeedbackDelay(), "block-levels", trials.blockLevels()));
+        m.put("units", ordered("select", units.goodOnly() ? "good" : "all", "min-rate", units.minRate()));
+        m.put("spike-sorting", ordered("collections", sortingCollections));
+        m.put("wheel", ordered("rate", wheel.rate(), "filter-order", wheel.filterOrder(), "cutoff", wheel.cutoff()));
+        m.put("whisker", ordered("camera", camera));
+        m.put("coverage-tolerance", coverageTolerance);
+        m.put("scaling", minMaxScaling ? "min-max" : "none");
+        m.put("split", ordered("train", split.train(), "val", split.val(), "test", split.test(), "seed", split.seed()));
+        return m;
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,65 @@
+package org.nedsj.data.prepared;
+
+import org.nedsj.data.PreprocessingConfig;
+import org.nedsj.data.alf.SessionFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * SHA-256 over what a prepared session depends on: the layout version, the preprocessing config,
+ * the session id and each input file's path (relative to the session), size and modification time.
+ * Contents are not hashed (sessions hold gigabytes): touching a file counts as changing it.
+ */
+public final class InputFingerprint {
+
+    private InputFingerprint() {
+    }
+
+    public static String of(SessionFiles files, PreprocessingConfig config) {
+        MessageDigest sha = sha256();
+        update(sha, Manifest.FORMAT);
+        update(sha, ManifestIo.json(config.toMap()));
+        update(sha, files.session().id());
+        Path base = files.session().path();
+        for (Path p : files.inputs()) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                update(sha, base.relativize(p.toAbsolutePath().normalize()) + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the attributes of " + p, e);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Digest of a whole dataset: the config and its sessions' fingerprints, in order. */
+    public static String ofDataset(PreprocessingConfig config, List<String> sessionFingerprints) {
+        MessageDigest sha = sha256();
+        update(sha, Manifest.FORMAT);
+        update(sha, ManifestIo.json(config.toMap()));
+        sessionFingerprints.forEach(f -> update(sha, f));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

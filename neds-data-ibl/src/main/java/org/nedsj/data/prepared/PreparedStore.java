@@ -1,0 +1,153 @@
+package org.nedsj.data.prepared;
+
+import org.nedsj.data.align.PreparedSession;
+import org.nedsj.data.npy.NpyArray;
+import org.nedsj.data.npy.NpyDtype;
+import org.nedsj.data.npy.NpyFormatException;
+import org.nedsj.data.npy.NpyReader;
+import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.spi.SessionInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The per-session folders of a prepared dataset: written atomically (into a hidden temporary
+ * folder beside the target, then moved into place, replacing an older version), read memory-mapped
+ * with every file's type and shape checked.
+ */
+public final class PreparedStore {
+
+    private static final String PARTIAL = ".partial-";
+    private static final String OLD = ".old-";
+
+    private PreparedStore() {
+    }
+
+    /** Writes {@code DATA/<id>/}; on failure nothing of the new session is left. */
+    public static Path write(Path dataDir, PreparedSession s) {
+        String id = s.summary().id();
+        Path target = dataDir.resolve(id);
+        Path tmp = null;
+        try {
+            Files.createDirectories(dataDir);
+            tmp = Files.createTempDirectory(dataDir, "." + id + PARTIAL);
+            int t = s.trials();
+            NpyWriter.writeBytes(tmp.resolve(PreparedFiles.SPIKES), NpyDtype.U1, s.spikes(), t, s.bins(), s.neurons());
+            NpyWriter.writeFloats(tmp.resolve(PreparedFiles.WHEEL), s.wheel(), t, s.bins());
+            NpyWriter.writeFloats(tmp.resolve(PreparedFiles.WHISKER), s.whisker(), t, s.bins());
+            NpyWriter.writeBytes(tmp.resolve(PreparedFiles.CHOICE), NpyDtype.I1, s.choice());
+            NpyWriter.writeBytes(tmp.resolve(PreparedFiles.BLOCK), NpyDtype.I1, s.block());
+            NpyWriter.writeLongs(tmp.resolve(PreparedFiles.TRIAL_INDEX), s.trialIndex());
+            NpyWriter.writeLongs(tmp.resolve(PreparedFiles.UNITS), s.units());
+            NpyWriter.writeBytes(tmp.resolve(PreparedFiles.SPLIT), NpyDtype.I1, s.split());
+            if (Files.exists(target)) {
+                Path old = dataDir.resolve("." + id + OLD + System.nanoTime());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(old);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                deleteRecursively(tmp);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write prepared session " + target + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Removes temporary folders an interrupted run left behind. */
+    public static void removeLeftovers(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dataDir)) {
+            s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(".") && (n.contains(PARTIAL) || n.contains(OLD));
+            }).forEach(PreparedStore::deleteRecursively);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir, e);
+        }
+    }
+
+    /** Whether {@code DATA/<id>/} holds every file with the manifest's trial and neuron counts. */
+    public static boolean isComplete(Path dataDir, Manifest.Entry entry, int bins) {
+        try {
+            open(dataDir, entry, bins);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Memory-maps {@code DATA/<id>/}.
+     *
+     * @throws NpyFormatException naming the file when a file is missing or has another type or shape
+     */
+    public static PreparedSessionData open(Path dataDir, Manifest.Entry entry, int bins) {
+        Path dir = dataDir.resolve(entry.id());
+        long t = entry.trials();
+        long n = entry.neurons();
+        NpyArray spikes = expect(dir.resolve(PreparedFiles.SPIKES), NpyDtype.U1, "uint8 [trials, bins, neurons]", t, bins, n);
+        NpyArray wheel = expect(dir.resolve(PreparedFiles.WHEEL), NpyDtype.F4, "float32 [trials, bins]", t, bins);
+        NpyArray whisker = expect(dir.resolve(PreparedFiles.WHISKER), NpyDtype.F4, "float32 [trials, bins]", t, bins);
+        NpyArray choice = expect(dir.resolve(PreparedFiles.CHOICE), NpyDtype.I1, "int8 [trials]", t);
+        NpyArray block = expect(dir.resolve(PreparedFiles.BLOCK), NpyDtype.I1, "int8 [trials]", t);
+        expect(dir.resolve(PreparedFiles.TRIAL_INDEX), NpyDtype.I8, "int64 [trials]", t);
+        expect(dir.resolve(PreparedFiles.UNITS), NpyDtype.I8, "int64 [neurons]", n);
+        NpyArray split = expect(dir.resolve(PreparedFiles.SPLIT), NpyDtype.I1, "int8 [trials]", t);
+        int[] perSplit = new int[3];
+        for (long i = 0; i < t; i++) {
+            long code = split.getLong(i);
+            if (code < 0 || code > 2) {
+                throw new NpyFormatException(split.file(), "trial " + i + " has split code " + code + "; codes are 0 (train), 1 (val), 2 (test)");
+            }
+            perSplit[(int) code]++;
+        }
+        SessionInfo info = new SessionInfo(entry.id(), (int) n, perSplit[0], perSplit[1], perSplit[2], entry.alfPath());
+        return new PreparedSessionData(info, bins, spikes, wheel, whisker, choice, block, split);
+    }
+
+    private static NpyArray expect(Path file, NpyDtype dtype, String what, long... shape) {
+        if (!Files.isRegularFile(file)) {
+            throw new NpyFormatException(file, "missing; the prepared dataset is incomplete, run neds prepare again");
+        }
+        NpyArray a = NpyReader.map(file);
+        if (a.dtype() != dtype || !Arrays.equals(a.shape(), shape)) {
+            throw new NpyFormatException(file, "expected " + what + " = " + dtype.code() + " " + Arrays.toString(shape)
+                    + " as the manifest says, found " + a.header().descr() + " " + a.header().shapeString()
+                    + "; the file does not belong to this manifest, run neds prepare again");
+        }
+        return a;
+    }
+
+    static void deleteRecursively(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + f, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.nedsj.data.synth;
+
+/**
+ * One synthetic session to write.
+ *
+ * @param lab       lab folder name
+ * @param subject   subject folder name
+ * @param date      {@code YYYY-MM-DD}
+ * @param number    session number of the day
+ * @param trials    trials in the task
+ * @param neurons   simulated neurons (clusters with spikes)
+ * @param probes    probes the neurons are spread over
+ * @param layout    file layout
+ * @param rateScale multiplies every base firing rate
+ * @param seed      seed of everything random in the session
+ */
+public record SessionSpec(String lab, String subject, String date, int number, int trials, int neurons, int probes,
+                          SessionLayout layout, double rateScale, long seed) {
+
+    public SessionSpec {
+        if (trials < 1 || neurons < 1 || probes < 1 || rateScale <= 0) {
+            throw new IllegalArgumentException("a synthetic session needs ≥ 1 trial, neuron and probe and a positive rate scale");
+        }
+    }
+
+    /** The session id the reader will give it. */
+    public String id() {
+        return lab + "_" + subject + "_" + date + "_" + String.format("%03d", number);
+    }
+}

@@ -1,0 +1,71 @@
+package org.nedsj.data.synth;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code neds synth}: writes IBL-style ALF sessions from a known generative model (see
+ * {@link SyntheticTrials}, {@link BehaviourTrace}, {@link PoissonPopulation}). Session {@code i} is
+ * {@code synthlab/Subjects/SYN0ii/2024-01-(i+1)/001}; layouts rotate through {@link SessionLayout}
+ * and every third session (the first included) has two probes.
+ */
+public final class SyntheticIbl {
+
+    public static final String LAB = "synthlab";
+
+    /**
+     * @param sessions   sessions to write
+     * @param trials     trials per session (each session varies it by up to ±10 %)
+     * @param seed       seed of the whole dataset
+     * @param minNeurons fewest simulated neurons of a session
+     * @param maxNeurons most simulated neurons of a session
+     */
+    public record Options(int sessions, int trials, long seed, int minNeurons, int maxNeurons) {
+
+        public Options {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("--sessions must be ≥ 1, got " + sessions);
+            }
+            if (trials < 10) {
+                throw new IllegalArgumentException("--trials must be ≥ 10, got " + trials);
+            }
+            if (minNeurons < 1 || maxNeurons < minNeurons) {
+                throw new IllegalArgumentException("neurons must satisfy 1 ≤ min ≤ max, got " + minNeurons + ".." + maxNeurons);
+            }
+        }
+
+        /** 3 sessions of ~250 trials, seed 42, 100–800 neurons. */
+        public static Options defaults() {
+            return new Options(3, 250, 42, 100, 800);
+        }
+    }
+
+    private SyntheticIbl() {
+    }
+
+    /** The sessions {@link #write} would write (their shapes and seeds), for inspection and tests. */
+    public static List<SessionSpec> plan(Options options) {
+        SplittableRandom rng = new SplittableRandom(options.seed());
+        List<SessionSpec> specs = new ArrayList<>();
+        SessionLayout[] layouts = SessionLayout.values();
+        for (int i = 0; i < options.sessions(); i++) {
+            int trials = (int) Math.round(options.trials() * rng.nextDouble(0.9, 1.1));
+            int neurons = options.minNeurons() + rng.nextInt(options.maxNeurons() - options.minNeurons() + 1);
+            String date = java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString();
+            specs.add(new SessionSpec(LAB, String.format("SYN%03d", i + 1), date, 1, trials, neurons, i % 3 == 0 ? 2 : 1,
+                    layouts[i % layouts.length], 1.0, rng.nextLong()));
+        }
+        return specs;
+    }
+
+    /** Writes the sessions under {@code root} and returns their folders. */
+    public static List<Path> write(Path root, Options options) {
+        List<Path> out = new ArrayList<>();
+        for (SessionSpec spec : plan(options)) {
+            out.add(SyntheticSessionWriter.write(root, spec));
+        }
+        return out;
+    }
+}
