@@ -1,0 +1,154 @@
+package org.nedsj.eval.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RegressionFitsTest {
+
+    private static RidgeRegression.Rows rows(double[][] x, double[] y) {
+        return v -> {
+            for (int i = 0; i < x.length; i++) {
+                v.row(x[i], new double[] {y[i]});
+            }
+        };
+    }
+
+    @Test
+    void ridgeWithATinyPenaltyRecoversAnExactLinearMap() {
+        var random = new SplittableRandom(1);
+        double[][] x = new double[50][2];
+        double[] y = new double[50];
+        for (int i = 0; i < 50; i++) {
+            x[i][0] = random.nextGaussian() * 3 + 1;
+            x[i][1] = random.nextGaussian();
+            y[i] = 2 + 3 * x[i][0] - x[i][1];
+        }
+        var fit = RidgeRegression.solve(RidgeRegression.Accumulator.of(rows(x, y), 2, 1), 1e-12);
+        double[] out = new double[1];
+        fit.predict(new double[] {10, -4}, out);
+        assertEquals(2 + 30 + 4, out[0], 1e-6);
+        assertEquals(0, fit.meanSquaredError(rows(x, y)), 1e-12);
+    }
+
+    @Test
+    void ridgeShrinksTowardsTheMeanAsThePenaltyGrows() {
+        double[][] x = {{0}, {1}, {2}, {3}};
+        double[] y = {0, 1, 2, 3};
+        var acc = RidgeRegression.Accumulator.of(rows(x, y), 1, 1);
+        // z-scored x has variance 1, so the slope on z is cov(z, y) / (1 + λ) = sd(x) / (1 + λ)
+        double sd = Math.sqrt(1.25);
+        for (double penalty : new double[] {0.5, 3}) {
+            double[] out = new double[1];
+            RidgeRegression.solve(acc, penalty).predict(new double[] {3}, out);
+            assertEquals(1.5 + (1.5 / sd) * sd / (1 + penalty), out[0], 1e-9);
+        }
+    }
+
+    @Test
+    void ridgePicksThePenaltyWithTheLeastValidationError() {
+        var random = new SplittableRandom(2);
+        int n = 40;
+        int p = 30;
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        double[][] vx = new double[400][p];
+        double[] vy = new double[400];
+        for (double[][] set : new double[][][] {x, vx}) {
+            double[] target = set == x ? y : vy;
+            for (int i = 0; i < set.length; i++) {
+                for (int j = 0; j < p; j++) {
+                    set[i][j] = random.nextGaussian();
+                }
+                target[i] = set[i][0] + 2 * random.nextGaussian();
+            }
+        }
+        var acc = RidgeRegression.Accumulator.of(rows(x, y), p, 1);
+        var chosen = RidgeRegression.select(acc, List.of(1e-4, 1.0), rows(vx, vy), 1e-4);
+        // 30 noise features and 40 rows: the nearly unpenalised fit overfits, the penalised one does not
+        assertEquals(1.0, chosen.penalty());
+        assertTrue(chosen.meanSquaredError(rows(vx, vy)) < RidgeRegression.solve(acc, 1e-4).meanSquaredError(rows(vx, vy)));
+        assertEquals(1e-4, RidgeRegression.select(acc, List.of(1.0), null, 1e-4).penalty());
+    }
+
+    @Test
+    void logisticRegressionRecoversKnownLogits() {
+        var random = new SplittableRandom(5);
+        int n = 40000;
+        double[][] x = new double[n][2];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = random.nextGaussian();
+            x[i][1] = random.nextGaussian();
+            double[] eta = trueLogits(x[i]);
+            double z = 1 + Math.exp(eta[1]) + Math.exp(eta[2]);
+            double u = random.nextDouble() * z;
+            y[i] = u < 1 ? 0 : u < 1 + Math.exp(eta[1]) ? 1 : 2;
+        }
+        var fit = MultinomialLogisticRegression.fit(x, y, 3, 1e-6, 50);
+        float[] logits = new float[3];
+        for (double[] point : new double[][] {{0, 0}, {1, -1}, {-1.5, 0.5}}) {
+            fit.logits(point, logits, 0);
+            double[] expected = trueLogits(point);
+            assertEquals(0f, logits[0]);
+            assertEquals(expected[1], logits[1], 0.1);
+            assertEquals(expected[2], logits[2], 0.1);
+        }
+    }
+
+    /** Class logits relative to class 0: η1 = 0.5 + 2·x0, η2 = −0.5 − x0 + 1.5·x1. */
+    private static double[] trueLogits(double[] x) {
+        return new double[] {0, 0.5 + 2 * x[0], -0.5 - x[0] + 1.5 * x[1]};
+    }
+
+    @Test
+    void logisticRegressionStaysFiniteWhenAClassNeverOccurs() {
+        double[][] x = {{0}, {1}, {2}, {3}};
+        int[] y = {0, 0, 1, 1};
+        var fit = MultinomialLogisticRegression.fit(x, y, 3, 1e-2, 50);
+        float[] logits = new float[3];
+        fit.logits(new double[] {3}, logits, 0);
+        assertTrue(Float.isFinite(logits[2]) && logits[2] < logits[1], java.util.Arrays.toString(logits));
+    }
+
+    @Test
+    void poissonGlmRecoversKnownCoefficientsAndLeavesSilentNeuronsNaN() {
+        var random = new SplittableRandom(9);
+        int rows = 20000;
+        int d = 3;
+        double[][] beta = {{-1.0, 0.5, -0.3}, {0.2, -0.4, 0.25}, {-2.0, 0.8, 0.6}};
+        int neurons = 4;  // the last one never fires
+        double[] x = new double[rows * d];
+        float[] y = new float[rows * neurons];
+        for (int r = 0; r < rows; r++) {
+            x[r * d] = 1;
+            x[r * d + 1] = random.nextGaussian();
+            x[r * d + 2] = random.nextDouble() * 2 - 1;
+            for (int n = 0; n < 3; n++) {
+                double eta = beta[n][0] + beta[n][1] * x[r * d + 1] + beta[n][2] * x[r * d + 2];
+                y[r * neurons + n] = poisson(Math.exp(eta), random);
+            }
+        }
+        double[] fit = PoissonGlm.fit(x, rows, d, y, neurons, 1e-8, 25, null);
+        for (int n = 0; n < 3; n++) {
+            for (int j = 0; j < d; j++) {
+                assertEquals(beta[n][j], fit[n * d + j], 0.06, "neuron " + n + " coefficient " + j);
+            }
+        }
+        assertTrue(Double.isNaN(fit[3 * d]));
+    }
+
+    private static float poisson(double rate, SplittableRandom random) {
+        double limit = Math.exp(-rate);
+        double p = random.nextDouble();
+        int k = 0;
+        while (p > limit) {
+            p *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,80 @@
+package org.nedsj.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.ScoreTable;
+import org.nedsj.eval.ScoreTable.SchemeScores;
+import org.nedsj.spi.Split;
+
+class AblationTableTest {
+
+    @TempDir
+    Path dir;
+
+    private static EvaluationReport report(double bps, double nll, double r2) {
+        ScoreTable.Builder b = ScoreTable.builder();
+        b.put("s1", "encoding", new SchemeScores(metrics("spikes.bps", bps, "spikes.poisson_nll", nll), Map.of(), Map.of()));
+        b.put("s1", "decoding", new SchemeScores(Map.of("wheel.r2", r2), Map.of(), Map.of()));
+        ScoreTable.Builder base = ScoreTable.builder();
+        base.put("s1", "encoding", new SchemeScores(metrics("spikes.bps", 0.01, "spikes.poisson_nll", 0.9), Map.of(), Map.of()));
+        return new EvaluationReport("run", Split.TEST, List.of("encoding", "decoding"), List.of("s1"), b.build(),
+                base.build(), List.of());
+    }
+
+    private static Map<String, Double> metrics(String k1, double v1, String k2, double v2) {
+        var m = new java.util.LinkedHashMap<String, Double>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    private static AblationTable table() {
+        return new AblationTable(List.of(
+                new AblationTable.Row("encoding,decoding", report(0.10, 0.50, 0.40)),
+                new AblationTable.Row("mixed", report(0.15, 0.55, 0.35))));
+    }
+
+    @Test
+    void marksTheBestOfEachColumnHigherOrLowerAsTheMetricWants() {
+        AblationTable t = table();
+        assertEquals(List.of("encoding/spikes.bps", "encoding/spikes.poisson_nll", "decoding/wheel.r2"), t.columns());
+        Map<String, String> best = t.best();
+        assertEquals("mixed", best.get("encoding/spikes.bps"));
+        assertEquals("encoding,decoding", best.get("encoding/spikes.poisson_nll"));
+        assertEquals("encoding,decoding", best.get("decoding/wheel.r2"));
+    }
+
+    @Test
+    void writesTextCsvAndHtml() throws IOException {
+        List<Path> files = table().write(dir.resolve("ablation"));
+        assertEquals(3, files.size());
+        String csv = Files.readString(dir.resolve("ablation/ablation.csv"));
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.get(0).startsWith("scheme_set,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("\"encoding,decoding\",0.1,0.5,0.4"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("\"linear baseline (reference, not ranked)\",0.01,0.9,"), lines.get(3));
+        assertEquals("best,mixed,\"encoding,decoding\",\"encoding,decoding\"", lines.get(4));
+        String text = Files.readString(dir.resolve("ablation/ablation.txt"));
+        assertTrue(text.contains("*0.1500") && text.contains("*0.5000") && text.contains("*0.4000"), text);
+        assertTrue(text.contains("0.1000") && !text.contains("*0.1000"), text);
+        String html = Files.readString(dir.resolve("ablation/ablation.html"));
+        assertEquals(3, html.split("class=\"num best\"", -1).length - 1);
+    }
+
+    @Test
+    void duplicateSchemeSetsAreRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new AblationTable(List.of(
+                new AblationTable.Row("mixed", report(0.1, 0.5, 0.4)), new AblationTable.Row("mixed", report(0.2, 0.5, 0.4)))));
+        assertTrue(e.getMessage().contains("mixed"));
+    }
+}
