@@ -1,5 +1,8 @@
 package org.nedsj.dist;
 
+import org.nedsj.eval.report.AblationTable;
+import org.nedsj.trainer.ablation.AblationRun;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,11 @@ final class AblateCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        Path target = out != null ? out : RunFolders.fresh("runs", "ablate");
+        List<Path> files = AblationRun.run(config, schemes, sets, target, System.out, Terminal.attached());
+        System.out.println(java.nio.file.Files.readString(target.resolve(AblationTable.TEXT)));
+        files.forEach(f -> System.out.println("wrote " + f));
+        return 0;
     }
 }

@@ -1,5 +1,8 @@
 package org.nedsj.dist;
 
+import org.nedsj.spi.Split;
+import org.nedsj.trainer.evaluate.EvaluationRun;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,14 @@ final class EvalCommand implements Callable<Integer> {
     List<String> masks = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        EvaluationRun.Result result = EvaluationRun.evaluate(run, data, Split.parse(split.name()), masks, List.of(), out, System.out);
+        for (Path f : result.files()) {
+            if (f.getFileName().toString().equals("report.txt")) {
+                System.out.println(java.nio.file.Files.readString(f));
+            }
+        }
+        result.files().forEach(f -> System.out.println("wrote " + f));
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.nedsj.dist;
 
+import org.nedsj.trainer.train.FinetuneRun;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,10 @@ final class FinetuneCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        Path target = out != null ? out : RunFolders.fresh("runs", "finetune");
+        FinetuneRun.start(run, data, sessions, sets, target, System.out, Terminal.attached());
+        System.out.println("next: neds eval --run " + target + " --data " + data);
+        return 0;
     }
 }

@@ -1,5 +1,10 @@
 package org.nedsj.dist;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.nedsj.data.synth.SyntheticIbl;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +33,16 @@ final class SynthCommand implements Callable<Integer> {
     Long seed;
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        SyntheticIbl.Options d = SyntheticIbl.Options.defaults();
+        SyntheticIbl.Options options = new SyntheticIbl.Options(sessions != null ? sessions : d.sessions(),
+                trials != null ? trials : d.trials(), seed != null ? seed : d.seed(), d.minNeurons(), d.maxNeurons());
+        List<Path> written = SyntheticIbl.write(out, options);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "wrote %d synthetic IBL session(s) (%d trials each, seed %d) under %s%n", written.size(),
+                options.trials(), options.seed(), out.toAbsolutePath());
+        written.forEach(p -> w.println("  " + p));
+        w.println("next: neds prepare --alf " + out + " --out DATA");
+        return 0;
     }
 }

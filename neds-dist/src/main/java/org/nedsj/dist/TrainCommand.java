@@ -1,5 +1,10 @@
 package org.nedsj.dist;
 
+import java.util.Optional;
+import org.nedsj.trainer.config.ExperimentSources;
+import org.nedsj.trainer.experiment.Experiment;
+import org.nedsj.trainer.train.TrainRun;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +13,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code neds train}: trains a model from an experiment, or resumes a run. */
@@ -17,6 +23,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Neds neds;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Start start;
@@ -38,7 +47,17 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        if (start.resume != null) {
+            TrainRun.resume(start.resume, sets, System.out, Terminal.attached());
+            return 0;
+        }
+        Path run = out != null ? out : RunFolders.fresh("runs", "train");
+        try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.of(start.config), sets,
+                neds.systemProperties()))) {
+            TrainRun.start(experiment, run, System.out, Terminal.attached());
+        }
+        System.out.println("next: neds eval --run " + run);
+        return 0;
     }
 }

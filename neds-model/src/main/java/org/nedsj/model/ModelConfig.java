@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param sessionEmbedding whether a learned per-session embedding is added to every token
  * @param ropeBase         base of the rotary frequencies
  * @param staticPosition   the RoPE position of one-token (static) modalities
- * @param normEpsilon      epsilon of the norms
+ * @param normEpsilon      epsilon of LayerNorm and ScaleNorm (PyTorch's LayerNorm default: 1e-5)
  * @param dataType         FLOAT for training; DOUBLE for gradient checks
  * @param engine           {@code fused} (hand-differentiated backbone, fast) or {@code samediff} (one SameDiff graph)
  */

@@ -9,12 +9,12 @@ public final class StepProfile {
     private final Map<String, Long> nanos = new LinkedHashMap<>();
     private long last;
 
-    void start() {
+    public void start() {
         last = System.nanoTime();
     }
 
     /** Charges the time since the previous mark to {@code phase}. */
-    void mark(String phase) {
+    public void mark(String phase) {
         long now = System.nanoTime();
         nanos.merge(phase, now - last, Long::sum);
         last = now;

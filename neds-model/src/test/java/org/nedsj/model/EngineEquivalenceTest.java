@@ -13,6 +13,7 @@ import org.nedsj.spi.MaskPlan;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fused engine computes the same function and gradients as the SameDiff graph, from the same initial values. */
 class EngineEquivalenceTest {
@@ -28,6 +29,42 @@ class EngineEquivalenceTest {
     @AfterAll
     static void restore() {
         Nd4j.setDefaultDataTypes(previous, previous);
+    }
+
+    /**
+     * In single precision the fused engine takes its float kernels (LayerNorm, rotated heads): its
+     * loss and gradients stay as close to the double-precision reference as the float graph's do.
+     */
+    @org.junit.jupiter.api.Test
+    void floatKernelsAreAsAccurateAsTheFloatGraph() {
+        ModelConfig base = new ModelConfig(32, 2, 4, 48, "layer", 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+        SessionTable table = Fixtures.sessions(7, 12);
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0, 1, 1}, 9, 12);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 4, 3);
+        StepResult reference = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL),
+                table, 5).step(batch, plan, 1);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        try {
+            ModelConfig single = base.withDataType(DataType.FLOAT);
+            StepResult fused = NedsModel.create(single.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL),
+                    table, 5).step(batch, plan, 1);
+            StepResult graph = NedsModel.create(single.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL),
+                    table, 5).step(batch, plan, 1);
+            double graphError = Math.abs(graph.loss() - reference.loss());
+            double fusedError = Math.abs(fused.loss() - reference.loss());
+            assertTrue(fusedError <= Math.max(3 * graphError, 1e-5 * Math.abs(reference.loss())),
+                    "loss: reference " + reference.loss() + ", fused float " + fused.loss() + ", graph float " + graph.loss());
+            for (var e : reference.gradients().entrySet()) {
+                INDArray ref = e.getValue();
+                double scale = Math.max(1e-3, ref.amaxNumber().doubleValue());
+                double fusedGap = fused.gradients().get(e.getKey()).castTo(DataType.DOUBLE).sub(ref).amaxNumber().doubleValue();
+                double graphGap = graph.gradients().get(e.getKey()).castTo(DataType.DOUBLE).sub(ref).amaxNumber().doubleValue();
+                assertTrue(fusedGap <= Math.max(3 * graphGap, 1e-3 * scale),
+                        "gradient of " + e.getKey() + ": fused off by " + fusedGap + ", graph by " + graphGap);
+            }
+        } finally {
+            Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        }
     }
 
     @ParameterizedTest

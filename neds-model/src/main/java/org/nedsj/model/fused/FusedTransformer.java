@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNorm;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNormBp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.GELUDerivative;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nedsj.model.ModelConfig;
 import org.nedsj.model.Parameter;
 import org.nedsj.model.graph.ParameterInit;
@@ -46,7 +48,20 @@ public final class FusedTransformer {
     private final INDArray cos;
     private final INDArray sin;
     private final INDArray rotateHalf;
+    private final boolean floatKernels;
+    private final float[] cosTable;
+    private final float[] sinTable;
     private Buffers buffers;
+    private org.nedsj.model.StepProfile profile = new org.nedsj.model.StepProfile();
+
+    /** Charges the time of each kind of operation to {@code profile} (phases named "backbone: …"). */
+    public void profileInto(org.nedsj.model.StepProfile target) {
+        this.profile = target;
+    }
+
+    private void mark(String phase) {
+        profile.mark("  backbone: " + phase);
+    }
 
     public FusedTransformer(ModelConfig config, int[] positions, long seed) {
         this.config = config;
@@ -81,6 +96,15 @@ public final class FusedTransformer {
             }
         }
         this.rotateHalf = RotaryEmbedding.rotateHalfMatrix(headSize, type);
+        this.floatKernels = type == DataType.FLOAT;
+        this.cosTable = new float[tokens * headSize];
+        this.sinTable = new float[tokens * headSize];
+        for (int l = 0; l < tokens; l++) {
+            for (int j = 0; j < headSize; j++) {
+                cosTable[l * headSize + j] = (float) Math.cos(angles[l][j]);
+                sinTable[l * headSize + j] = (float) Math.sin(angles[l][j]);
+            }
+        }
     }
 
     private void norm(ParameterInit init, String p) {
@@ -148,31 +172,46 @@ public final class FusedTransformer {
 
     private void layerForward(Buffers b, int i) {
         String p = "layer" + i + "/";
+        profile.start();
         normForward(p + "norm1/", b.stream[i], b.ln1[i]);
+        mark("norm fwd");
         linear(b.ln1[i], p + "attn/qkv/", b.qkv);
-        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden)), b.q[i], true);
-        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2 * hidden)), b.k[i], true);
-        toHeads(b, b.qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * hidden, 3 * hidden)), b.v[i], false);
+        mark("linear fwd");
+        toHeads(b, b.qkv, 0, b.q[i], true);
+        toHeads(b, b.qkv, hidden, b.k[i], true);
+        toHeads(b, b.qkv, 2 * hidden, b.v[i], false);
+        mark("heads+rope fwd");
         Nd4j.matmul(b.q[i], b.k[i], b.probs[i], false, true, false);
+        mark("attention matmul fwd");
         b.probs[i].muli(1.0 / Math.sqrt(headSize));
         Nd4j.exec(new SoftMax(b.probs[i], b.probs[i], 2));
+        mark("softmax fwd");
         Nd4j.matmul(b.probs[i], b.v[i], b.headScratch, false, false, false);
-        fromHeads(b, b.headScratch, b.context[i]);
+        mark("attention matmul fwd");
+        fromHeads(b, b.headScratch, b.context[i], 0, false);
+        mark("heads+rope fwd");
         linear(b.context[i], p + "attn/out/", b.rows);
+        mark("linear fwd");
         if (b.training && config.dropout() > 0) {
             drop(b.attnMask[i], config.dropout());
             b.rows.muli(b.attnMask[i]);
         }
-        b.mid[i].assign(b.stream[i]).addi(b.rows);
+        Nd4j.exec(new AddOp(b.stream[i], b.rows, b.mid[i]));
+        mark("residual+dropout fwd");
         normForward(p + "norm2/", b.mid[i], b.ln2[i]);
+        mark("norm fwd");
         linear(b.ln2[i], p + "mlp/fc1/", b.preGelu[i]);
+        mark("linear fwd");
         Nd4j.exec(new GELU(b.preGelu[i], b.gelu[i]));
+        mark("gelu fwd");
         linear(b.gelu[i], p + "mlp/fc2/", b.rows);
+        mark("linear fwd");
         if (b.training && config.dropout() > 0) {
             drop(b.mlpMask[i], config.dropout());
             b.rows.muli(b.mlpMask[i]);
         }
-        b.stream[i + 1].assign(b.mid[i]).addi(b.rows);
+        Nd4j.exec(new AddOp(b.mid[i], b.rows, b.stream[i + 1]));
+        mark("residual+dropout fwd");
     }
 
     /** Back-propagates {@code gradOut} [B, L, H] and returns the gradient of the input (a view of a buffer). */
@@ -195,36 +234,52 @@ public final class FusedTransformer {
 
     private void layerBackward(Buffers b, int i) {
         String p = "layer" + i + "/";
+        profile.start();
         // MLP branch: dx flows to the residual and through fc2, GELU, fc1, norm2
         b.rows.assign(b.dx);
         if (b.training && config.dropout() > 0) {
             b.rows.muli(b.mlpMask[i]);
         }
+        mark("residual+dropout bwd");
         linearBackward(b.gelu[i], b.rows, p + "mlp/fc2/", b.dMlp);
+        mark("linear bwd");
         Nd4j.exec(new GELUDerivative(b.preGelu[i], b.dGelu));
         b.dMlp.muli(b.dGelu);
+        mark("gelu bwd");
         linearBackward(b.ln2[i], b.dMlp, p + "mlp/fc1/", b.dNorm);
+        mark("linear bwd");
         normBackward(p + "norm2/", b.mid[i], b.dNorm, b.dNormInput);
+        mark("norm bwd");
         b.dx.addi(b.dNormInput);
         // attention branch
         b.rows.assign(b.dx);
         if (b.training && config.dropout() > 0) {
             b.rows.muli(b.attnMask[i]);
         }
+        mark("residual+dropout bwd");
         linearBackward(b.context[i], b.rows, p + "attn/out/", b.dContext);
-        toHeads(b, b.dContext, b.headScratch, false);
+        mark("linear bwd");
+        toHeads(b, b.dContext, 0, b.headScratch, false);
+        mark("heads+rope bwd");
         Nd4j.matmul(b.headScratch, b.v[i], b.dProbs, false, true, false);      // dP = dC · Vᵀ
         Nd4j.matmul(b.probs[i], b.headScratch, b.dv, true, false, false);      // dV = Pᵀ · dC
+        mark("attention matmul bwd");
         softmaxBackward(b.probs[i], b.dProbs, b.probScratch);
         b.dProbs.muli(1.0 / Math.sqrt(headSize));
+        mark("softmax bwd");
         Nd4j.matmul(b.dProbs, b.k[i], b.dq, false, false, false);              // dQ = dS · K
         Nd4j.matmul(b.dProbs, b.q[i], b.dk, true, false, false);               // dK = dSᵀ · Q
-        fromHeadsRotated(b, b.dq, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden)));
-        fromHeadsRotated(b, b.dk, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2 * hidden)));
-        fromHeads(b, b.dv, b.dqkv.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * hidden, 3 * hidden)));
+        mark("attention matmul bwd");
+        fromHeads(b, b.dq, b.dqkv, 0, true);
+        fromHeads(b, b.dk, b.dqkv, hidden, true);
+        fromHeads(b, b.dv, b.dqkv, 2 * hidden, false);
+        mark("heads+rope bwd");
         linearBackward(b.ln1[i], b.dqkv, p + "attn/qkv/", b.dNorm);
+        mark("linear bwd");
         normBackward(p + "norm1/", b.stream[i], b.dNorm, b.dNormInput);
+        mark("norm bwd");
         b.dx.addi(b.dNormInput);
+        mark("residual+dropout bwd");
     }
 
     /** dS = P ⊙ (dP − Σ_row P ⊙ dP), in place in dP, using {@code scratch} (shaped like P). */
@@ -238,23 +293,38 @@ public final class FusedTransformer {
     /** out = x · W + b, with W and b named {@code prefix + "w"} and {@code prefix + "b"}. */
     private void linear(INDArray x, String prefix, INDArray out) {
         Nd4j.gemm(x, params.get(prefix + "w"), out, false, false, 1.0, 0.0);
-        out.addiRowVector(params.get(prefix + "b"));
+        if (floatKernels) {
+            FloatKernels.addRowVector(out.data().asNioFloat(), params.get(prefix + "b").data().asNioFloat(),
+                    (int) out.size(0), (int) out.size(1));
+        } else {
+            out.addiRowVector(params.get(prefix + "b"));
+        }
     }
 
     /** Gradients of W and b from the layer's input {@code x} and output gradient {@code dy}; dx = dy · Wᵀ. */
     private void linearBackward(INDArray x, INDArray dy, String prefix, INDArray dx) {
         Nd4j.gemm(x, dy, grads.get(prefix + "w"), true, false, 1.0, 0.0);
-        grads.get(prefix + "b").assign(dy.sum(0));
+        if (floatKernels) {
+            FloatKernels.columnSums(dy.data().asNioFloat(), (int) dy.size(0), (int) dy.size(1),
+                    grads.get(prefix + "b").data().asNioFloat());
+        } else {
+            grads.get(prefix + "b").assign(dy.sum(0));
+        }
         Nd4j.gemm(dy, params.get(prefix + "w"), dx, false, true, 1.0, 0.0);
     }
 
     /**
-     * [B·L, H] rows (a column block of qkv) → head-major [B·heads, L, d], rotating queries and keys:
-     * x·cos + rotateHalf(x)·sin.
+     * Columns [{@code offset}, offset + H) of the rows {@code src} → head-major [B·heads, L, d],
+     * rotating queries and keys: x·cos + rotateHalf(x)·sin.
      */
-    private void toHeads(Buffers b, INDArray rows, INDArray headMajor, boolean rotate) {
+    private void toHeads(Buffers b, INDArray src, int offset, INDArray headMajor, boolean rotate) {
         int batch = b.batch;
-        b.rowScratch.assign(rows);
+        if (floatKernels) {
+            FloatKernels.toHeads(src.data().asNioFloat(), (int) src.size(1), offset, headMajor.data().asNioFloat(),
+                    rotate ? cosTable : null, rotate ? sinTable : null, batch, tokens, heads, headSize);
+            return;
+        }
+        b.rowScratch.assign(src.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + hidden)));
         if (rotate) {
             Nd4j.gemm(b.rowScratch.reshape((long) batch * tokens * heads, headSize), rotateHalf,
                     b.rotScratch.reshape((long) batch * tokens * heads, headSize), false, false, 1.0, 0.0);
@@ -266,25 +336,27 @@ public final class FusedTransformer {
                 .assign(b.rowScratch.reshape(batch, tokens, heads, headSize).permute(0, 2, 1, 3));
     }
 
-    /** Head-major [B·heads, L, d] → [B·L, H] rows. */
-    private void fromHeads(Buffers b, INDArray headMajor, INDArray rows) {
+    /**
+     * Head-major [B·heads, L, d] → columns [{@code offset}, offset + H) of {@code rows}; with
+     * {@code rotated}, the gradient of the rotation: g·cos + (g·sin)·rotateHalfᵀ.
+     */
+    private void fromHeads(Buffers b, INDArray headMajor, INDArray rows, int offset, boolean rotated) {
         int batch = b.batch;
+        if (floatKernels) {
+            FloatKernels.fromHeads(headMajor.data().asNioFloat(), rows.data().asNioFloat(), (int) rows.size(1), offset,
+                    rotated ? cosTable : null, rotated ? sinTable : null, batch, tokens, heads, headSize);
+            return;
+        }
         b.rowScratch.reshape(batch, tokens, heads, headSize)
                 .assign(headMajor.reshape(batch, heads, tokens, headSize).permute(0, 2, 1, 3));
-        rows.assign(b.rowScratch);
-    }
-
-    /** Head-major gradient of rotated queries/keys → gradient of the unrotated rows: g·cos + (g·sin)·rotateHalfᵀ. */
-    private void fromHeadsRotated(Buffers b, INDArray headMajor, INDArray rows) {
-        int batch = b.batch;
-        b.rowScratch.reshape(batch, tokens, heads, headSize)
-                .assign(headMajor.reshape(batch, heads, tokens, headSize).permute(0, 2, 1, 3));
-        b.rotScratch.assign(b.rowScratch);
-        b.rotScratch.reshape(batch, (long) tokens * hidden).muliRowVector(sin);
-        b.rowScratch.reshape(batch, (long) tokens * hidden).muliRowVector(cos);
-        Nd4j.gemm(b.rotScratch.reshape((long) batch * tokens * heads, headSize), rotateHalf,
-                b.rowScratch.reshape((long) batch * tokens * heads, headSize), false, true, 1.0, 1.0);
-        rows.assign(b.rowScratch);
+        if (rotated) {
+            b.rotScratch.assign(b.rowScratch);
+            b.rotScratch.reshape(batch, (long) tokens * hidden).muliRowVector(sin);
+            b.rowScratch.reshape(batch, (long) tokens * hidden).muliRowVector(cos);
+            Nd4j.gemm(b.rotScratch.reshape((long) batch * tokens * heads, headSize), rotateHalf,
+                    b.rowScratch.reshape((long) batch * tokens * heads, headSize), false, true, 1.0, 1.0);
+        }
+        rows.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + hidden)).assign(b.rowScratch);
     }
 
     private void normForward(String p, INDArray x, INDArray out) {
@@ -295,7 +367,15 @@ public final class FusedTransformer {
             out.assign(x).diviColumnVector(length).muli(g);
             return;
         }
-        Nd4j.exec(new LayerNorm(x, params.get(p + "gain"), params.get(p + "bias"), out, false, 1));
+        if (floatKernels) {
+            FloatKernels.layerNorm(x.data().asNioFloat(), params.get(p + "gain").data().asNioFloat(),
+                    params.get(p + "bias").data().asNioFloat(), out.data().asNioFloat(), (int) x.size(0), hidden,
+                    (float) config.normEpsilon());
+            return;
+        }
+        INDArray centred = x.subColumnVector(x.mean(true, 1));
+        INDArray rstd = Transforms.pow(centred.mul(centred).mean(true, 1).addi(config.normEpsilon()), -0.5, false);
+        out.assign(centred.muliColumnVector(rstd).muliRowVector(params.get(p + "gain")).addiRowVector(params.get(p + "bias")));
     }
 
     private void normBackward(String p, INDArray x, INDArray dy, INDArray dx) {
@@ -303,8 +383,22 @@ public final class FusedTransformer {
             scaleNormBackward(p, x, dy, dx);
             return;
         }
-        Nd4j.exec(new LayerNormBp(x, params.get(p + "gain"), params.get(p + "bias"), dy, dx,
-                grads.get(p + "gain"), grads.get(p + "bias"), false, 1));
+        if (floatKernels) {
+            FloatKernels.layerNormBackward(x.data().asNioFloat(), params.get(p + "gain").data().asNioFloat(),
+                    dy.data().asNioFloat(), dx.data().asNioFloat(), grads.get(p + "gain").data().asNioFloat(),
+                    grads.get(p + "bias").data().asNioFloat(), (int) x.size(0), hidden, (float) config.normEpsilon());
+            return;
+        }
+        // dx = rstd·(g − mean(g) − x̂·mean(g·x̂)) with g = dy·gain; dgain = Σ dy·x̂; dbias = Σ dy
+        INDArray centred = x.subColumnVector(x.mean(true, 1));
+        INDArray rstd = Transforms.pow(centred.mul(centred).mean(true, 1).addi(config.normEpsilon()), -0.5, false);
+        INDArray xhat = centred.mulColumnVector(rstd);
+        grads.get(p + "gain").assign(dy.mul(xhat).sum(0));
+        grads.get(p + "bias").assign(dy.sum(0));
+        INDArray g = dy.mulRowVector(params.get(p + "gain"));
+        INDArray meanG = g.mean(true, 1);
+        INDArray meanGx = g.mul(xhat).mean(true, 1);
+        dx.assign(g.subColumnVector(meanG).subi(xhat.mulColumnVector(meanGx)).muliColumnVector(rstd));
     }
 
     /** y = g·x/r with r = √(Σx² + ε): dg = Σ dy⊙x/r, dx = (g/r)·dy − (g·Σ(dy⊙x)/r³)·x. */

@@ -40,28 +40,44 @@ public final class ModalityGraphs {
         SameDiff sd = parts.sd();
         List<SDVariable> tokens = new ArrayList<>();
         for (ModalityBinding m : modalities) {
-            ModalityScope scope = new ModalityScope(parts, m.spec());
-            widths.put(m.name(), scope.width());
-            tokens.add(embed(parts, scope, m));
+            tokens.add(embed(parts, m, encoderTokens(parts, m, widths)));
         }
         SDVariable x = tokens.size() == 1 ? tokens.get(0) : sd.concat(1, tokens.toArray(new SDVariable[0]));
         if (parts.config().sessionEmbedding()) {
-            SDVariable table = parts.sessionNormal("session_embedding", 0.02, parts.config().hidden());
+            SDVariable table = parts.sessionNormal(SESSION_EMBEDDING, 0.02, parts.config().hidden());
             x = x.add(sd.expandDims(parts.forSession(table), 1));
         }
         return x;
     }
 
-    private static SDVariable embed(GraphParts parts, ModalityScope scope, ModalityBinding m) {
+    /** The name of the per-session embedding table [S, H]. */
+    public static final String SESSION_EMBEDDING = "session_embedding";
+
+    public static String maskToken(String modality) {
+        return modality + "/mask_token";
+    }
+
+    public static String modalityEmbedding(String modality) {
+        return modality + "/modality_embedding";
+    }
+
+    /** The encoder plugin's tokens [B, T, H] of one modality, from its {@code m/values} placeholder. */
+    public static SDVariable encoderTokens(GraphParts parts, ModalityBinding m, Map<String, Integer> widths) {
+        ModalityScope scope = new ModalityScope(parts, m.spec());
+        widths.put(m.name(), scope.width());
+        ModalitySpec spec = m.spec();
+        long inputWidth = spec.isStatic() ? spec.classes() : scope.width();
+        SDVariable values = parts.sd().placeHolder(values(spec.name()), parts.type(), -1, spec.tokensPerTrial(), inputWidth);
+        return m.encoder().embed(scope, values);
+    }
+
+    /** Mask token where the plan hides a token, then the modality embedding. */
+    private static SDVariable embed(GraphParts parts, ModalityBinding m, SDVariable tokens) {
         SameDiff sd = parts.sd();
         ModalitySpec spec = m.spec();
-        int t = spec.tokensPerTrial();
-        long inputWidth = spec.isStatic() ? spec.classes() : scope.width();
-        SDVariable values = sd.placeHolder(values(spec.name()), parts.type(), -1, t, inputWidth);
-        SDVariable hidden = sd.placeHolder(hidden(spec.name()), parts.type(), -1, t, 1);
-        SDVariable tokens = m.encoder().embed(scope, values);
-        SDVariable maskToken = parts.normal(spec.name() + "/mask_token", 0.02, parts.config().hidden());
-        SDVariable embedding = parts.normal(spec.name() + "/modality_embedding", 0.02, parts.config().hidden());
+        SDVariable hidden = sd.placeHolder(hidden(spec.name()), parts.type(), -1, spec.tokensPerTrial(), 1);
+        SDVariable maskToken = parts.normal(maskToken(spec.name()), 0.02, parts.config().hidden());
+        SDVariable embedding = parts.normal(modalityEmbedding(spec.name()), 0.02, parts.config().hidden());
         // a hidden token is replaced by the mask token: tokens + hidden·(mask − tokens)
         SDVariable masked = tokens.add(hidden.mul(tokens.rsub(maskToken)));
         return masked.add(embedding);
@@ -74,13 +90,24 @@ public final class ModalityGraphs {
     public static SDVariable heads(GraphParts parts, List<ModalityBinding> modalities, SDVariable out) {
         SameDiff sd = parts.sd();
         int hidden = parts.config().hidden();
+        int[] start = {0};
+        return heads(parts, modalities, m -> {
+            int t = m.spec().tokensPerTrial();
+            SDVariable own = sd.stridedSlice(out, new long[]{0, start[0], 0}, new long[]{0, start[0] + t, hidden},
+                    new long[]{1, 1, 1}, 0b101, 0b101, 0, 0, 0);
+            start[0] += t;
+            return own;
+        });
+    }
+
+    /** Decoders on each modality's own slice of the backbone output, {@code ownOutput(m)} [B, T, H]. */
+    public static SDVariable heads(GraphParts parts, List<ModalityBinding> modalities,
+                                   java.util.function.Function<ModalityBinding, SDVariable> ownOutput) {
+        SameDiff sd = parts.sd();
         SDVariable total = null;
-        int start = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
-            SDVariable own = sd.stridedSlice(out, new long[]{0, start, 0}, new long[]{0, start + t, hidden},
-                    new long[]{1, 1, 1}, 0b101, 0b101, 0, 0, 0);
-            start += t;
+            SDVariable own = ownOutput.apply(m);
             ModalityScope scope = new ModalityScope(parts, m.spec());
             SDVariable values = sd.hasVariable(values(m.name())) ? sd.getVariable(values(m.name()))
                     : sd.placeHolder(values(m.name()), parts.type(), -1, t, m.spec().isStatic() ? m.spec().classes() : scope.width());

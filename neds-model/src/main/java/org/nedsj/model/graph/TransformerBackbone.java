@@ -75,7 +75,10 @@ public final class TransformerBackbone {
         }
         SDVariable gain = parts.bias(p + "gain", 1, hidden);
         SDVariable bias = parts.bias(p + "bias", 0, hidden);
-        return sd().nn.layerNorm(x, gain, bias, false, 1);
+        // written out rather than sd.nn.layerNorm, whose epsilon is fixed: (x − mean)/√(var + ε)·gain + bias
+        SDVariable centred = x.sub(x.mean(true, 1));
+        SDVariable variance = centred.mul(centred).mean(true, 1);
+        return centred.mul(sd().math.rsqrt(variance.add(config.normEpsilon()))).mul(gain).add(bias);
     }
 
     private SameDiff sd() {

@@ -44,7 +44,7 @@ public final class RunDirectory {
     }
 
     public Path config() {
-        return root.resolve("config.conf");
+        return root.resolve(org.nedsj.trainer.config.ResolvedConfigWriter.FILE_NAME);
     }
 
     public Path sessions() {

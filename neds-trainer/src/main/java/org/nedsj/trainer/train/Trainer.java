@@ -199,9 +199,18 @@ public final class Trainer {
 
     /** The validation loss under the training scheme, with fixed masks so epochs compare. */
     public LossTally validate() {
+        return loss(val);
+    }
+
+    /** The loss on the training trials in evaluation mode (no dropout), with the validation's fixed masks. */
+    public LossTally trainLoss() {
+        return loss(train);
+    }
+
+    private LossTally loss(Map<String, List<TrialRef>> trials) {
         LossTally tally = new LossTally(lossWeights);
         long index = 0;
-        for (List<TrialRef> session : val.values()) {
+        for (List<TrialRef> session : trials.values()) {
             for (int i = 0; i < session.size(); i += options.batchSize()) {
                 Batch batch = assembler.assemble(index++, session.subList(i, Math.min(session.size(), i + options.batchSize())));
                 MaskPlan plan = scheme.plan(batch, options.seed() ^ VALIDATION_SALT);

@@ -1,0 +1,98 @@
+package org.nedsj.trainer.evaluate;
+
+import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.EvaluationSettings;
+import org.nedsj.eval.Evaluator;
+import org.nedsj.eval.report.ReportWriter;
+import org.nedsj.model.NedsModel;
+import org.nedsj.spi.SessionInfo;
+import org.nedsj.spi.Split;
+import org.nedsj.trainer.batch.BatchAssembler;
+import org.nedsj.trainer.experiment.Experiment;
+import org.nedsj.trainer.run.RunDirectory;
+import org.nedsj.trainer.run.RunProvenance;
+import org.nedsj.trainer.train.Checkpoints;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code neds eval}: scores a trained run's best model on a split and writes the reports. */
+public final class EvaluationRun {
+
+    private EvaluationRun() {
+    }
+
+    /** What an evaluation produced. */
+    public record Result(EvaluationReport report, List<Path> files) {
+    }
+
+    /**
+     * @param data  a prepared dataset other than the run's own, or null
+     * @param masks masking schemes to report besides encoding and decoding
+     * @param out   the report folder, or null for {@code RUN/report}
+     */
+    public static Result evaluate(Path runDir, Path data, Split split, List<String> masks, List<String> sets, Path out,
+                                  PrintStream console) throws IOException {
+        RunDirectory run = RunDirectory.open(runDir);
+        List<String> overrides = new ArrayList<>(sets);
+        if (data != null) {
+            overrides.add("data.path=" + quoted(data.toAbsolutePath().toString()));
+        }
+        try (Experiment experiment = Experiment.open(run.config(), overrides)) {
+            Path checkpoint = Files.exists(run.bestCheckpoint()) ? run.bestCheckpoint() : run.latestCheckpoint();
+            NedsModel model = Checkpoints.load(checkpoint, experiment.codecs()).model();
+            List<String> sessions = sessionsIn(experiment, model);
+            List<String> extra = new ArrayList<>(experiment.config().getStringList("eval.schemes"));
+            masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
+            console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
+                    run.root().relativize(checkpoint), split.name().toLowerCase(Locale.ROOT), sessions.size());
+            BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
+            ModelTaskPredictor predictor = new ModelTaskPredictor(model, assembler, experiment::scheme,
+                    experiment.config().getInt("eval.batch-size"), experiment.training().seed());
+            Evaluator evaluator = new Evaluator(EvaluationSettings.fromConfig(experiment.config().getConfig("eval")));
+            EvaluationReport report = evaluator.evaluate(experiment.data(), sessions, predictor, extra, split)
+                    .withRun(run.root().getFileName().toString());
+            Path folder = out != null ? out : run.root().resolve("report");
+            List<Path> files = new ReportWriter().write(report, provenance(run, checkpoint), run.metrics(), folder);
+            return new Result(report, files);
+        }
+    }
+
+    /** The model's sessions that the data has (fine-tuned runs know more sessions than some datasets hold). */
+    private static List<String> sessionsIn(Experiment experiment, NedsModel model) {
+        List<String> inData = experiment.data().sessions().stream().map(SessionInfo::id).toList();
+        List<String> sessions = new ArrayList<>();
+        for (SessionInfo s : model.sessions().sessions()) {
+            if (inData.contains(s.id())) {
+                sessions.add(s.id());
+            }
+        }
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("the data at " + experiment.config().getString("data.path")
+                    + " holds none of the model's sessions " + model.sessions().sessions().stream().map(SessionInfo::id)
+                    .toList() + "; to evaluate on new sessions, fine-tune first (neds finetune)");
+        }
+        return sessions;
+    }
+
+    private static Map<String, String> provenance(RunDirectory run, Path checkpoint) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("run", run.root().toString());
+        p.put("checkpoint", run.root().relativize(checkpoint).toString());
+        if (Files.exists(run.provenance())) {
+            p.putAll(RunProvenance.read(run.provenance()));
+        }
+        return p;
+    }
+
+    static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

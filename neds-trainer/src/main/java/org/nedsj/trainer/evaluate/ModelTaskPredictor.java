@@ -1,0 +1,127 @@
+package org.nedsj.trainer.evaluate;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.eval.ModalityPredictions;
+import org.nedsj.eval.ModelPredictor;
+import org.nedsj.eval.TaskPredictions;
+import org.nedsj.model.NedsModel;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+import org.nedsj.spi.MaskingScheme;
+import org.nedsj.spi.ModalitySpec;
+import org.nedsj.spi.SessionInfo;
+import org.nedsj.trainer.batch.BatchAssembler;
+import org.nedsj.trainer.batch.TrialRef;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs a trained model for evaluation: the trials of a session in batches, masked by the named
+ * scheme (with a fixed seed, so reports repeat), predictions cut back to the session's real width.
+ */
+public final class ModelTaskPredictor implements ModelPredictor {
+
+    private static final long EVALUATION_SALT = 0xE7A1L;
+
+    private final NedsModel model;
+    private final BatchAssembler assembler;
+    private final Function<String, MaskingScheme> schemes;
+    private final Map<String, MaskingScheme> made = new HashMap<>();
+    private final int batchSize;
+    private final long seed;
+    private long batches;
+
+    public ModelTaskPredictor(NedsModel model, BatchAssembler assembler, Function<String, MaskingScheme> schemes,
+                              int batchSize, long seed) {
+        this.model = model;
+        this.assembler = assembler;
+        this.schemes = schemes;
+        this.batchSize = batchSize;
+        this.seed = seed ^ EVALUATION_SALT;
+    }
+
+    @Override
+    public TaskPredictions predict(String sessionId, int[] trials, String schemeName) {
+        MaskingScheme scheme = made.computeIfAbsent(schemeName, schemes);
+        int row = model.sessions().indexOf(sessionId);
+        SessionInfo session = model.sessions().get(row);
+        Map<String, Collector> collected = new LinkedHashMap<>();
+        for (ModalitySpec m : model.specs()) {
+            collected.put(m.name(), new Collector(m, session.width(m), trials.length));
+        }
+        for (int start = 0; start < trials.length; start += batchSize) {
+            List<TrialRef> refs = new ArrayList<>();
+            for (int i = start; i < Math.min(trials.length, start + batchSize); i++) {
+                refs.add(new TrialRef(row, sessionId, trials[i]));
+            }
+            Batch batch = assembler.assemble(batches++, refs);
+            MaskPlan plan = scheme.plan(batch, seed);
+            Map<String, INDArray> predicted = model.predict(batch, plan);
+            for (Collector c : collected.values()) {
+                c.add(batch, plan, predicted.get(c.modality.name()), model.width(c.modality.name()), start);
+            }
+        }
+        Map<String, ModalityPredictions> out = new LinkedHashMap<>();
+        collected.forEach((name, c) -> out.put(name, c.result()));
+        return new TaskPredictions(sessionId, schemeName, trials.clone(), out);
+    }
+
+    /** Gathers one modality's truth, predictions and scored tokens, cut to the session's width. */
+    private static final class Collector {
+        final ModalitySpec modality;
+        final int width;
+        final int tokens;
+        final float[] truth;
+        final float[] predicted;
+        final float[] scored;
+
+        Collector(ModalitySpec modality, int width, int trials) {
+            this.modality = modality;
+            this.width = modality.isStatic() ? 1 : width;
+            this.tokens = modality.tokensPerTrial();
+            int values = modality.isStatic() ? trials : trials * tokens * this.width;
+            this.truth = new float[values];
+            this.predicted = new float[modality.isStatic() ? trials * modality.classes() : values];
+            this.scored = new float[trials * tokens];
+        }
+
+        void add(Batch batch, MaskPlan plan, INDArray prediction, int modelWidth, int offset) {
+            int n = batch.size();
+            float[] targets = new float[n * tokens];
+            plan.copyTarget(modality.name(), targets, 0);
+            System.arraycopy(targets, 0, scored, offset * tokens, targets.length);
+            FloatBuffer values = batch.values(modality.name());
+            float[] flat = prediction.dup('c').data().asFloat();
+            if (modality.isStatic()) {
+                int classes = modality.classes();
+                for (int i = 0; i < n; i++) {
+                    truth[offset + i] = values.get(i);
+                }
+                System.arraycopy(flat, 0, predicted, offset * classes, n * classes);
+                return;
+            }
+            int batchWidth = batch.width(modality.name());
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < tokens; t++) {
+                    int dest = ((offset + i) * tokens + t) * width;
+                    int fromBatch = (i * tokens + t) * batchWidth;
+                    int fromModel = (i * tokens + t) * modelWidth;
+                    for (int j = 0; j < width; j++) {
+                        truth[dest + j] = values.get(fromBatch + j);
+                        predicted[dest + j] = flat[fromModel + j];
+                    }
+                }
+            }
+        }
+
+        ModalityPredictions result() {
+            return new ModalityPredictions(modality, scored.length / tokens, tokens, width, truth, predicted, scored);
+        }
+    }
+}
