@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code neds bench}: speed measurements; the work is in its subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -13,6 +14,9 @@ final class BenchCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Neds neds;
 
     /** The model sizes the benchmarks run at. */
     enum Preset { small, full }

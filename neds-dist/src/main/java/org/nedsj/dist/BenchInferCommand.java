@@ -1,5 +1,10 @@
 package org.nedsj.dist;
 
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.nedsj.trainer.bench.TrainStepBenchmark;
+import picocli.CommandLine.ParentCommand;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +39,21 @@ final class BenchInferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return NotYetAvailable.report(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        int timed = steps != null ? steps : 10;
+        TrainStepBenchmark.Result r = BenchSetup.harness(preset, neurons, batch, threads, bench.neds.systemProperties())
+                .inference(3, timed);
+        out.printf(Locale.ROOT, "neds-j inference (forward, evaluation mode), preset %s, %d neurons, batch %d, %d threads; %s%n",
+                preset, neurons, batch, threads, BenchSetup.environment());
+        out.printf(Locale.ROOT, "  %.1f trials/s; batch median %.3f s (min %.3f, max %.3f, %d batches); %.1f GFLOP/s%n",
+                r.trialsPerSecond(), r.median(), r.min(), r.max(), timed, r.gflops());
+        if (json) {
+            out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"trials_per_s\": %.3f, \"step_s_median\": %.6f, \"gflops\": %.2f}%n",
+                    preset, r.trialsPerSecond(), r.median(), r.gflops());
+        }
+        return 0;
     }
+
+    @ParentCommand
+    BenchCommand bench;
 }

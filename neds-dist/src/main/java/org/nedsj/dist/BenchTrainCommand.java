@@ -1,5 +1,14 @@
 package org.nedsj.dist;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nedsj.model.ModelConfig;
+import org.nedsj.trainer.bench.SgemmPeak;
+import org.nedsj.trainer.bench.TorchReference;
+import org.nedsj.trainer.bench.TrainStepBenchmark;
+import picocli.CommandLine.ParentCommand;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +47,48 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--vs-torch", description = "Also run the PyTorch reference with the same shapes and print the ratio ours/PyTorch.")
     boolean vsTorch;
 
+    @Option(names = "--torch-reference", paramLabel = "FILE",
+            description = "torch_reference.py (default: shared/bench/torch_reference.py above the working directory).")
+    Path torchReference;
+
+    @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "/usr/bin/python3",
+            description = "Python with PyTorch for --vs-torch (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @ParentCommand
+    BenchCommand bench;
+
     @Override
-    public Integer call() {
-        return NotYetAvailable.report(spec);
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int timed = steps != null ? steps : 10;
+        TrainStepBenchmark harness = BenchSetup.harness(preset, neurons, batch, threads, bench.neds.systemProperties());
+        double peak = SgemmPeak.measure(2048, 3);
+        TrainStepBenchmark.Result r = harness.training(3, timed);
+        out.printf(Locale.ROOT, "neds-j training step, preset %s (%d parameters), %d neurons, batch %d, %d threads; %s%n",
+                preset, r.parameters(), neurons, batch, threads, BenchSetup.environment());
+        out.printf(Locale.ROOT, "  %.1f trials/s; step median %.3f s (min %.3f, max %.3f, %d steps); %.1f GFLOP/s = %.0f%% of the "
+                + "sgemm peak %.1f GFLOP/s%n", r.trialsPerSecond(), r.median(), r.min(), r.max(), timed, r.gflops(),
+                100 * r.gflops() / peak, peak);
+        out.println("  where a step's time goes (seconds per step):");
+        r.phaseSeconds().forEach((phase, seconds) -> out.printf(Locale.ROOT, "    %-34s %.4f%n", phase, seconds));
+        String torchJson = "";
+        if (vsTorch) {
+            ModelConfig c = harness.config();
+            TorchReference.Result t = TorchReference.run(python, TorchReference.locate(torchReference), c.hidden(), c.layers(),
+                    c.heads(), c.mlp(), neurons, batch, timed, threads);
+            double ratio = r.trialsPerSecond() / t.trialsPerSecond();
+            out.printf(Locale.ROOT, "%s training step, same shapes (%d parameters): %.1f trials/s; step mean %.3f s%n",
+                    t.engine(), t.parameters(), t.trialsPerSecond(), t.stepSeconds());
+            out.printf(Locale.ROOT, "ratio neds-j / pytorch: %.2f%n", ratio);
+            torchJson = String.format(Locale.ROOT, ", \"torch_trials_per_s\": %.3f, \"torch_step_s\": %.6f, \"ratio\": %.3f",
+                    t.trialsPerSecond(), t.stepSeconds(), ratio);
+        }
+        if (json) {
+            out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"trials_per_s\": %.3f, \"step_s_median\": %.6f, \"step_s_min\": %.6f, "
+                    + "\"step_s_max\": %.6f, \"gflops\": %.2f, \"peak_gflops\": %.2f%s}%n", preset, r.trialsPerSecond(),
+                    r.median(), r.min(), r.max(), r.gflops(), peak, torchJson);
+        }
+        return 0;
     }
 }

@@ -30,6 +30,7 @@ class LauncherScriptTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("OMP_WAIT_POLICY");
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -53,7 +54,11 @@ class LauncherScriptTest {
     @CsvSource({
         "AuthenticAMD, 25, 1, avx avx2, Haswell",     // Zen 3
         "AuthenticAMD, 25, 97, avx avx2, Haswell",    // Zen 4
-        "AuthenticAMD, 26, 2, avx avx2, Haswell",     // Zen 5
+        "AuthenticAMD, 26, 2, avx avx2, Haswell",     // Zen 5 without AVX-512 listed
+        "AuthenticAMD, 26, 2, avx avx2 avx512f avx512dq avx512bw avx512vl, SkylakeX",   // Zen 5
+        "AuthenticAMD, 25, 97, avx avx2 avx512f avx512bw, Haswell",                   // AVX-512 incomplete
+        "GenuineIntel, 6, 143, avx avx2 avx512f avx512dq avx512bw avx512vl, SkylakeX", // Sapphire Rapids
+        "GenuineIntel, 6, 85, avx avx2 avx512f avx512dq avx512bw avx512vl, ''",        // Skylake-SP: known
         "AuthenticAMD, 23, 49, avx avx2, ''",         // Zen 2: OpenBLAS 0.3.19 knows it
         "AuthenticAMD, 21, 2, avx, ''",               // Piledriver: no AVX2
         "GenuineIntel, 6, 151, avx avx2, Haswell",    // Alder Lake
@@ -64,7 +69,7 @@ class LauncherScriptTest {
         "GenuineIntel, 6, 190, avx, ''",              // no AVX2 listed: leave OpenBLAS's choice
         "GenuineIntel, 19, 1, avx avx2, Haswell",     // a family after 6
         "HygonGenuine, 24, 1, avx avx2, ''"})
-    void choosesHaswellOnlyForAvx2CpusOpenBlas0319DoesNotKnow(String vendor, int family, int model, String flags, String expected)
+    void choosesKernelsOnlyForCpusOpenBlas0319DoesNotKnow(String vendor, int family, int model, String flags, String expected)
             throws IOException, InterruptedException {
         assertEquals(expected, coretype(cpu(vendor, family, model, flags), Map.of()));
     }
@@ -79,11 +84,12 @@ class LauncherScriptTest {
         assertEquals("", coretype(tmp.resolve("absent"), Map.of()));
     }
 
-    /** A stand-in JDK whose java prints its arguments and OPENBLAS_CORETYPE. */
+    /** A stand-in JDK whose java prints its arguments, OPENBLAS_CORETYPE and OMP_WAIT_POLICY. */
     private Path fakeJdk() throws IOException {
         Path java = tmp.resolve("jdk/bin/java");
         Files.createDirectories(java.getParent());
-        Files.writeString(java, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\necho \"coretype:${OPENBLAS_CORETYPE:-}\"\n");
+        Files.writeString(java, "#!/usr/bin/env bash\nprintf 'arg:%s\\n' \"$@\"\necho \"coretype:${OPENBLAS_CORETYPE:-}\"\n"
+                + "echo \"omp:${OMP_WAIT_POLICY:-}\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return tmp.resolve("jdk");
     }
@@ -103,7 +109,13 @@ class LauncherScriptTest {
                 "train", "--set", "data.path=/my data");
         assertEquals(List.of("arg:-Xmx8g", "arg:--add-opens=java.base/java.nio=ALL-UNNAMED", "arg:-Dorg.bytedeco.javacpp.logger=slf4j",
                 "arg:-Dneds.home=" + home, "arg:-cp", "arg:" + home + "/lib/*", "arg:org.nedsj.dist.Neds",
-                "arg:train", "arg:--set", "arg:data.path=/my data", "coretype:Haswell"), lines);
+                "arg:train", "arg:--set", "arg:data.path=/my data", "coretype:Haswell", "omp:PASSIVE"), lines);
+    }
+
+    @Test
+    void keepsTheOpenMpWaitPolicyTheUserSet() throws IOException, InterruptedException {
+        List<String> lines = launch(SCRIPT, Map.of("JAVA_HOME", fakeJdk().toString(), "OMP_WAIT_POLICY", "ACTIVE"), "plugins");
+        assertEquals("omp:ACTIVE", lines.get(lines.size() - 1));
     }
 
     @Test
@@ -112,7 +124,7 @@ class LauncherScriptTest {
                 "plugins");
         assertEquals(List.of("arg:-Xmx2g", "arg:-Dx=1"), lines.subList(0, 2));
         assertTrue(lines.stream().noneMatch(l -> l.equals("arg:-Xmx8g")), lines.toString());
-        assertEquals("coretype:Zen", lines.get(lines.size() - 1));
+        assertEquals("coretype:Zen", lines.get(lines.size() - 2));
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class NedsCommandLineTest {
 
@@ -26,7 +25,7 @@ class NedsCommandLineTest {
                 Arguments.of("demo", List.of("--out=DIR")),
                 Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch")),
                 Arguments.of("bench infer", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json")),
-                Arguments.of("bench prepare", List.of("--trials=T", "--neurons=N", "--json")));
+                Arguments.of("bench prepare", List.of("--repeats=N", "--json")));
     }
 
     @ParameterizedTest
@@ -48,29 +47,6 @@ class NedsCommandLineTest {
         for (String c : List.of("synth", "prepare", "train", "eval", "finetune", "ablate", "plugins", "demo", "bench")) {
             assertTrue(run.out().contains("\n  " + c + " "), "missing " + c + " in\n" + run.out());
         }
-    }
-
-    /** Commands whose machinery lands later: declared options parse, then exit 2 with one line and no output. */
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "synth --out /tmp/alf --sessions 3 --trials 200 --seed 1",
-        "prepare --alf /tmp/alf --out /tmp/data --config exp.conf",
-        "train --config conf/quickstart.conf --set data.path=/tmp/data --set train.epochs=2 --out /tmp/run",
-        "train --resume /tmp/run",
-        "eval --run /tmp/run --data /tmp/data --split val --out /tmp/report --mask self-modality,cross-modality",
-        "finetune --run /tmp/run --data /tmp/data --sessions a,b --set train.epochs=1 --out /tmp/run2",
-        "ablate --config exp.conf --schemes encoding,decoding;mixed --out /tmp/ablate",
-        "demo --out /tmp/demo",
-        "bench train --preset small --neurons 200 --batch 16 --threads 2 --steps 5 --json --vs-torch",
-        "bench infer --preset FULL --json",
-        "bench prepare --trials 60 --neurons 80 --json"})
-    void commandsNotBuiltYetSaySoAndExitTwoWithoutOutput(String commandLine) {
-        CommandRun run = CommandRun.of(commandLine.split(" "));
-        String name = commandLine.startsWith("bench") ? String.join(" ", List.of(commandLine.split(" ")).subList(0, 2))
-                : commandLine.split(" ")[0];
-        assertEquals(2, run.status());
-        assertEquals("neds " + name + ": not available yet in this build" + System.lineSeparator(), run.err());
-        assertEquals("", run.out());
     }
 
     @Test

@@ -1,9 +1,6 @@
 package org.nedsj.trainer.bench;
 
-import com.typesafe.config.ConfigFactory;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nedsj.model.CodecCatalog;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.ModelConfig;
 import org.nedsj.model.NedsModel;
@@ -17,7 +14,6 @@ import org.nedsj.spi.SessionInfo;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,19 +23,29 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Times the training step (forward, backward, clipping, AdamW) at the PyTorch reference's shapes:
- * one session of {@code neurons} neurons, 100 bins, spikes + wheel + whisker + choice + block
- * (302 tokens), the batch alternating between encoding and decoding masks.
+ * Times the model at the PyTorch reference's shapes: one session of {@code neurons} neurons, 100
+ * bins, spikes + wheel + whisker + choice + block (302 tokens per trial), a batch alternating
+ * between encoding and decoding masks as the reference does. A training step is forward, backward,
+ * global-norm clipping and AdamW; an inference step is the forward pass in evaluation mode.
  */
 public final class TrainStepBenchmark {
 
-    /** Timings of one configuration. */
+    /** Timings of one configuration, with where a training step's time went. */
     public record Result(int batch, double[] stepSeconds, long parameters, double flopsPerStep,
                          Map<String, Double> phaseSeconds) {
+
         public double median() {
             double[] s = stepSeconds.clone();
             Arrays.sort(s);
-            return s[s.length / 2];
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        public double min() {
+            return Arrays.stream(stepSeconds).min().orElse(Double.NaN);
+        }
+
+        public double max() {
+            return Arrays.stream(stepSeconds).max().orElse(Double.NaN);
         }
 
         public double trialsPerSecond() {
@@ -51,27 +57,43 @@ public final class TrainStepBenchmark {
         }
     }
 
-    private TrainStepBenchmark() {
+    private final ModelConfig config;
+    private final List<ModalityBinding> bindings;
+    private final int neurons;
+    private final int batch;
+    private final int bins;
+
+    /** @param bindings the five reference modalities bound to their plugins (spikes, wheel, whisker, choice, block) */
+    public TrainStepBenchmark(ModelConfig config, List<ModalityBinding> bindings, int neurons, int batch) {
+        this.config = config;
+        this.bindings = bindings;
+        this.neurons = neurons;
+        this.batch = batch;
+        this.bins = bindings.get(0).spec().tokensPerTrial();
     }
 
-    public static Result run(ModelConfig config, CodecCatalog codecs, Map<String, String[]> codecNames, int neurons,
-                             int batch, int warmup, int steps) {
-        int bins = 100;
-        List<ModalitySpec> specs = List.of(ModalitySpec.neuralCounts("spikes", bins), ModalitySpec.dynamicBehaviour("wheel", bins),
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The reference's modalities at {@code bins} bins. */
+    public static List<ModalitySpec> modalities(int bins) {
+        return List.of(ModalitySpec.neuralCounts("spikes", bins), ModalitySpec.dynamicBehaviour("wheel", bins),
                 ModalitySpec.dynamicBehaviour("whisker", bins), ModalitySpec.staticBehaviour("choice", 2),
                 ModalitySpec.staticBehaviour("block", 3));
-        List<ModalityBinding> bindings = new ArrayList<>();
-        for (ModalitySpec s : specs) {
-            String[] names = codecNames.get(s.name());
-            bindings.add(codecs.bind(s, ConfigFactory.parseString("encoder = " + names[0] + ", decoder = " + names[1]
-                    + ", weight = 1.0, initial-log-rate = -2.0")));
-        }
+    }
+
+    private NedsModel model() {
         SessionTable table = new SessionTable(List.of(new SessionInfo("bench", neurons, 1000, 0, 0, "synthetic")));
-        NedsModel model = NedsModel.create(config, bindings, table, 0);
-        Batch data = batch(specs, neurons, batch, bins);
-        MaskPlan[] plans = {plan(specs, batch, true), plan(specs, batch, false)};
+        return NedsModel.create(config, bindings, table, 0);
+    }
+
+    public Result training(int warmup, int steps) {
+        NedsModel model = model();
+        List<ModalitySpec> specs = model.specs();
+        Batch data = batch(specs);
+        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01);
-        double[] optimizerSeconds = new double[2];
         Map<String, INDArray> params = new LinkedHashMap<>();
         Set<String> decayed = new HashSet<>();
         for (Parameter p : model.parameters()) {
@@ -81,6 +103,8 @@ public final class TrainStepBenchmark {
             }
         }
         double[] times = new double[steps];
+        double clipping = 0;
+        double optimizer = 0;
         for (int i = 0; i < warmup + steps; i++) {
             if (i == warmup) {
                 model.profile().reset();
@@ -93,44 +117,62 @@ public final class TrainStepBenchmark {
             adam.step(params, r.gradients(), decayed, 1e-4);
             long t3 = System.nanoTime();
             if (i >= warmup) {
-                optimizerSeconds[0] += (t2 - t1) / 1e9;
-                optimizerSeconds[1] += (t3 - t2) / 1e9;
+                times[i - warmup] = (t3 - t0) / 1e9;
+                clipping += (t2 - t1) / 1e9;
+                optimizer += (t3 - t2) / 1e9;
             }
+        }
+        Map<String, Double> phases = new LinkedHashMap<>(model.profile().seconds());
+        phases.put("clipping", clipping);
+        phases.put("adamw", optimizer);
+        phases.replaceAll((k, v) -> v / steps);
+        return new Result(batch, times, model.parameterCount(), trainingFlops(), phases);
+    }
+
+    public Result inference(int warmup, int steps) {
+        NedsModel model = model();
+        List<ModalitySpec> specs = model.specs();
+        Batch data = batch(specs);
+        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
+        double[] times = new double[steps];
+        for (int i = 0; i < warmup + steps; i++) {
+            long t0 = System.nanoTime();
+            model.predict(data, plans[i % 2]);
             if (i >= warmup) {
                 times[i - warmup] = (System.nanoTime() - t0) / 1e9;
             }
         }
-        Map<String, Double> phases = new LinkedHashMap<>(model.profile().seconds());
-        phases.put("clipping", optimizerSeconds[0]);
-        phases.put("adamw", optimizerSeconds[1]);
-        phases.replaceAll((k, v) -> v / steps);
-        return new Result(batch, times, model.parameterCount(), flops(config, neurons, batch, bins), phases);
+        return new Result(batch, times, model.parameterCount(), trainingFlops() / 3, Map.of());
     }
 
-    /** Matmul FLOPs of one training step (forward ×3 for backward), as the PyTorch reference counts them. */
-    static double flops(ModelConfig c, int neurons, int batch, int bins) {
+    /**
+     * Matrix-multiply FLOPs of one training step, backward counted as twice the forward: per token
+     * and layer the q, k, v, output and MLP projections and the attention scores and context; the
+     * stitcher in and out.
+     */
+    double trainingFlops() {
         double tokens = 3.0 * bins + 2;
-        double h = c.hidden();
-        double perToken = 4 * h * h + 2 * h * c.mlp();              // q, k, v, out; MLP
-        double attention = 2 * tokens * h;                          // scores and context per token
-        double layers = c.layers() * (perToken + attention) * tokens;
-        double stitch = 2.0 * bins * neurons * h;                   // stitcher in and out
+        double h = config.hidden();
+        double perToken = 4 * h * h + 2 * h * config.mlp();
+        double attention = 2 * tokens * h;
+        double layers = config.layers() * (perToken + attention) * tokens;
+        double stitch = 2.0 * bins * neurons * h;
         return 2 * 3 * batch * (layers + stitch);
     }
 
-    private static Batch batch(List<ModalitySpec> specs, int neurons, int n, int bins) {
+    private Batch batch(List<ModalitySpec> specs) {
         Random rng = new Random(0);
-        int[] sessions = new int[n];
-        String[] ids = new String[n];
-        int[] trials = new int[n];
-        for (int i = 0; i < n; i++) {
+        int[] sessions = new int[batch];
+        String[] ids = new String[batch];
+        int[] trials = new int[batch];
+        for (int i = 0; i < batch; i++) {
             ids[i] = "bench";
             trials[i] = i;
         }
         Batch.Builder b = Batch.builder(0, specs).trials(sessions, ids, trials);
         for (ModalitySpec m : specs) {
             int w = m.perSessionWidth() ? neurons : 1;
-            float[] v = new float[n * m.tokensPerTrial() * w];
+            float[] v = new float[batch * m.tokensPerTrial() * w];
             for (int i = 0; i < v.length; i++) {
                 v[i] = switch (m.kind()) {
                     case NEURAL_COUNTS -> rng.nextFloat() < 0.26f ? 1 : 0;
@@ -143,40 +185,16 @@ public final class TrainStepBenchmark {
         return b.build();
     }
 
-    /** Encoding (spikes hidden) or decoding (behaviour hidden) for the whole batch. */
-    private static MaskPlan plan(List<ModalitySpec> specs, int n, boolean encoding) {
-        MaskPlan.Builder p = MaskPlan.builder(n, specs, encoding ? "encoding" : "decoding");
+    /** Encoding (neural tokens hidden) or decoding (behaviour hidden) for the whole batch, as the reference alternates. */
+    private MaskPlan plan(List<ModalitySpec> specs, boolean encoding) {
+        MaskPlan.Builder p = MaskPlan.builder(batch, specs, encoding ? "encoding" : "decoding");
         for (ModalitySpec m : specs) {
             if (m.isNeural() == encoding) {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < batch; i++) {
                     p.maskAll(m.name(), i);
                 }
             }
         }
         return p.build();
-    }
-
-    public static void main(String[] args) {
-        boolean full = args.length > 0 && args[0].equals("full");
-        ModelConfig config = full
-                ? new ModelConfig(256, 5, 8, 512, "layer", 0, 0, true, 10000, 0, 1e-5, DataType.FLOAT)
-                : new ModelConfig(128, 3, 4, 256, "layer", 0, 0, true, 10000, 0, 1e-5, DataType.FLOAT);
-        org.nedsj.model.modality.ModelPlugin plugin = new org.nedsj.model.modality.ModelPlugin();
-        CodecCatalog codecs = new CodecCatalog() {
-            public org.nedsj.spi.ModalityEncoder encoder(String name, ModalitySpec m, com.typesafe.config.Config c) {
-                return plugin.modalityEncoders().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().create(m, c);
-            }
-
-            public org.nedsj.spi.ModalityDecoder decoder(String name, ModalitySpec m, com.typesafe.config.Config c) {
-                return plugin.modalityDecoders().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().create(m, c);
-            }
-        };
-        Map<String, String[]> names = Map.of("spikes", new String[]{"stitched-counts", "poisson"},
-                "wheel", new String[]{"linear", "mse"}, "whisker", new String[]{"linear", "mse"},
-                "choice", new String[]{"embedding", "cross-entropy"}, "block", new String[]{"embedding", "cross-entropy"});
-        Result r = run(config, codecs, names, 200, 16, 3, args.length > 1 ? Integer.parseInt(args[1]) : 10);
-        System.out.printf("params %d  median step %.3f s  %.1f trials/s  %.1f GFLOP/s  steps %s%n", r.parameters(),
-                r.median(), r.trialsPerSecond(), r.gflops(), Arrays.toString(r.stepSeconds()));
-        r.phaseSeconds().forEach((k, v) -> System.out.printf("  %-24s %.4f s%n", k, v));
     }
 }

@@ -19,8 +19,6 @@ import org.nedsj.trainer.run.LossTally;
 import org.nedsj.trainer.run.MetricsLog;
 import org.nedsj.trainer.run.ProgressLine;
 import org.nedsj.trainer.run.RunDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +40,6 @@ import java.util.function.Predicate;
  */
 public final class Trainer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final long VALIDATION_SALT = 0x5EEDL;
 
     private final NedsModel model;
@@ -151,6 +148,7 @@ public final class Trainer {
     }
 
     private void trainStep(Batch batch, int epoch, int b, double lr, LossTally tally) {
+        requireFiniteInput(batch, epoch, b);
         MaskPlan plan = scheme.plan(batch, options.seed());
         StepResult result = model.step(batch, plan, noiseSeed(batch.index()));
         for (var e : result.modalityLosses().entrySet()) {
@@ -183,6 +181,25 @@ public final class Trainer {
                     b + 1, describe(batch), run.latestCheckpoint()));
         }
         optimizer.step(parameters, gradients, decayed, lr);
+    }
+
+    /** A NaN or infinity in the data would poison every loss; name where it is instead. */
+    private void requireFiniteInput(Batch batch, int epoch, int b) {
+        for (var m : batch.modalities()) {
+            java.nio.FloatBuffer values = batch.values(m.name());
+            int perTrial = values.limit() / batch.size();
+            for (int i = 0; i < values.limit(); i++) {
+                float v = values.get(i);
+                if (!Float.isFinite(v)) {
+                    int trial = i / perTrial;
+                    throw new NonFiniteTrainingException(String.format(Locale.ROOT,
+                            "the %s values of trial %d of session %s hold %s (step %d, epoch %d, batch %d); the run stopped "
+                                    + "and kept its last good checkpoint, %s. Fix or drop that trial in the data.",
+                            m.name(), batch.trial(trial), batch.sessionId(trial), v, state.step() + b + 1, epoch, b + 1,
+                            run.latestCheckpoint()));
+                }
+            }
+        }
     }
 
     private static String describe(Batch batch) {
@@ -238,7 +255,9 @@ public final class Trainer {
         }
         String line = epochLine(e, improved);
         out.println(line);
-        LOG.info(line);
+        Files.writeString(run.log(), java.time.LocalDateTime.now().withNano(0) + " " + line + "\n",
+                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private String epochLine(EpochSummary e, boolean improved) {

@@ -61,7 +61,7 @@ class TrainerTest {
     }
 
     @Test
-    void nonFiniteLossStopsTheRunNamingStepBatchAndModalityAndKeepsTheLastCheckpoint(@TempDir Path dir) throws IOException {
+    void aNonFiniteInputStopsTheRunNamingTrialSessionStepAndModalityAndKeepsTheLastCheckpoint(@TempDir Path dir) throws IOException {
         ToyData data = new ToyData(2, 40, 8);
         TrainingOptions options = TrainerFixture.options(3, 1e-3);
         NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.0), 1);
@@ -76,10 +76,26 @@ class TrainerTest {
         Trainer trainer = TrainerFixture.trainer(model, data, TrainerFixture.adam(options),
                 Checkpoints.load(run.latestCheckpoint(), TrainerFixture.CODECS).state(), options, run, QUIET);
         NonFiniteTrainingException e = assertThrows(NonFiniteTrainingException.class, trainer::run);
-        assertTrue(e.getMessage().contains("wheel loss"), e.getMessage());
-        assertTrue(e.getMessage().matches("(?s).*at step \\d+ \\(epoch 2, batch \\d+: \\d+ trials of \\[toy0]\\).*"), e.getMessage());
+        assertTrue(e.getMessage().contains("wheel") && e.getMessage().contains("NaN"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s)the wheel values of trial \\d+ of session toy0 hold NaN \\(step \\d+, epoch 2, batch \\d+\\).*"),
+                e.getMessage());
         assertTrue(e.getMessage().contains(run.latestCheckpoint().toString()), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(run.latestCheckpoint()));
+    }
+
+    @Test
+    void aLossThatOverflowsStopsTheRunNamingItsModality(@TempDir Path dir) throws IOException {
+        ToyData data = new ToyData(2, 40, 8);
+        NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.0), 1);
+        model.parameter("spikes/stitch_out_b").assign(200);   // exp(200) overflows float: the Poisson loss becomes infinite
+        RunDirectory run = RunDirectory.create(dir.resolve("run"));
+        TrainingOptions options = TrainerFixture.options(1, 1e-3);
+        Trainer trainer = TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options, run,
+                QUIET, TrainerFixture.fixedPlan());
+        NonFiniteTrainingException e = assertThrows(NonFiniteTrainingException.class, trainer::run);
+        // exp(200) is infinite in float; infinity times the zero weight of an unscored entry makes the mean NaN
+        assertTrue(e.getMessage().matches("(?s)the spikes loss became (NaN|Infinity) at step 1 \\(epoch 1, batch 1: 8 trials of \\[toy0]\\).*"),
+                e.getMessage());
     }
 
     @Test
