@@ -10,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code neds} command. Exit status: 0 done, 1 failed (the message says why), 2 a usage error or
- * a command this build does not have yet.
+ * The {@code neds} command. Exit status: 0 done, 1 failed (the message says why), 2 a usage error
+ * (an unknown option or command, a missing required option).
  */
 @Command(name = "neds", mixinStandardHelpOptions = true, versionProvider = NedsVersion.class,
         description = "NEDS-J: one multimodal masked transformer that encodes behaviour into neural activity "
@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class},
         footer = {"", "Experiments are HOCON files. Override their keys with --set key=value",
                 "(highest precedence) or -Dneds.key=value in JAVA_OPTS. Exit status: 0 done,",
-                "1 failed, 2 usage error or a command not available in this build."})
+                "1 failed, 2 usage error."})
 public final class Neds implements Runnable {
 
-    /** Exit status of a usage error, or of a command this build does not have yet. */
+    /** Exit status of a usage error. */
     public static final int USAGE = 2;
 
     private final Properties systemProperties;

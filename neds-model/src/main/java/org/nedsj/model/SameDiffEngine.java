@@ -4,7 +4,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.graph.GraphParts;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.model.graph.TransformerBackbone;
@@ -85,9 +84,5 @@ final class SameDiffEngine implements ModelEngine {
 
     SameDiff sameDiff() {
         return sd;
-    }
-
-    static INDArray scalar(double v) {
-        return Nd4j.scalar(v);
     }
 }

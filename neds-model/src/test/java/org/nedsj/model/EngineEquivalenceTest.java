@@ -1,7 +1,5 @@
 package org.nedsj.model;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,20 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fused engine computes the same function and gradients as the SameDiff graph, from the same initial values. */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class EngineEquivalenceTest {
 
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     /**
      * In single precision the fused engine takes its float kernels (LayerNorm, rotated heads): its

@@ -1,7 +1,5 @@
 package org.nedsj.model;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,21 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * widths), linear and static embeddings, mask tokens, modality and session embeddings, RoPE
  * attention, LayerNorm or ScaleNorm, the GELU MLP, and every masked loss.
  */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class GradientCheckTest {
 
     private static final double EPS = 1e-6;
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     /** Entries checked per parameter: its first and last, and some in between. */
     private static final int SAMPLES = 5;

@@ -29,23 +29,32 @@ final class FloatKernels {
         IntStream.range(0, chunks).parallel().forEach(c -> body.run(rows * c / chunks, rows * (c + 1) / chunks, c));
     }
 
+    private static float mean(FloatBuffer x, int offset, int h) {
+        float sum = 0;
+        for (int j = 0; j < h; j++) {
+            sum += x.get(offset + j);
+        }
+        return sum / h;
+    }
+
+    /** 1/√(var + ε) of one row, var the biased variance. */
+    private static float inverseDeviation(FloatBuffer x, int offset, int h, float mean, float epsilon) {
+        float var = 0;
+        for (int j = 0; j < h; j++) {
+            float d = x.get(offset + j) - mean;
+            var += d * d;
+        }
+        return (float) (1.0 / Math.sqrt(var / h + epsilon));
+    }
+
     /** y = (x − mean)/√(var + ε) · gain + bias, per row of width {@code h} (var the biased variance). */
     static void layerNorm(FloatBuffer x, FloatBuffer gain, FloatBuffer bias, FloatBuffer y, int rows, int h,
                           float epsilon) {
         parallelRows(rows, (from, to, c) -> {
             for (int r = from; r < to; r++) {
                 int o = r * h;
-                float mean = 0;
-                for (int j = 0; j < h; j++) {
-                    mean += x.get(o + j);
-                }
-                mean /= h;
-                float var = 0;
-                for (int j = 0; j < h; j++) {
-                    float d = x.get(o + j) - mean;
-                    var += d * d;
-                }
-                float rstd = (float) (1.0 / Math.sqrt(var / h + epsilon));
+                float mean = mean(x, o, h);
+                float rstd = inverseDeviation(x, o, h, mean, epsilon);
                 for (int j = 0; j < h; j++) {
                     y.put(o + j, (x.get(o + j) - mean) * rstd * gain.get(j) + bias.get(j));
                 }
@@ -68,17 +77,8 @@ final class FloatKernels {
             float[] pb = partBias[c];
             for (int r = from; r < to; r++) {
                 int o = r * h;
-                float mean = 0;
-                for (int j = 0; j < h; j++) {
-                    mean += x.get(o + j);
-                }
-                mean /= h;
-                float var = 0;
-                for (int j = 0; j < h; j++) {
-                    float d = x.get(o + j) - mean;
-                    var += d * d;
-                }
-                float rstd = (float) (1.0 / Math.sqrt(var / h + epsilon));
+                float mean = mean(x, o, h);
+                float rstd = inverseDeviation(x, o, h, mean, epsilon);
                 float meanG = 0;
                 float meanGx = 0;
                 for (int j = 0; j < h; j++) {

@@ -49,6 +49,7 @@ public final class FusedTransformer {
     private final INDArray sin;
     private final INDArray rotateHalf;
     private final boolean floatKernels;
+    private final boolean vectorKernels;
     private final float[] cosTable;
     private final float[] sinTable;
     private Buffers buffers;
@@ -97,6 +98,7 @@ public final class FusedTransformer {
         }
         this.rotateHalf = RotaryEmbedding.rotateHalfMatrix(headSize, type);
         this.floatKernels = type == DataType.FLOAT;
+        this.vectorKernels = floatKernels && VectorKernels.AVAILABLE;
         this.cosTable = new float[tokens * headSize];
         this.sinTable = new float[tokens * headSize];
         for (int l = 0; l < tokens; l++) {
@@ -184,7 +186,11 @@ public final class FusedTransformer {
         Nd4j.matmul(b.q[i], b.k[i], b.probs[i], false, true, false);
         mark("attention matmul fwd");
         b.probs[i].muli(1.0 / Math.sqrt(headSize));
-        Nd4j.exec(new SoftMax(b.probs[i], b.probs[i], 2));
+        if (vectorKernels) {
+            VectorKernels.softmaxRows(b.probs[i].data().asNioFloat(), (int) (b.probs[i].length() / tokens), tokens);
+        } else {
+            Nd4j.exec(new SoftMax(b.probs[i], b.probs[i], 2));
+        }
         mark("softmax fwd");
         Nd4j.matmul(b.probs[i], b.v[i], b.headScratch, false, false, false);
         mark("attention matmul fwd");
@@ -202,7 +208,11 @@ public final class FusedTransformer {
         mark("norm fwd");
         linear(b.ln2[i], p + "mlp/fc1/", b.preGelu[i]);
         mark("linear fwd");
-        Nd4j.exec(new GELU(b.preGelu[i], b.gelu[i]));
+        if (vectorKernels) {
+            VectorKernels.gelu(b.preGelu[i].data().asNioFloat(), b.gelu[i].data().asNioFloat(), (int) b.gelu[i].length());
+        } else {
+            Nd4j.exec(new GELU(b.preGelu[i], b.gelu[i]));
+        }
         mark("gelu fwd");
         linear(b.gelu[i], p + "mlp/fc2/", b.rows);
         mark("linear fwd");
@@ -243,8 +253,12 @@ public final class FusedTransformer {
         mark("residual+dropout bwd");
         linearBackward(b.gelu[i], b.rows, p + "mlp/fc2/", b.dMlp);
         mark("linear bwd");
-        Nd4j.exec(new GELUDerivative(b.preGelu[i], b.dGelu));
-        b.dMlp.muli(b.dGelu);
+        if (vectorKernels) {
+            VectorKernels.geluBackward(b.preGelu[i].data().asNioFloat(), b.dMlp.data().asNioFloat(), (int) b.dMlp.length());
+        } else {
+            Nd4j.exec(new GELUDerivative(b.preGelu[i], b.dGelu));
+            b.dMlp.muli(b.dGelu);
+        }
         mark("gelu bwd");
         linearBackward(b.ln2[i], b.dMlp, p + "mlp/fc1/", b.dNorm);
         mark("linear bwd");
@@ -264,7 +278,12 @@ public final class FusedTransformer {
         Nd4j.matmul(b.headScratch, b.v[i], b.dProbs, false, true, false);      // dP = dC · Vᵀ
         Nd4j.matmul(b.probs[i], b.headScratch, b.dv, true, false, false);      // dV = Pᵀ · dC
         mark("attention matmul bwd");
-        softmaxBackward(b.probs[i], b.dProbs, b.probScratch);
+        if (vectorKernels) {
+            VectorKernels.softmaxBackwardRows(b.probs[i].data().asNioFloat(), b.dProbs.data().asNioFloat(),
+                    (int) (b.dProbs.length() / tokens), tokens);
+        } else {
+            softmaxBackward(b.probs[i], b.dProbs, b.probScratch);
+        }
         b.dProbs.muli(1.0 / Math.sqrt(headSize));
         mark("softmax bwd");
         Nd4j.matmul(b.dProbs, b.k[i], b.dq, false, false, false);              // dQ = dS · K

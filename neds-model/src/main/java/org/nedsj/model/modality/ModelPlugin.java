@@ -44,51 +44,39 @@ public final class ModelPlugin implements NedsPlugin {
 
     private static ModalityEncoderFactory encoder(String name, String description, Kind kind,
                                                   BiFunction<ModalitySpec, Config, ModalityEncoder> create) {
-        return new ModalityEncoderFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public boolean supports(ModalitySpec modality) {
-                return modality.kind() == kind;
-            }
-
-            @Override
-            public ModalityEncoder create(ModalitySpec modality, Config config) {
-                return create.apply(modality, config);
-            }
-        };
+        return new KindEncoder(name, description, kind, create);
     }
 
     private static ModalityDecoderFactory decoder(String name, String description, Kind kind,
                                                   BiFunction<ModalitySpec, Config, ModalityDecoder> create) {
-        return new ModalityDecoderFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new KindDecoder(name, description, kind, create);
+    }
 
-            @Override
-            public String description() {
-                return description;
-            }
+    /** An encoder factory for every modality of one kind. */
+    private record KindEncoder(String name, String description, Kind kind,
+                               BiFunction<ModalitySpec, Config, ModalityEncoder> make) implements ModalityEncoderFactory {
+        @Override
+        public boolean supports(ModalitySpec modality) {
+            return modality.kind() == kind;
+        }
 
-            @Override
-            public boolean supports(ModalitySpec modality) {
-                return modality.kind() == kind;
-            }
+        @Override
+        public ModalityEncoder create(ModalitySpec modality, Config config) {
+            return make.apply(modality, config);
+        }
+    }
 
-            @Override
-            public ModalityDecoder create(ModalitySpec modality, Config config) {
-                return create.apply(modality, config);
-            }
-        };
+    /** A decoder factory for every modality of one kind. */
+    private record KindDecoder(String name, String description, Kind kind,
+                               BiFunction<ModalitySpec, Config, ModalityDecoder> make) implements ModalityDecoderFactory {
+        @Override
+        public boolean supports(ModalitySpec modality) {
+            return modality.kind() == kind;
+        }
+
+        @Override
+        public ModalityDecoder create(ModalitySpec modality, Config config) {
+            return make.apply(modality, config);
+        }
     }
 }

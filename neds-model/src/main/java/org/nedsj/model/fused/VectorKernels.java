@@ -1,0 +1,184 @@
+package org.nedsj.model.fused;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+
+/**
+ * The exponential-heavy steps (softmax of the attention scores, the GELU and its derivative) on
+ * the JDK's vector API, whose {@code EXP} compiles to SIMD code: about ten times faster than ND4J's
+ * ops on this data. Used only when the JVM runs with {@code --add-modules jdk.incubator.vector}
+ * ({@link #AVAILABLE}); otherwise the transformer keeps ND4J's ops.
+ */
+final class VectorKernels {
+
+    /** Whether the vector API module is in the boot layer (bin/neds and the tests add it). */
+    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** ND4J's GELU is the sigmoid form x·σ(1.702·x); these kernels compute the same function. */
+    static final float GELU_SCALE = 1.702f;
+
+    private static final int CHUNKS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private VectorKernels() {
+    }
+
+    /** Softmax along each row of {@code x} [rows, cols], in place. */
+    static void softmaxRows(FloatBuffer x, int rows, int cols) {
+        Lanes.softmaxRows(x, rows, cols);
+    }
+
+    /** Softmax backward along rows, in place in {@code grad}: dS = P ⊙ (dP − Σ_row P ⊙ dP). */
+    static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols) {
+        Lanes.softmaxBackwardRows(probs, grad, rows, cols);
+    }
+
+    /** out = x·σ(1.702·x), elementwise over {@code n} values. */
+    static void gelu(FloatBuffer x, FloatBuffer out, int n) {
+        Lanes.gelu(x, out, n);
+    }
+
+    /** grad ← grad · d/dx[x·σ(1.702·x)] = grad · (s + 1.702·x·s·(1 − s)), s = σ(1.702·x). */
+    static void geluBackward(FloatBuffer x, FloatBuffer grad, int n) {
+        Lanes.geluBackward(x, grad, n);
+    }
+
+    /** Holds the vector types, so that loading {@link VectorKernels} never needs the module. */
+    private static final class Lanes {
+        private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+        private static final int BLOCK = 4096;
+
+        static void softmaxRows(FloatBuffer x, int rows, int cols) {
+            parallel(rows, (from, to) -> {
+                float[] row = new float[cols];
+                int bound = SPECIES.loopBound(cols);
+                for (int r = from; r < to; r++) {
+                    x.get(r * cols, row);
+                    FloatVector maxes = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    int j = 0;
+                    for (; j < bound; j += SPECIES.length()) {
+                        maxes = maxes.max(FloatVector.fromArray(SPECIES, row, j));
+                    }
+                    float max = maxes.reduceLanes(VectorOperators.MAX);
+                    for (; j < cols; j++) {
+                        max = Math.max(max, row[j]);
+                    }
+                    FloatVector sums = FloatVector.zero(SPECIES);
+                    for (j = 0; j < bound; j += SPECIES.length()) {
+                        FloatVector e = FloatVector.fromArray(SPECIES, row, j).sub(max).lanewise(VectorOperators.EXP);
+                        e.intoArray(row, j);
+                        sums = sums.add(e);
+                    }
+                    float sum = sums.reduceLanes(VectorOperators.ADD);
+                    for (; j < cols; j++) {
+                        row[j] = (float) Math.exp(row[j] - max);
+                        sum += row[j];
+                    }
+                    float inverse = 1f / sum;
+                    for (j = 0; j < bound; j += SPECIES.length()) {
+                        FloatVector.fromArray(SPECIES, row, j).mul(inverse).intoArray(row, j);
+                    }
+                    for (; j < cols; j++) {
+                        row[j] *= inverse;
+                    }
+                    x.put(r * cols, row);
+                }
+            });
+        }
+
+        static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols) {
+            parallel(rows, (from, to) -> {
+                float[] p = new float[cols];
+                float[] g = new float[cols];
+                int bound = SPECIES.loopBound(cols);
+                for (int r = from; r < to; r++) {
+                    probs.get(r * cols, p);
+                    grad.get(r * cols, g);
+                    FloatVector dots = FloatVector.zero(SPECIES);
+                    int j = 0;
+                    for (; j < bound; j += SPECIES.length()) {
+                        dots = FloatVector.fromArray(SPECIES, p, j).fma(FloatVector.fromArray(SPECIES, g, j), dots);
+                    }
+                    float dot = dots.reduceLanes(VectorOperators.ADD);
+                    for (; j < cols; j++) {
+                        dot += p[j] * g[j];
+                    }
+                    for (j = 0; j < bound; j += SPECIES.length()) {
+                        FloatVector pv = FloatVector.fromArray(SPECIES, p, j);
+                        FloatVector.fromArray(SPECIES, g, j).sub(dot).mul(pv).intoArray(g, j);
+                    }
+                    for (; j < cols; j++) {
+                        g[j] = (g[j] - dot) * p[j];
+                    }
+                    grad.put(r * cols, g);
+                }
+            });
+        }
+
+        static void gelu(FloatBuffer x, FloatBuffer out, int n) {
+            blocks(n, (from, length, in, res) -> {
+                x.get(from, in, 0, length);
+                int bound = SPECIES.loopBound(length);
+                int j = 0;
+                for (; j < bound; j += SPECIES.length()) {
+                    FloatVector v = FloatVector.fromArray(SPECIES, in, j);
+                    FloatVector e = v.mul(-GELU_SCALE).lanewise(VectorOperators.EXP);
+                    v.div(e.add(1f)).intoArray(res, j);
+                }
+                for (; j < length; j++) {
+                    res[j] = (float) (in[j] / (1 + Math.exp(-GELU_SCALE * in[j])));
+                }
+                out.put(from, res, 0, length);
+            });
+        }
+
+        static void geluBackward(FloatBuffer x, FloatBuffer grad, int n) {
+            blocks(n, (from, length, in, g) -> {
+                x.get(from, in, 0, length);
+                grad.get(from, g, 0, length);
+                int bound = SPECIES.loopBound(length);
+                int j = 0;
+                for (; j < bound; j += SPECIES.length()) {
+                    FloatVector v = FloatVector.fromArray(SPECIES, in, j);
+                    FloatVector s = FloatVector.broadcast(SPECIES, 1f).div(v.mul(-GELU_SCALE).lanewise(VectorOperators.EXP).add(1f));
+                    FloatVector derivative = s.add(v.mul(GELU_SCALE).mul(s).mul(s.neg().add(1f)));
+                    FloatVector.fromArray(SPECIES, g, j).mul(derivative).intoArray(g, j);
+                }
+                for (; j < length; j++) {
+                    double s = 1 / (1 + Math.exp(-GELU_SCALE * in[j]));
+                    g[j] = (float) (g[j] * (s + GELU_SCALE * in[j] * s * (1 - s)));
+                }
+                grad.put(from, g, 0, length);
+            });
+        }
+
+        private interface Range {
+            void run(int from, int to);
+        }
+
+        private interface Block {
+            void run(int from, int length, float[] a, float[] b);
+        }
+
+        private static void parallel(int rows, Range body) {
+            int chunks = Math.min(CHUNKS, Math.max(1, rows / 64));
+            IntStream.range(0, chunks).parallel().forEach(c -> body.run(rows * c / chunks, rows * (c + 1) / chunks));
+        }
+
+        /** Runs {@code body} over blocks of {@link #BLOCK} values, with two scratch arrays per worker. */
+        private static void blocks(int n, Block body) {
+            int count = (n + BLOCK - 1) / BLOCK;
+            parallel(count, (from, to) -> {
+                float[] a = new float[BLOCK];
+                float[] b = new float[BLOCK];
+                for (int k = from; k < to; k++) {
+                    int start = k * BLOCK;
+                    body.run(start, Math.min(BLOCK, n - start), a, b);
+                }
+            });
+        }
+    }
+}
