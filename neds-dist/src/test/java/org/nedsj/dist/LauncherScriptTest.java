@@ -107,7 +107,8 @@ class LauncherScriptTest {
         Path home = SCRIPT.getParent().getParent();
         List<String> lines = launch(SCRIPT, Map.of("JAVA_HOME", fakeJdk().toString(), "NEDS_CPUINFO", cpu("AuthenticAMD", 25, 1, "avx2").toString()),
                 "train", "--set", "data.path=/my data");
-        assertEquals(List.of("arg:-Xmx8g", "arg:--add-opens=java.base/java.nio=ALL-UNNAMED", "arg:-Dorg.bytedeco.javacpp.logger=slf4j",
+        assertEquals(List.of("arg:-Xmx8g", "arg:--add-opens=java.base/java.nio=ALL-UNNAMED", "arg:--add-modules",
+                "arg:jdk.incubator.vector", "arg:-Dorg.bytedeco.javacpp.logger=slf4j",
                 "arg:-Dneds.home=" + home, "arg:-cp", "arg:" + home + "/lib/*", "arg:org.nedsj.dist.Neds",
                 "arg:train", "arg:--set", "arg:data.path=/my data", "coretype:Haswell", "omp:PASSIVE"), lines);
     }
