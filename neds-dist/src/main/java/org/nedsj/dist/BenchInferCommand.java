@@ -34,6 +34,10 @@ final class BenchInferCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Timed steps after warm-up (default: the harness's).")
     Integer steps;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "fused",
+            description = "fused (default) or samediff (the whole model as one SameDiff graph, for comparison).")
+    String engine;
+
     @Option(names = "--json", description = "End with one JSON line of the figures.")
     boolean json;
 
@@ -41,10 +45,10 @@ final class BenchInferCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int timed = steps != null ? steps : 10;
-        TrainStepBenchmark.Result r = BenchSetup.harness(preset, neurons, batch, threads, bench.neds.systemProperties())
+        TrainStepBenchmark.Result r = BenchSetup.harness(preset, engine, neurons, batch, threads, bench.neds.systemProperties())
                 .inference(3, timed);
-        out.printf(Locale.ROOT, "neds-j inference (forward, evaluation mode), preset %s, %d neurons, batch %d, %d threads; %s%n",
-                preset, neurons, batch, threads, BenchSetup.environment());
+        out.printf(Locale.ROOT, "neds-j inference (forward, evaluation mode), preset %s, %s engine, %d neurons, batch %d, %d threads; %s%n",
+                preset, engine, neurons, batch, threads, BenchSetup.environment());
         out.printf(Locale.ROOT, "  %.1f trials/s; batch median %.3f s (min %.3f, max %.3f, %d batches); %.1f GFLOP/s%n",
                 r.trialsPerSecond(), r.median(), r.min(), r.max(), timed, r.gflops());
         if (json) {

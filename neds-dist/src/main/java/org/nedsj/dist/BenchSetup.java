@@ -18,11 +18,13 @@ final class BenchSetup {
     private BenchSetup() {
     }
 
-    static TrainStepBenchmark harness(BenchCommand.Preset preset, int neurons, int batch, int threads, Properties system) {
+    static TrainStepBenchmark harness(BenchCommand.Preset preset, String engine, int neurons, int batch, int threads,
+                                      Properties system) {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
-        List<String> sets = List.of("model.preset=" + preset.name(), "model.dropout=0", "model.embed-dropout=0");
+        List<String> sets = List.of("model.preset=" + preset.name(), "model.engine=" + engine, "model.dropout=0",
+                "model.embed-dropout=0");
         try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.empty(), sets, system))) {
             ModelConfig config = experiment.modelConfig();
             return new TrainStepBenchmark(config, experiment.bindings(TrainStepBenchmark.modalities(100)), neurons, batch);

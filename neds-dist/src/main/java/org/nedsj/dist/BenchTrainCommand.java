@@ -41,6 +41,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Timed steps after warm-up (default: the harness's).")
     Integer steps;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "fused",
+            description = "fused (default) or samediff (the whole model as one SameDiff graph, for comparison).")
+    String engine;
+
     @Option(names = "--json", description = "End with one JSON line: trials_per_s, step_s_median, gflops, peak_gflops, ...")
     boolean json;
 
@@ -62,11 +66,11 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int timed = steps != null ? steps : 10;
-        TrainStepBenchmark harness = BenchSetup.harness(preset, neurons, batch, threads, bench.neds.systemProperties());
+        TrainStepBenchmark harness = BenchSetup.harness(preset, engine, neurons, batch, threads, bench.neds.systemProperties());
         double peak = SgemmPeak.measure(2048, 3);
         TrainStepBenchmark.Result r = harness.training(3, timed);
-        out.printf(Locale.ROOT, "neds-j training step, preset %s (%d parameters), %d neurons, batch %d, %d threads; %s%n",
-                preset, r.parameters(), neurons, batch, threads, BenchSetup.environment());
+        out.printf(Locale.ROOT, "neds-j training step, preset %s, %s engine (%d parameters), %d neurons, batch %d, %d threads; %s%n",
+                preset, engine, r.parameters(), neurons, batch, threads, BenchSetup.environment());
         out.printf(Locale.ROOT, "  %.1f trials/s; step median %.3f s (min %.3f, max %.3f, %d steps); %.1f GFLOP/s = %.0f%% of the "
                 + "sgemm peak %.1f GFLOP/s%n", r.trialsPerSecond(), r.median(), r.min(), r.max(), timed, r.gflops(),
                 100 * r.gflops() / peak, peak);
