@@ -6,6 +6,10 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nedsj.model.direct.DirectDecoding;
+import org.nedsj.model.direct.DirectEncoding;
+import org.nedsj.model.direct.DirectScope;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.model.fused.FusedTransformer;
 import org.nedsj.model.fused.TokenAssembly;
 import org.nedsj.model.graph.GraphParts;
@@ -43,6 +47,9 @@ final class FusedEngine implements ModelEngine {
     private final int hidden;
     private final Map<String, INDArray> headInputs = new HashMap<>();
     private INDArray backboneGradient;
+    private final boolean direct;
+    private final Map<String, INDArray> directGradients = new LinkedHashMap<>();
+    private final Map<String, int[]> sessionWidths = new HashMap<>();
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
@@ -75,6 +82,24 @@ final class FusedEngine implements ModelEngine {
         parameters.addAll(assembly.parameters());
         parameters.addAll(backbone.parameters());
         parameters.addAll(out.parameters());
+        this.direct = modalities.stream().allMatch(m -> m.encoder() instanceof DirectEncoding
+                && m.decoder() instanceof DirectDecoding);
+        for (ModalityBinding m : modalities) {
+            sessionWidths.put(m.name(), new org.nedsj.model.graph.ModalityScope(in, m.spec()).sessionWidths());
+        }
+        if (direct) {
+            for (String name : encoderParameters) {
+                directGradients.put(name, Nd4j.create(config.dataType(), encoders.getArrForVarName(name).shape()));
+            }
+            for (String name : headParameters) {
+                directGradients.put(name, Nd4j.create(config.dataType(), heads.getArrForVarName(name).shape()));
+            }
+        }
+    }
+
+    /** Whether the plugins' parts run as their direct (graph-free) versions. */
+    boolean direct() {
+        return direct;
     }
 
     private static String tokens(String modality) {
@@ -113,6 +138,10 @@ final class FusedEngine implements ModelEngine {
 
     @Override
     public StepResult step(Map<String, INDArray> placeholders, List<String> modalityNames) {
+        return direct ? directStep(placeholders) : graphStep(placeholders, modalityNames);
+    }
+
+    private StepResult graphStep(Map<String, INDArray> placeholders, List<String> modalityNames) {
         String[] outputs = modalities.stream().map(m -> output(m.name())).toArray(String[]::new);
         SameDiffEngine.prepareGradients(heads, outputs);
         SameDiffEngine.prepareGradients(encoders);
@@ -149,8 +178,123 @@ final class FusedEngine implements ModelEngine {
 
     @Override
     public Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names) {
+        if (direct) {
+            return directOutputs(placeholders, names);
+        }
         INDArray out = forward(Engines.placeholdersOf(encoders, placeholders), placeholders, false);
         return heads.output(headInputs(placeholders, out), names);
+    }
+
+    /** A training step with the plugins' direct versions: no graph is run. */
+    private StepResult directStep(Map<String, INDArray> placeholders) {
+        profile.start();
+        SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
+        INDArray out = directForward(placeholders, groups, true);
+        profile.start();
+        directGradients.values().forEach(g -> g.assign(0));
+        Map<String, Double> losses = new LinkedHashMap<>();
+        double total = 0;
+        if (backboneGradient == null || backboneGradient.size(0) != out.size(0)) {
+            backboneGradient = Nd4j.create(out.dataType(), out.shape());
+        }
+        int offset = 0;
+        for (ModalityBinding m : modalities) {
+            int t = m.spec().tokensPerTrial();
+            DirectDecoding.Result r = decode(m, placeholders, slice(out, m, offset), groups, true);
+            losses.put(m.name(), r.loss());
+            total += m.lossWeight() * r.loss();
+            INDArray gradient = backboneGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t),
+                    NDArrayIndex.all());
+            gradient.assign(r.hiddenGradient()).muli(m.lossWeight());
+            if (m.lossWeight() != 1.0) {
+                headParameters.stream().filter(p -> p.startsWith(m.name() + "/"))
+                        .forEach(p -> directGradients.get(p).muli(m.lossWeight()));
+            }
+            offset += t;
+        }
+        profile.mark("heads forward+backward");
+        INDArray dTokens = backbone.backward(backboneGradient);
+        profile.start();
+        Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
+        profile.mark("token assembly backward");
+        for (ModalityBinding m : modalities) {
+            ((DirectEncoding) m.encoder()).backward(scope(m, encoders, true), placeholders.get(ModalityGraphs.values(m.name())),
+                    groups, dRaw.get(m.name()));
+        }
+        profile.mark("encoders backward");
+        Map<String, INDArray> gradients = new HashMap<>(directGradients);
+        gradients.putAll(assembly.gradients());
+        gradients.putAll(backbone.gradients());
+        return new StepResult(total, losses, gradients);
+    }
+
+    private Map<String, INDArray> directOutputs(Map<String, INDArray> placeholders, List<String> names) {
+        SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
+        INDArray out = directForward(placeholders, groups, false);
+        Map<String, INDArray> results = new HashMap<>();
+        double total = 0;
+        int offset = 0;
+        for (ModalityBinding m : modalities) {
+            DirectDecoding.Result r = decode(m, placeholders, slice(out, m, offset), groups, false);
+            results.put(ModalityGraphs.prediction(m.name()), r.prediction());
+            results.put(ModalityGraphs.loss(m.name()), Nd4j.scalar(out.dataType(), r.loss()));
+            total += m.lossWeight() * r.loss();
+            offset += m.spec().tokensPerTrial();
+        }
+        results.put(ModalityGraphs.LOSS, Nd4j.scalar(out.dataType(), total));
+        Map<String, INDArray> wanted = new LinkedHashMap<>();
+        names.forEach(n -> wanted.put(n, results.get(n)));
+        return wanted;
+    }
+
+    private INDArray directForward(Map<String, INDArray> placeholders, SessionGroups groups, boolean training) {
+        Map<String, INDArray> raw = new HashMap<>();
+        for (ModalityBinding m : modalities) {
+            raw.put(m.name(), ((DirectEncoding) m.encoder()).forward(scope(m, encoders, false),
+                    placeholders.get(ModalityGraphs.values(m.name())), groups));
+        }
+        profile.mark("encoders forward");
+        INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
+        profile.mark("token assembly forward");
+        return backbone.forward(tokens, training);
+    }
+
+    private DirectDecoding.Result decode(ModalityBinding m, Map<String, INDArray> placeholders, INDArray own,
+                                         SessionGroups groups, boolean gradients) {
+        return ((DirectDecoding) m.decoder()).decode(scope(m, heads, gradients), own,
+                placeholders.get(ModalityGraphs.values(m.name())), placeholders.get(ModalityGraphs.target(m.name())), groups);
+    }
+
+    /** The modality's slice of the backbone output [B, T, H], copied to its own array. */
+    private INDArray slice(INDArray out, ModalityBinding m, int offset) {
+        int t = m.spec().tokensPerTrial();
+        INDArray own = headInputs.get(m.name());
+        if (own == null || own.size(0) != out.size(0)) {
+            own = Nd4j.create(out.dataType(), out.size(0), t, hidden);
+            headInputs.put(m.name(), own);
+        }
+        return own.assign(out.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t), NDArrayIndex.all()));
+    }
+
+    /** The direct view of a modality's parameters in {@code graph} (and their gradient arrays). */
+    private DirectScope scope(ModalityBinding m, SameDiff graph, boolean gradients) {
+        String prefix = m.name() + "/";
+        Map<String, INDArray> grads = null;
+        if (gradients) {
+            grads = new HashMap<>();
+            for (var e : directGradients.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    grads.put(e.getKey().substring(prefix.length()), e.getValue());
+                }
+            }
+        }
+        int[] widths = sessionWidths.get(m.name());
+        return new DirectScope(m.spec(), hidden, widths(m.name()), widths, local -> graph.getArrForVarName(prefix + local),
+                grads);
+    }
+
+    private int widths(String modality) {
+        return widths.get(modality);
     }
 
     /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */

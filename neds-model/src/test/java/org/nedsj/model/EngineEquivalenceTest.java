@@ -54,6 +54,56 @@ class EngineEquivalenceTest {
         }
     }
 
+    /** The built-in codecs, hidden behind plain plugin interfaces: what a lab's graph-only plugin looks like. */
+    static java.util.List<ModalityBinding> graphOnly(java.util.List<ModalityBinding> bindings) {
+        return bindings.stream().map(b -> new ModalityBinding(b.spec(), b.encoderName(), b.encoder()::embed,
+                b.decoderName(), new org.nedsj.spi.ModalityDecoder() {
+                    @Override
+                    public org.nd4j.autodiff.samediff.SDVariable predict(org.nedsj.spi.TokenGraph g,
+                                                                          org.nd4j.autodiff.samediff.SDVariable hidden) {
+                        return b.decoder().predict(g, hidden);
+                    }
+
+                    @Override
+                    public org.nd4j.autodiff.samediff.SDVariable loss(org.nedsj.spi.TokenGraph g,
+                                                                       org.nd4j.autodiff.samediff.SDVariable prediction,
+                                                                       org.nd4j.autodiff.samediff.SDVariable truth,
+                                                                       org.nd4j.autodiff.samediff.SDVariable target) {
+                        return b.decoder().loss(g, prediction, truth, target);
+                    }
+                }, b.lossWeight(), b.section())).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void directAndGraphPluginPartsAgreeWithTheWholeGraph(boolean direct) {
+        ModelConfig base = new ModelConfig(16, 1, 2, 24, "layer", 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+        SessionTable table = Fixtures.sessions(7, 12, 9);
+        // a loss weight other than 1 on one modality, so the weighting of heads and gradients is checked too
+        var bindings = Fixtures.bindings(Fixtures.ALL).stream().map(b -> b.name().equals("wheel")
+                ? new ModalityBinding(b.spec(), b.encoderName(), b.encoder(), b.decoderName(), b.decoder(), 2.5, b.section())
+                : b).toList();
+        NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), direct ? bindings : graphOnly(bindings), table, 5);
+        NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), bindings, table, 5);
+        assertEquals(direct, ((FusedEngine) fused.engine()).direct());
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{2, 0, 1, 2, 0}, 3, 12);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 5, 2);
+        StepResult a = fused.step(batch, plan, 1);
+        StepResult b = graph.step(batch, plan, 1);
+        assertEquals(b.loss(), a.loss(), 1e-10);
+        b.modalityLosses().forEach((m, loss) -> assertEquals(loss, a.modalityLosses().get(m), 1e-10, m));
+        for (Parameter p : graph.parameters()) {
+            INDArray gb = b.gradients().get(p.name());
+            assertEquals(0.0, a.gradients().get(p.name()).sub(gb).amaxNumber().doubleValue(),
+                    1e-9 * Math.max(1, gb.amaxNumber().doubleValue()), "gradient of " + p.name());
+        }
+        Map<String, INDArray> pa = fused.predict(batch, plan);
+        Map<String, INDArray> pb = graph.predict(batch, plan);
+        for (String m : pa.keySet()) {
+            assertEquals(0.0, pa.get(m).sub(pb.get(m)).amaxNumber().doubleValue(), 1e-10, m);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"layer", "scale"})
     void fusedAndSameDiffEnginesAgree(String norm) {

@@ -2,11 +2,16 @@ package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nedsj.model.direct.DirectDecoding;
+import org.nedsj.model.direct.DirectScope;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.spi.ModalityDecoder;
 import org.nedsj.spi.TokenGraph;
 
 /** Class logits from the static token, scored by cross-entropy. */
-final class CategoricalLogitDecoder implements ModalityDecoder {
+final class CategoricalLogitDecoder implements ModalityDecoder, DirectDecoding {
 
     @Override
     public SDVariable predict(TokenGraph g, SDVariable hidden) {
@@ -27,5 +32,29 @@ final class CategoricalLogitDecoder implements ModalityDecoder {
         SDVariable nll = oneHot.reshape(-1, classes).mul(logProbability).sum(1).neg();   // [B]
         SDVariable weight = target.reshape(-1);
         return MaskedMean.of(sd, nll.mul(weight), weight);
+    }
+
+    @Override
+    public Result decode(DirectScope scope, INDArray hidden, INDArray oneHot, INDArray target, SessionGroups sessions) {
+        int h = scope.hidden();
+        int classes = scope.spec().classes();
+        INDArray x = hidden.reshape(-1, h);
+        INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
+        INDArray shifted = logits.subColumnVector(logits.max(1));
+        INDArray probability = Transforms.exp(shifted, true);
+        INDArray total = probability.sum(true, 1);
+        probability.diviColumnVector(total);
+        INDArray logProbability = shifted.subiColumnVector(Transforms.log(total, false));
+        INDArray y = oneHot.reshape(-1, classes);
+        INDArray weight = target.reshape(-1, 1);
+        double count = Math.max(weight.sumNumber().doubleValue(), 1.0);
+        double loss = -y.mul(logProbability).sum(true, 1).muli(weight).sumNumber().doubleValue() / count;
+        if (!scope.wantsGradients()) {
+            return new Result(logits, loss, null);
+        }
+        INDArray dLogits = probability.subi(y).muliColumnVector(weight).divi(count);
+        scope.gradient("out_w").assign(x.transpose().mmul(dLogits));
+        scope.gradient("out_b").assign(dLogits.sum(0));
+        return new Result(logits, loss, dLogits.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
     }
 }

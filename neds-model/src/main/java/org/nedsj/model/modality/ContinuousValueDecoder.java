@@ -2,11 +2,18 @@ package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.direct.DirectDecoding;
+import org.nedsj.model.direct.DirectScope;
+import org.nedsj.model.direct.Scratch;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.spi.ModalityDecoder;
 import org.nedsj.spi.TokenGraph;
 
 /** A linear read-out of each token's values, scored by the mean squared error. */
-final class ContinuousValueDecoder implements ModalityDecoder {
+final class ContinuousValueDecoder implements ModalityDecoder, DirectDecoding {
+
+    private final Scratch scratch = new Scratch();
 
     @Override
     public SDVariable predict(TokenGraph g, SDVariable hidden) {
@@ -24,5 +31,24 @@ final class ContinuousValueDecoder implements ModalityDecoder {
         SDVariable error = prediction.sub(truth);
         SDVariable weight = sd.expandDims(target, 2).mul(sd.expandDims(g.widthMask(), 1));
         return MaskedMean.of(sd, error.mul(error).mul(weight), weight);
+    }
+
+    @Override
+    public Result decode(DirectScope scope, INDArray hidden, INDArray truth, INDArray target, SessionGroups sessions) {
+        int h = scope.hidden();
+        long[] shape = truth.shape();
+        INDArray x = hidden.reshape(-1, h);
+        INDArray prediction = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b")).reshape(shape);
+        INDArray weight = MaskWeights.of(scratch, target, scope.sessionWidths(), sessions, shape);
+        double count = Math.max(weight.sumNumber().doubleValue(), 1.0);
+        INDArray error = prediction.sub(truth);
+        double loss = error.mul(error).muli(weight).sumNumber().doubleValue() / count;
+        if (!scope.wantsGradients()) {
+            return new Result(prediction, loss, null);
+        }
+        INDArray dy = error.muli(weight).muli(2.0 / count).reshape(-1, shape[2]);
+        scope.gradient("out_w").assign(x.transpose().mmul(dy));
+        scope.gradient("out_b").assign(dy.sum(0));
+        return new Result(prediction, loss, dy.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
     }
 }

@@ -1,11 +1,15 @@
 package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.direct.DirectEncoding;
+import org.nedsj.model.direct.DirectScope;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.spi.ModalityEncoder;
 import org.nedsj.spi.TokenGraph;
 
 /** A learned linear map from each bin's values (e.g. wheel speed) to a token. */
-final class LinearTokenEncoder implements ModalityEncoder {
+final class LinearTokenEncoder implements ModalityEncoder, DirectEncoding {
 
     @Override
     public SDVariable embed(TokenGraph g, SDVariable values) {
@@ -15,5 +19,20 @@ final class LinearTokenEncoder implements ModalityEncoder {
         SDVariable w = g.weight("in_w", width, width, h);
         SDVariable b = g.bias("in_b", 0, h);
         return values.reshape(-1, width).mmul(w).add(b).reshape(-1, tokens, h);
+    }
+
+    @Override
+    public INDArray forward(DirectScope scope, INDArray values, SessionGroups sessions) {
+        int w = scope.width();
+        return values.reshape(-1, w).mmul(scope.parameter("in_w")).addiRowVector(scope.parameter("in_b"))
+                .reshape(values.size(0), values.size(1), scope.hidden());
+    }
+
+    @Override
+    public void backward(DirectScope scope, INDArray values, SessionGroups sessions, INDArray tokenGradient) {
+        INDArray x = values.reshape(-1, scope.width());
+        INDArray dy = tokenGradient.reshape(-1, scope.hidden());
+        scope.gradient("in_w").assign(x.transpose().mmul(dy));
+        scope.gradient("in_b").assign(dy.sum(0));
     }
 }

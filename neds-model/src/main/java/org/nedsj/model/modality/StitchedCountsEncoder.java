@@ -1,6 +1,11 @@
 package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.direct.DirectEncoding;
+import org.nedsj.model.direct.DirectScope;
+import org.nedsj.model.direct.Scratch;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.spi.ModalityEncoder;
 import org.nedsj.spi.TokenGraph;
 
@@ -8,7 +13,9 @@ import org.nedsj.spi.TokenGraph;
  * The stitcher: each session's own linear map from its neurons to the hidden size, applied to
  * every time bin. Padding columns of narrower sessions are zero in the input, so they add nothing.
  */
-final class StitchedCountsEncoder implements ModalityEncoder {
+final class StitchedCountsEncoder implements ModalityEncoder, DirectEncoding {
+
+    private final Scratch scratch = new Scratch();
 
     @Override
     public SDVariable embed(TokenGraph g, SDVariable values) {
@@ -18,5 +25,34 @@ final class StitchedCountsEncoder implements ModalityEncoder {
         SDVariable perTrial = g.forSession(w);                       // [B, W, H]
         SDVariable bias = g.sd().expandDims(g.forSession(b), 1);     // [B, 1, H]
         return g.sd().mmul(values, perTrial).add(bias);
+    }
+
+    @Override
+    public INDArray forward(DirectScope scope, INDArray values, SessionGroups sessions) {
+        int h = scope.hidden();
+        int w = scope.width();
+        INDArray weights = scope.parameter("stitch_w");
+        INDArray bias = scope.parameter("stitch_b");
+        INDArray tokens = scratch.get("tokens", values.dataType(), values.size(0), values.size(1), h);
+        for (var group : sessions.groups().entrySet()) {
+            int s = group.getKey();
+            INDArray x = sessions.rows(values, group.getValue(), w);
+            INDArray y = x.mmul(SessionGroups.session(weights, s)).addiRowVector(SessionGroups.session(bias, s));
+            sessions.scatter(y, tokens, group.getValue());
+        }
+        return tokens;
+    }
+
+    @Override
+    public void backward(DirectScope scope, INDArray values, SessionGroups sessions, INDArray tokenGradient) {
+        int h = scope.hidden();
+        int w = scope.width();
+        for (var group : sessions.groups().entrySet()) {
+            int s = group.getKey();
+            INDArray x = sessions.rows(values, group.getValue(), w);
+            INDArray dy = sessions.rows(tokenGradient, group.getValue(), h);
+            SessionGroups.session(scope.gradient("stitch_w"), s).assign(x.transpose().mmul(dy));
+            SessionGroups.session(scope.gradient("stitch_b"), s).assign(dy.sum(0));
+        }
     }
 }
