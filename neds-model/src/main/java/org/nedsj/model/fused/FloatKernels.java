@@ -5,9 +5,10 @@ import java.util.stream.IntStream;
 
 /**
  * The transformer's memory-bound steps written as single passes over float buffers: LayerNorm
- * forward and backward, and the split into rotated attention heads and back. Each is one read
- * and one write per element, where a chain of ND4J ops reads and writes several times and
- * allocates. Rows are split between the worker threads.
+ * forward and backward, bias add and bias gradient, and the split into rotated attention heads and
+ * back. Each reads and writes every element once, where a chain of ND4J ops reads and writes
+ * several times and allocates. Rows are copied in and out in bulk so that the loops run over plain
+ * arrays, which the JIT compiles to SIMD code; rows are split between the worker threads.
  */
 final class FloatKernels {
 
@@ -20,8 +21,12 @@ final class FloatKernels {
         void run(int from, int to, int chunk);
     }
 
+    private static int chunks(int rows) {
+        return Math.min(CHUNKS, Math.max(1, rows / 64));
+    }
+
     private static void parallelRows(int rows, RowRange body) {
-        int chunks = Math.min(CHUNKS, Math.max(1, rows / 64));
+        int chunks = chunks(rows);
         if (chunks == 1) {
             body.run(0, rows, 0);
             return;
@@ -29,35 +34,45 @@ final class FloatKernels {
         IntStream.range(0, chunks).parallel().forEach(c -> body.run(rows * c / chunks, rows * (c + 1) / chunks, c));
     }
 
-    private static float mean(FloatBuffer x, int offset, int h) {
-        float sum = 0;
-        for (int j = 0; j < h; j++) {
-            sum += x.get(offset + j);
-        }
-        return sum / h;
+    private static float[] copy(FloatBuffer b, int n) {
+        float[] a = new float[n];
+        b.get(0, a);
+        return a;
     }
 
-    /** 1/√(var + ε) of one row, var the biased variance. */
-    private static float inverseDeviation(FloatBuffer x, int offset, int h, float mean, float epsilon) {
+    /** 1/√(var + ε) of a row with the given mean, var the biased variance. */
+    private static float inverseDeviation(float[] row, float mean, float epsilon) {
         float var = 0;
-        for (int j = 0; j < h; j++) {
-            float d = x.get(offset + j) - mean;
+        for (float v : row) {
+            float d = v - mean;
             var += d * d;
         }
-        return (float) (1.0 / Math.sqrt(var / h + epsilon));
+        return (float) (1.0 / Math.sqrt(var / row.length + epsilon));
+    }
+
+    private static float mean(float[] row) {
+        float sum = 0;
+        for (float v : row) {
+            sum += v;
+        }
+        return sum / row.length;
     }
 
     /** y = (x − mean)/√(var + ε) · gain + bias, per row of width {@code h} (var the biased variance). */
     static void layerNorm(FloatBuffer x, FloatBuffer gain, FloatBuffer bias, FloatBuffer y, int rows, int h,
                           float epsilon) {
+        float[] g = copy(gain, h);
+        float[] b = copy(bias, h);
         parallelRows(rows, (from, to, c) -> {
+            float[] row = new float[h];
             for (int r = from; r < to; r++) {
-                int o = r * h;
-                float mean = mean(x, o, h);
-                float rstd = inverseDeviation(x, o, h, mean, epsilon);
+                x.get(r * h, row);
+                float mean = mean(row);
+                float rstd = inverseDeviation(row, mean, epsilon);
                 for (int j = 0; j < h; j++) {
-                    y.put(o + j, (x.get(o + j) - mean) * rstd * gain.get(j) + bias.get(j));
+                    row[j] = (row[j] - mean) * rstd * g[j] + b[j];
                 }
+                y.put(r * h, row);
             }
         });
     }
@@ -68,46 +83,50 @@ final class FloatKernels {
      */
     static void layerNormBackward(FloatBuffer x, FloatBuffer gain, FloatBuffer dy, FloatBuffer dx, FloatBuffer dGain,
                                   FloatBuffer dBias, int rows, int h, float epsilon) {
-        int chunks = Math.min(CHUNKS, Math.max(1, rows / 64));
+        float[] gainRow = copy(gain, h);
+        int chunks = chunks(rows);
         float[][] partGain = new float[chunks][h];
         float[][] partBias = new float[chunks][h];
         parallelRows(rows, (from, to, c) -> {
             float[] xhat = new float[h];
+            float[] d = new float[h];
             float[] pg = partGain[c];
             float[] pb = partBias[c];
             for (int r = from; r < to; r++) {
-                int o = r * h;
-                float mean = mean(x, o, h);
-                float rstd = inverseDeviation(x, o, h, mean, epsilon);
+                x.get(r * h, xhat);
+                dy.get(r * h, d);
+                float mean = mean(xhat);
+                float rstd = inverseDeviation(xhat, mean, epsilon);
                 float meanG = 0;
                 float meanGx = 0;
                 for (int j = 0; j < h; j++) {
-                    float xh = (x.get(o + j) - mean) * rstd;
+                    float xh = (xhat[j] - mean) * rstd;
                     xhat[j] = xh;
-                    float d = dy.get(o + j);
-                    pg[j] += d * xh;
-                    pb[j] += d;
-                    float g = d * gain.get(j);
+                    pg[j] += d[j] * xh;
+                    pb[j] += d[j];
+                    float g = d[j] * gainRow[j];
                     meanG += g;
                     meanGx += g * xh;
                 }
                 meanG /= h;
                 meanGx /= h;
                 for (int j = 0; j < h; j++) {
-                    float g = dy.get(o + j) * gain.get(j);
-                    dx.put(o + j, rstd * (g - meanG - xhat[j] * meanGx));
+                    d[j] = rstd * (d[j] * gainRow[j] - meanG - xhat[j] * meanGx);
                 }
+                dx.put(r * h, d);
             }
         });
-        for (int j = 0; j < h; j++) {
-            float sg = 0;
-            float sb = 0;
-            for (int c = 0; c < chunks; c++) {
-                sg += partGain[c][j];
-                sb += partBias[c][j];
+        sumParts(partGain, dGain, h);
+        sumParts(partBias, dBias, h);
+    }
+
+    private static void sumParts(float[][] parts, FloatBuffer out, int n) {
+        for (int j = 0; j < n; j++) {
+            float total = 0;
+            for (float[] part : parts) {
+                total += part[j];
             }
-            dGain.put(j, sg);
-            dBias.put(j, sb);
+            out.put(j, total);
         }
     }
 
@@ -119,27 +138,28 @@ final class FloatKernels {
     static void toHeads(FloatBuffer src, int srcWidth, int offset, FloatBuffer dest, float[] cos, float[] sin,
                         int batch, int tokens, int heads, int d) {
         int half = d / 2;
+        int hidden = heads * d;
         parallelRows(batch * tokens, (from, to, c) -> {
+            float[] row = new float[hidden];
+            float[] head = new float[d];
             for (int r = from; r < to; r++) {
                 int b = r / tokens;
                 int l = r % tokens;
-                int rowBase = r * srcWidth + offset;
+                src.get(r * srcWidth + offset, row);
+                int t = l * d;
                 for (int h = 0; h < heads; h++) {
-                    int in = rowBase + h * d;
-                    int out = ((b * heads + h) * tokens + l) * d;
+                    int in = h * d;
                     if (cos == null) {
-                        for (int j = 0; j < d; j++) {
-                            dest.put(out + j, src.get(in + j));
+                        System.arraycopy(row, in, head, 0, d);
+                    } else {
+                        for (int j = 0; j < half; j++) {
+                            float x1 = row[in + j];
+                            float x2 = row[in + j + half];
+                            head[j] = x1 * cos[t + j] - x2 * sin[t + j];
+                            head[j + half] = x2 * cos[t + j + half] + x1 * sin[t + j + half];
                         }
-                        continue;
                     }
-                    int t = l * d;
-                    for (int j = 0; j < half; j++) {
-                        float x1 = src.get(in + j);
-                        float x2 = src.get(in + j + half);
-                        dest.put(out + j, x1 * cos[t + j] - x2 * sin[t + j]);
-                        dest.put(out + j + half, x2 * cos[t + j + half] + x1 * sin[t + j + half]);
-                    }
+                    dest.put(((b * heads + h) * tokens + l) * d, head);
                 }
             }
         });
@@ -154,65 +174,61 @@ final class FloatKernels {
     static void fromHeads(FloatBuffer src, FloatBuffer dest, int destWidth, int offset, float[] cos, float[] sin,
                           int batch, int tokens, int heads, int d) {
         int half = d / 2;
+        int hidden = heads * d;
         parallelRows(batch * tokens, (from, to, c) -> {
+            float[] row = new float[hidden];
+            float[] head = new float[d];
             for (int r = from; r < to; r++) {
                 int b = r / tokens;
                 int l = r % tokens;
-                int rowBase = r * destWidth + offset;
+                int t = l * d;
                 for (int h = 0; h < heads; h++) {
-                    int in = ((b * heads + h) * tokens + l) * d;
-                    int out = rowBase + h * d;
+                    src.get(((b * heads + h) * tokens + l) * d, head);
+                    int out = h * d;
                     if (cos == null) {
-                        for (int j = 0; j < d; j++) {
-                            dest.put(out + j, src.get(in + j));
+                        System.arraycopy(head, 0, row, out, d);
+                    } else {
+                        for (int j = 0; j < half; j++) {
+                            float y1 = head[j];
+                            float y2 = head[j + half];
+                            row[out + j] = y1 * cos[t + j] + y2 * sin[t + j + half];
+                            row[out + j + half] = y2 * cos[t + j + half] - y1 * sin[t + j];
                         }
-                        continue;
-                    }
-                    int t = l * d;
-                    for (int j = 0; j < half; j++) {
-                        float y1 = src.get(in + j);
-                        float y2 = src.get(in + j + half);
-                        dest.put(out + j, y1 * cos[t + j] + y2 * sin[t + j + half]);
-                        dest.put(out + j + half, y2 * cos[t + j + half] - y1 * sin[t + j]);
                     }
                 }
+                dest.put(r * destWidth + offset, row);
             }
         });
     }
 
     /** Adds {@code bias} to every row of {@code out} [rows, cols] (ND4J's row-vector broadcast costs more than the gemm). */
     static void addRowVector(FloatBuffer out, FloatBuffer bias, int rows, int cols) {
-        float[] b = new float[cols];
-        bias.get(0, b);
+        float[] b = copy(bias, cols);
         parallelRows(rows, (from, to, c) -> {
+            float[] row = new float[cols];
             for (int r = from; r < to; r++) {
-                int o = r * cols;
+                out.get(r * cols, row);
                 for (int j = 0; j < cols; j++) {
-                    out.put(o + j, out.get(o + j) + b[j]);
+                    row[j] += b[j];
                 }
+                out.put(r * cols, row);
             }
         });
     }
 
     /** Column sums of {@code x} [rows, cols] into {@code out} [cols]: the gradient of a bias. */
     static void columnSums(FloatBuffer x, int rows, int cols, FloatBuffer out) {
-        int chunks = Math.min(CHUNKS, Math.max(1, rows / 64));
-        float[][] parts = new float[chunks][cols];
+        float[][] parts = new float[chunks(rows)][cols];
         parallelRows(rows, (from, to, c) -> {
+            float[] row = new float[cols];
             float[] sum = parts[c];
             for (int r = from; r < to; r++) {
-                int o = r * cols;
+                x.get(r * cols, row);
                 for (int j = 0; j < cols; j++) {
-                    sum[j] += x.get(o + j);
+                    sum[j] += row[j];
                 }
             }
         });
-        for (int j = 0; j < cols; j++) {
-            float total = 0;
-            for (float[] part : parts) {
-                total += part[j];
-            }
-            out.put(j, total);
-        }
+        sumParts(parts, out, cols);
     }
 }

@@ -1,6 +1,5 @@
 package org.nedsj.model.fused;
 
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,27 +86,24 @@ public final class TokenAssembly {
             rawGradients.clear();
         }
         int[] sessions = sessionRows(session);
-        DataBuffer x = assembled.data();
-        DataBuffer table = sessionEmbedding ? params.get(ModalityGraphs.SESSION_EMBEDDING).data() : null;
+        Rows x = new Rows(assembled, hidden);
+        double[][] table = sessionEmbedding ? rows(params.get(ModalityGraphs.SESSION_EMBEDDING)) : null;
+        double[] row = new double[hidden];
         int offset = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
-            DataBuffer in = contiguous(raw.get(m.name())).data();
-            DataBuffer hide = contiguous(masks.get(m.name())).data();
-            DataBuffer mask = params.get(ModalityGraphs.maskToken(m.name())).data();
-            DataBuffer embedding = params.get(ModalityGraphs.modalityEmbedding(m.name())).data();
+            Rows in = new Rows(raw.get(m.name()), hidden);
+            Rows hide = new Rows(masks.get(m.name()), 1);
+            double[] mask = rows(params.get(ModalityGraphs.maskToken(m.name())))[0];
+            double[] embedding = rows(params.get(ModalityGraphs.modalityEmbedding(m.name())))[0];
             for (int b = 0; b < batch; b++) {
                 for (int k = 0; k < t; k++) {
-                    double h = hide.getDouble((long) b * t + k);
-                    long src = ((long) b * t + k) * hidden;
-                    long dst = ((long) b * tokens + offset + k) * hidden;
+                    double h = hide.get((long) b * t + k);
+                    in.get(((long) b * t + k) * hidden, row);
                     for (int j = 0; j < hidden; j++) {
-                        double v = in.getDouble(src + j) * (1 - h) + h * mask.getDouble(j) + embedding.getDouble(j);
-                        if (table != null) {
-                            v += table.getDouble((long) sessions[b] * hidden + j);
-                        }
-                        x.put(dst + j, v);
+                        row[j] = row[j] * (1 - h) + h * mask[j] + embedding[j] + (table != null ? table[sessions[b]][j] : 0);
                     }
+                    x.put(((long) b * tokens + offset + k) * hidden, row);
                 }
             }
             offset += t;
@@ -122,50 +118,58 @@ public final class TokenAssembly {
     public Map<String, INDArray> backward(INDArray dx, Map<String, INDArray> masks, INDArray session) {
         int batch = (int) session.size(0);
         int[] sessions = sessionRows(session);
-        DataBuffer d = contiguous(dx).data();
-        grads.values().forEach(g -> g.assign(0));
+        Rows d = new Rows(dx, hidden);
+        double[] row = new double[hidden];
+        double[][] tableSum = new double[sessionEmbedding ? (int) params.get(ModalityGraphs.SESSION_EMBEDDING).size(0) : 0][hidden];
         int offset = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
             INDArray rawGradient = rawGradients.computeIfAbsent(m.name(), k -> Nd4j.create(type, batch, t, hidden));
-            DataBuffer out = rawGradient.data();
-            DataBuffer hide = contiguous(masks.get(m.name())).data();
-            DataBuffer dMask = grads.get(ModalityGraphs.maskToken(m.name())).data();
-            DataBuffer dEmbedding = grads.get(ModalityGraphs.modalityEmbedding(m.name())).data();
+            Rows out = new Rows(rawGradient, hidden);
+            Rows hide = new Rows(masks.get(m.name()), 1);
             double[] maskSum = new double[hidden];
             double[] embeddingSum = new double[hidden];
             for (int b = 0; b < batch; b++) {
                 for (int k = 0; k < t; k++) {
-                    double h = hide.getDouble((long) b * t + k);
-                    long src = ((long) b * tokens + offset + k) * hidden;
-                    long dst = ((long) b * t + k) * hidden;
+                    double h = hide.get((long) b * t + k);
+                    d.get(((long) b * tokens + offset + k) * hidden, row);
                     for (int j = 0; j < hidden; j++) {
-                        double g = d.getDouble(src + j);
-                        out.put(dst + j, g * (1 - h));
-                        maskSum[j] += h * g;
-                        embeddingSum[j] += g;
+                        maskSum[j] += h * row[j];
+                        embeddingSum[j] += row[j];
+                        if (sessionEmbedding) {
+                            tableSum[sessions[b]][j] += row[j];
+                        }
+                        row[j] *= 1 - h;
                     }
+                    out.put(((long) b * t + k) * hidden, row);
                 }
             }
-            for (int j = 0; j < hidden; j++) {
-                dMask.put(j, maskSum[j]);
-                dEmbedding.put(j, embeddingSum[j]);
-            }
+            assign(grads.get(ModalityGraphs.maskToken(m.name())), new double[][]{maskSum});
+            assign(grads.get(ModalityGraphs.modalityEmbedding(m.name())), new double[][]{embeddingSum});
             offset += t;
         }
         if (sessionEmbedding) {
-            DataBuffer dTable = grads.get(ModalityGraphs.SESSION_EMBEDDING).data();
-            for (int b = 0; b < batch; b++) {
-                for (int l = 0; l < tokens; l++) {
-                    long src = ((long) b * tokens + l) * hidden;
-                    long dst = (long) sessions[b] * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        dTable.put(dst + j, dTable.getDouble(dst + j) + d.getDouble(src + j));
-                    }
-                }
-            }
+            assign(grads.get(ModalityGraphs.SESSION_EMBEDDING), tableSum);
         }
         return rawGradients;
+    }
+
+    /** A parameter's values as rows of width H. */
+    private double[][] rows(INDArray parameter) {
+        int n = (int) (parameter.length() / hidden);
+        Rows access = new Rows(parameter, hidden);
+        double[][] out = new double[n][hidden];
+        for (int i = 0; i < n; i++) {
+            access.get((long) i * hidden, out[i]);
+        }
+        return out;
+    }
+
+    private void assign(INDArray target, double[][] values) {
+        Rows access = new Rows(target, hidden);
+        for (int i = 0; i < values.length; i++) {
+            access.put((long) i * hidden, values[i]);
+        }
     }
 
     private static int[] sessionRows(INDArray oneHot) {
@@ -182,7 +186,4 @@ public final class TokenAssembly {
         return rows;
     }
 
-    private static INDArray contiguous(INDArray a) {
-        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-    }
 }
