@@ -18,16 +18,16 @@ final class BenchSetup {
     private BenchSetup() {
     }
 
-    static TrainStepBenchmark harness(BenchCommand.Preset preset, String engine, int neurons, int batch, int threads,
-                                      Properties system) {
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-        List<String> sets = List.of("model.preset=" + preset.name(), "model.engine=" + engine, "model.dropout=0",
+    static TrainStepBenchmark harness(BenchShape shape, Properties system) {
+        Nd4j.getEnvironment().setMaxMasterThreads(shape.threads);
+        Nd4j.getEnvironment().setMaxThreads(shape.threads);
+        Nd4j.factory().blas().setMaxThreads(shape.threads);
+        List<String> sets = List.of("model.preset=" + shape.preset.name(), "model.engine=" + shape.engine, "model.dropout=0",
                 "model.embed-dropout=0");
         try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.empty(), sets, system))) {
             ModelConfig config = experiment.modelConfig();
-            return new TrainStepBenchmark(config, experiment.bindings(TrainStepBenchmark.modalities(100)), neurons, batch);
+            return new TrainStepBenchmark(config, experiment.bindings(TrainStepBenchmark.modalities(100)), shape.neurons,
+                    shape.batch);
         }
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,25 +26,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", required = true, paramLabel = "PRESET",
-            description = "Model size: ${COMPLETION-CANDIDATES}.")
-    BenchCommand.Preset preset;
-
-    @Option(names = "--neurons", paramLabel = "N", defaultValue = "200", description = "Neurons per session (default: ${DEFAULT-VALUE}).")
-    int neurons;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "16", description = "Trials per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "2", description = "Compute threads (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Timed steps after warm-up (default: the harness's).")
-    Integer steps;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "fused",
-            description = "fused (default) or samediff (the whole model as one SameDiff graph, for comparison).")
-    String engine;
+    @Mixin
+    BenchShape shape;
 
     @Option(names = "--json", description = "End with one JSON line: trials_per_s, step_s_median, gflops, peak_gflops, ...")
     boolean json;
@@ -65,12 +49,11 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        int timed = steps != null ? steps : 10;
-        TrainStepBenchmark harness = BenchSetup.harness(preset, engine, neurons, batch, threads, bench.neds.systemProperties());
+        int timed = shape.steps;
+        TrainStepBenchmark harness = BenchSetup.harness(shape, bench.neds.systemProperties());
         double peak = SgemmPeak.measure(2048, 3);
         TrainStepBenchmark.Result r = harness.training(3, timed);
-        out.printf(Locale.ROOT, "neds-j training step, preset %s, %s engine (%d parameters), %d neurons, batch %d, %d threads; %s%n",
-                preset, engine, r.parameters(), neurons, batch, threads, BenchSetup.environment());
+        out.printf(Locale.ROOT, "neds-j training step (%d parameters), %s%n", r.parameters(), shape.describe());
         out.printf(Locale.ROOT, "  %.1f trials/s; step median %.3f s (min %.3f, max %.3f, %d steps); %.1f GFLOP/s = %.0f%% of the "
                 + "sgemm peak %.1f GFLOP/s%n", r.trialsPerSecond(), r.median(), r.min(), r.max(), timed, r.gflops(),
                 100 * r.gflops() / peak, peak);
@@ -80,7 +63,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (vsTorch) {
             ModelConfig c = harness.config();
             TorchReference.Result t = TorchReference.run(python, TorchReference.locate(torchReference), c.hidden(), c.layers(),
-                    c.heads(), c.mlp(), neurons, batch, timed, threads);
+                    c.heads(), c.mlp(), shape.neurons, shape.batch, timed, shape.threads);
             double ratio = r.trialsPerSecond() / t.trialsPerSecond();
             out.printf(Locale.ROOT, "%s training step, same shapes (%d parameters): %.1f trials/s; step mean %.3f s%n",
                     t.engine(), t.parameters(), t.trialsPerSecond(), t.stepSeconds());
@@ -90,7 +73,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         if (json) {
             out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"trials_per_s\": %.3f, \"step_s_median\": %.6f, \"step_s_min\": %.6f, "
-                    + "\"step_s_max\": %.6f, \"gflops\": %.2f, \"peak_gflops\": %.2f%s}%n", preset, r.trialsPerSecond(),
+                    + "\"step_s_max\": %.6f, \"gflops\": %.2f, \"peak_gflops\": %.2f%s}%n", shape.preset, r.trialsPerSecond(),
                     r.median(), r.min(), r.max(), r.gflops(), peak, torchJson);
         }
         return 0;

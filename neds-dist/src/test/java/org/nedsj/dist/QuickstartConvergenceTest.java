@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The quickstart contract on the built-in synthetic data (3 sessions, about 500 training trials):
  * validation loss falls for every modality, choice is decoded above chance and wheel speed with
- * R² > 0 on the test split. About 6 minutes on two cores, so opt-in: {@code -Dgroups=slow}.
+ * R² > 0 on the test split. About 8 minutes on two cores, so opt-in: {@code -Dgroups=slow}.
  */
 @Tag("slow")
 class QuickstartConvergenceTest {

@@ -134,7 +134,8 @@ public final class PreparedStore {
         return a;
     }
 
-    static void deleteRecursively(Path p) {
+    /** Deletes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteRecursively(Path p) {
         if (!Files.exists(p)) {
             return;
         }

@@ -4,18 +4,17 @@ import org.nedsj.data.npy.NpyAppender;
 import org.nedsj.data.npy.NpyDtype;
 import org.nedsj.data.npy.NpyWriter;
 import org.nedsj.data.pqt.ParquetTable;
+import org.nedsj.data.prepared.PreparedStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Writes one synthetic session in the IBL ALF layout, with the files and types of the public cache,
@@ -47,15 +46,15 @@ public final class SyntheticSessionWriter {
             writeSpikes(alf, trials, trace, population, spec, rng.split());
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
-                deleteRecursively(target);
+                PreparedStore.deleteRecursively(target);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            deleteRecursively(tmp);
+            PreparedStore.deleteRecursively(tmp);
             throw new UncheckedIOException("cannot write synthetic session " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteRecursively(tmp);
+            PreparedStore.deleteRecursively(tmp);
             throw e;
         }
     }
@@ -201,22 +200,5 @@ public final class SyntheticSessionWriter {
         NpyWriter.writeDoubles(dir.resolve("clusters.depths" + suffix + ".npy"), depths);
         NpyWriter.writeLongs(dir.resolve("clusters.channels" + suffix + ".npy"), channels);
         new ParquetTable.Writer().longs("cluster_id", ids).doubles("label", labels).write(dir.resolve("clusters.metrics" + suffix + ".pqt"));
-    }
-
-    static void deleteRecursively(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + f, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + p, e);
-        }
     }
 }
