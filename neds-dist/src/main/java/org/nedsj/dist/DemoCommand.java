@@ -7,6 +7,7 @@ import org.nedsj.data.prepared.DatasetPreparer;
 import org.nedsj.data.prepared.PrepareResult;
 import org.nedsj.data.synth.SyntheticIbl;
 import org.nedsj.spi.Split;
+import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.config.ExperimentSources;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 import org.nedsj.trainer.experiment.Experiment;
@@ -42,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         step(1, "synthetic IBL-style sessions (ALF files) into " + alf);
         SyntheticIbl.write(alf, SyntheticIbl.Options.defaults());
         step(2, "prepare: align, bin and split them into " + data);
-        ExperimentSources sources = new ExperimentSources(Optional.of(quickstart), List.of("data.path=\"" + data + "\""),
+        ExperimentSources sources = new ExperimentSources(Optional.of(quickstart), List.of(ConfigOverrides.setString("data.path", data.toString())),
                 neds.systemProperties());
         try (Experiment experiment = Experiment.open(sources)) {
             PrepareResult prepared = new DatasetPreparer(experiment.config().getConfig("data"))

@@ -50,6 +50,8 @@ final class FusedEngine implements ModelEngine {
     private final boolean direct;
     private final Map<String, INDArray> directGradients = new LinkedHashMap<>();
     private final Map<String, int[]> sessionWidths = new HashMap<>();
+    private final Map<String, Integer> offsets = new HashMap<>();
+    private final Map<String, Map<String, INDArray>> localGradients = new HashMap<>();
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
@@ -84,17 +86,28 @@ final class FusedEngine implements ModelEngine {
         parameters.addAll(out.parameters());
         this.direct = modalities.stream().allMatch(m -> m.encoder() instanceof DirectEncoding
                 && m.decoder() instanceof DirectDecoding);
+        int offset = 0;
         for (ModalityBinding m : modalities) {
             sessionWidths.put(m.name(), new org.nedsj.model.graph.ModalityScope(in, m.spec()).sessionWidths());
+            offsets.put(m.name(), offset);
+            offset += m.spec().tokensPerTrial();
         }
         if (direct) {
             for (String name : encoderParameters) {
-                directGradients.put(name, Nd4j.create(config.dataType(), encoders.getArrForVarName(name).shape()));
+                addDirectGradient(name, encoders.getArrForVarName(name), config);
             }
             for (String name : headParameters) {
-                directGradients.put(name, Nd4j.create(config.dataType(), heads.getArrForVarName(name).shape()));
+                addDirectGradient(name, heads.getArrForVarName(name), config);
             }
         }
+    }
+
+    /** A gradient array for a plugin parameter, also filed under its modality by its local name. */
+    private void addDirectGradient(String name, INDArray parameter, ModelConfig config) {
+        INDArray gradient = Nd4j.create(config.dataType(), parameter.shape());
+        directGradients.put(name, gradient);
+        int slash = name.indexOf('/');
+        localGradients.computeIfAbsent(name.substring(0, slash), k -> new HashMap<>()).put(name.substring(slash + 1), gradient);
     }
 
     /** Whether the plugins' parts run as their direct (graph-free) versions. */
@@ -194,26 +207,19 @@ final class FusedEngine implements ModelEngine {
         directGradients.values().forEach(g -> g.assign(0));
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
-        if (backboneGradient == null || backboneGradient.size(0) != out.size(0)) {
-            backboneGradient = Nd4j.create(out.dataType(), out.shape());
-        }
-        int offset = 0;
+        INDArray dOut = backboneGradient(out);
         for (ModalityBinding m : modalities) {
-            int t = m.spec().tokensPerTrial();
-            DirectDecoding.Result r = decode(m, placeholders, slice(out, m, offset), groups, true);
+            DirectDecoding.Result r = decode(m, placeholders, headInput(out, m), groups, true);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
-            INDArray gradient = backboneGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t),
-                    NDArrayIndex.all());
-            gradient.assign(r.hiddenGradient()).muli(m.lossWeight());
+            slice(dOut, m).assign(r.hiddenGradient()).muli(m.lossWeight());
             if (m.lossWeight() != 1.0) {
                 headParameters.stream().filter(p -> p.startsWith(m.name() + "/"))
                         .forEach(p -> directGradients.get(p).muli(m.lossWeight()));
             }
-            offset += t;
         }
         profile.mark("heads forward+backward");
-        INDArray dTokens = backbone.backward(backboneGradient);
+        INDArray dTokens = backbone.backward(dOut);
         profile.start();
         Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
         profile.mark("token assembly backward");
@@ -233,13 +239,11 @@ final class FusedEngine implements ModelEngine {
         INDArray out = directForward(placeholders, groups, false);
         Map<String, INDArray> results = new HashMap<>();
         double total = 0;
-        int offset = 0;
         for (ModalityBinding m : modalities) {
-            DirectDecoding.Result r = decode(m, placeholders, slice(out, m, offset), groups, false);
+            DirectDecoding.Result r = decode(m, placeholders, headInput(out, m), groups, false);
             results.put(ModalityGraphs.prediction(m.name()), r.prediction());
             results.put(ModalityGraphs.loss(m.name()), Nd4j.scalar(out.dataType(), r.loss()));
             total += m.lossWeight() * r.loss();
-            offset += m.spec().tokensPerTrial();
         }
         results.put(ModalityGraphs.LOSS, Nd4j.scalar(out.dataType(), total));
         Map<String, INDArray> wanted = new LinkedHashMap<>();
@@ -253,10 +257,7 @@ final class FusedEngine implements ModelEngine {
             raw.put(m.name(), ((DirectEncoding) m.encoder()).forward(scope(m, encoders, false),
                     placeholders.get(ModalityGraphs.values(m.name())), groups));
         }
-        profile.mark("encoders forward");
-        INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
-        profile.mark("token assembly forward");
-        return backbone.forward(tokens, training);
+        return assembleAndRun(raw, placeholders, training);
     }
 
     private DirectDecoding.Result decode(ModalityBinding m, Map<String, INDArray> placeholders, INDArray own,
@@ -265,36 +266,36 @@ final class FusedEngine implements ModelEngine {
                 placeholders.get(ModalityGraphs.values(m.name())), placeholders.get(ModalityGraphs.target(m.name())), groups);
     }
 
-    /** The modality's slice of the backbone output [B, T, H], copied to its own array. */
-    private INDArray slice(INDArray out, ModalityBinding m, int offset) {
-        int t = m.spec().tokensPerTrial();
+    /** The modality's tokens in {@code x} [B, L, H], a view [B, T, H]. */
+    private INDArray slice(INDArray x, ModalityBinding m) {
+        int offset = offsets.get(m.name());
+        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + m.spec().tokensPerTrial()), NDArrayIndex.all());
+    }
+
+    /** The modality's slice of the backbone output, copied to its own array (the heads read it whole). */
+    private INDArray headInput(INDArray out, ModalityBinding m) {
         INDArray own = headInputs.get(m.name());
         if (own == null || own.size(0) != out.size(0)) {
-            own = Nd4j.create(out.dataType(), out.size(0), t, hidden);
+            own = Nd4j.create(out.dataType(), out.size(0), m.spec().tokensPerTrial(), hidden);
             headInputs.put(m.name(), own);
         }
-        return own.assign(out.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t), NDArrayIndex.all()));
+        return own.assign(slice(out, m));
+    }
+
+    /** The buffer for the gradient of the backbone output, shaped like {@code out}. */
+    private INDArray backboneGradient(INDArray out) {
+        if (backboneGradient == null || backboneGradient.size(0) != out.size(0)) {
+            backboneGradient = Nd4j.create(out.dataType(), out.shape());
+        }
+        return backboneGradient;
     }
 
     /** The direct view of a modality's parameters in {@code graph} (and their gradient arrays). */
     private DirectScope scope(ModalityBinding m, SameDiff graph, boolean gradients) {
         String prefix = m.name() + "/";
-        Map<String, INDArray> grads = null;
-        if (gradients) {
-            grads = new HashMap<>();
-            for (var e : directGradients.entrySet()) {
-                if (e.getKey().startsWith(prefix)) {
-                    grads.put(e.getKey().substring(prefix.length()), e.getValue());
-                }
-            }
-        }
-        int[] widths = sessionWidths.get(m.name());
-        return new DirectScope(m.spec(), hidden, widths(m.name()), widths, local -> graph.getArrForVarName(prefix + local),
-                grads);
-    }
-
-    private int widths(String modality) {
-        return widths.get(modality);
+        Map<String, INDArray> grads = gradients ? localGradients.getOrDefault(m.name(), Map.of()) : null;
+        return new DirectScope(m.spec(), hidden, widths.get(m.name()), sessionWidths.get(m.name()),
+                local -> graph.getArrForVarName(prefix + local), grads);
     }
 
     /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */
@@ -303,6 +304,11 @@ final class FusedEngine implements ModelEngine {
         Map<String, INDArray> encoded = encoders.output(encoderInputs, names);
         Map<String, INDArray> raw = new HashMap<>();
         modalities.forEach(m -> raw.put(m.name(), encoded.get(tokens(m.name()))));
+        return assembleAndRun(raw, placeholders, training);
+    }
+
+    /** Token assembly and backbone on the encoders' tokens: the backbone's output [B, L, H]. */
+    private INDArray assembleAndRun(Map<String, INDArray> raw, Map<String, INDArray> placeholders, boolean training) {
         profile.mark("encoders forward");
         INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
         profile.mark("token assembly forward");
@@ -318,34 +324,14 @@ final class FusedEngine implements ModelEngine {
     /** The heads' placeholders: each modality's slice of the backbone output, copied to its own array. */
     private Map<String, INDArray> headInputs(Map<String, INDArray> placeholders, INDArray out) {
         Map<String, INDArray> feed = Engines.placeholdersOf(heads, placeholders);
-        long batch = out.size(0);
-        int offset = 0;
-        for (ModalityBinding m : modalities) {
-            int t = m.spec().tokensPerTrial();
-            INDArray own = headInputs.get(m.name());
-            if (own == null || own.size(0) != batch) {
-                own = Nd4j.create(out.dataType(), batch, t, hidden);
-                headInputs.put(m.name(), own);
-            }
-            own.assign(out.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t), NDArrayIndex.all()));
-            feed.put(output(m.name()), own);
-            offset += t;
-        }
+        modalities.forEach(m -> feed.put(output(m.name()), headInput(out, m)));
         return feed;
     }
 
     /** The gradient of the whole backbone output, from the gradients of each modality's slice. */
     private INDArray outputGradient(Map<String, INDArray> gradients, INDArray out) {
-        if (backboneGradient == null || backboneGradient.size(0) != out.size(0)) {
-            backboneGradient = Nd4j.create(out.dataType(), out.shape());
-        }
-        int offset = 0;
-        for (ModalityBinding m : modalities) {
-            int t = m.spec().tokensPerTrial();
-            backboneGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + t), NDArrayIndex.all())
-                    .assign(gradients.get(output(m.name())));
-            offset += t;
-        }
-        return backboneGradient;
+        INDArray dOut = backboneGradient(out);
+        modalities.forEach(m -> slice(dOut, m).assign(gradients.get(output(m.name()))));
+        return dOut;
     }
 }

@@ -77,11 +77,6 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                 staticPosition, normEpsilon, type, engine);
     }
 
-    public ModelConfig withDropout(double attention, double embed) {
-        return new ModelConfig(hidden, layers, heads, mlp, norm, attention, embed, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine);
-    }
-
     public ModelConfig withEngine(String name) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
                 staticPosition, normEpsilon, dataType, name);

@@ -63,15 +63,6 @@ public final class SessionTable {
         return w;
     }
 
-    /** The widest session's width of the modality. */
-    public int maxWidth(ModalitySpec modality) {
-        int max = 0;
-        for (int w : widths(modality)) {
-            max = Math.max(max, w);
-        }
-        return max;
-    }
-
     /** This table followed by the sessions of {@code added} it does not have yet. */
     public SessionTable plus(List<SessionInfo> added) {
         List<SessionInfo> all = new ArrayList<>(sessions);

@@ -95,6 +95,13 @@ public final class NpyArray {
         return switch (header.dtype()) {
             case F8 -> b.getDouble(p);
             case F4 -> b.getFloat(p);
+            default -> integer(b, p);
+        };
+    }
+
+    /** An integer or boolean element at byte {@code p} of {@code b}; unsigned types widened. */
+    private long integer(ByteBuffer b, int p) {
+        return switch (header.dtype()) {
             case I8 -> b.getLong(p);
             case I4 -> b.getInt(p);
             case I2 -> b.getShort(p);
@@ -103,6 +110,7 @@ public final class NpyArray {
             case U1 -> Byte.toUnsignedInt(b.get(p));
             case B1 -> b.get(p) != 0 ? 1 : 0;
             case I1 -> b.get(p);
+            case F8, F4 -> throw new IllegalStateException("not an integer type: " + header.dtype());
         };
     }
 
@@ -119,14 +127,7 @@ public final class NpyArray {
                 }
                 yield (long) v;
             }
-            case I8 -> b.getLong(p);
-            case I4 -> b.getInt(p);
-            case I2 -> b.getShort(p);
-            case U4 -> Integer.toUnsignedLong(b.getInt(p));
-            case U2 -> Short.toUnsignedInt(b.getShort(p));
-            case U1 -> Byte.toUnsignedInt(b.get(p));
-            case B1 -> b.get(p) != 0 ? 1 : 0;
-            case I1 -> b.get(p);
+            default -> integer(b, p);
         };
     }
 

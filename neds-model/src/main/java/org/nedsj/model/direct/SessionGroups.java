@@ -29,6 +29,11 @@ public final class SessionGroups {
 
     /** From the one-hot session rows [B, S]. */
     public static SessionGroups fromOneHot(INDArray oneHot) {
+        return new SessionGroups(sessionOfTrial(oneHot));
+    }
+
+    /** Each trial's session index, from the one-hot session rows [B, S]. */
+    public static int[] sessionOfTrial(INDArray oneHot) {
         int batch = (int) oneHot.size(0);
         int sessions = (int) oneHot.size(1);
         int[] rows = new int[batch];
@@ -39,7 +44,7 @@ public final class SessionGroups {
                 }
             }
         }
-        return new SessionGroups(rows);
+        return rows;
     }
 
     public int size() {

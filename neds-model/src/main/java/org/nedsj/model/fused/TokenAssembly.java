@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.Parameter;
+import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.model.graph.ParameterInit;
 
@@ -85,7 +86,7 @@ public final class TokenAssembly {
             assembled = Nd4j.create(type, batch, tokens, hidden);
             rawGradients.clear();
         }
-        int[] sessions = sessionRows(session);
+        int[] sessions = SessionGroups.sessionOfTrial(session);
         Rows x = new Rows(assembled, hidden);
         double[][] table = sessionEmbedding ? rows(params.get(ModalityGraphs.SESSION_EMBEDDING)) : null;
         double[] row = new double[hidden];
@@ -117,7 +118,7 @@ public final class TokenAssembly {
      */
     public Map<String, INDArray> backward(INDArray dx, Map<String, INDArray> masks, INDArray session) {
         int batch = (int) session.size(0);
-        int[] sessions = sessionRows(session);
+        int[] sessions = SessionGroups.sessionOfTrial(session);
         Rows d = new Rows(dx, hidden);
         double[] row = new double[hidden];
         double[][] tableSum = new double[sessionEmbedding ? (int) params.get(ModalityGraphs.SESSION_EMBEDDING).size(0) : 0][hidden];
@@ -170,20 +171,6 @@ public final class TokenAssembly {
         for (int i = 0; i < values.length; i++) {
             access.put((long) i * hidden, values[i]);
         }
-    }
-
-    private static int[] sessionRows(INDArray oneHot) {
-        int batch = (int) oneHot.size(0);
-        int sessions = (int) oneHot.size(1);
-        int[] rows = new int[batch];
-        for (int b = 0; b < batch; b++) {
-            for (int s = 0; s < sessions; s++) {
-                if (oneHot.getDouble(b, s) != 0) {
-                    rows[b] = s;
-                }
-            }
-        }
-        return rows;
     }
 
 }

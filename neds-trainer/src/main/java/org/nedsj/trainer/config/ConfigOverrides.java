@@ -30,6 +30,15 @@ public final class ConfigOverrides {
     private ConfigOverrides() {
     }
 
+    /**
+     * A {@code --set} argument giving {@code key} the string {@code value} verbatim (quoted as HOCON,
+     * so paths with spaces, colons or quotes stay one string).
+     */
+    public static String setString(String key, String value) {
+        return key + "=" + com.typesafe.config.ConfigValueFactory.fromAnyRef(value)
+                .render(com.typesafe.config.ConfigRenderOptions.concise());
+    }
+
     /** The {@code --set key=value} arguments as one layer; a later argument for the same key wins. */
     public static Config fromSetArguments(List<String> assignments) {
         Config layer = ConfigFactory.empty();

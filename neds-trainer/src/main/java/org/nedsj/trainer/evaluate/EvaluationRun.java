@@ -8,6 +8,7 @@ import org.nedsj.model.NedsModel;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
+import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.run.RunDirectory;
 import org.nedsj.trainer.run.RunProvenance;
@@ -43,7 +44,7 @@ public final class EvaluationRun {
         RunDirectory run = RunDirectory.open(runDir);
         List<String> overrides = new ArrayList<>(sets);
         if (data != null) {
-            overrides.add("data.path=" + quoted(data.toAbsolutePath().toString()));
+            overrides.add(ConfigOverrides.setString("data.path", data.toAbsolutePath().toString()));
         }
         try (Experiment experiment = Experiment.open(run.config(), overrides)) {
             Path checkpoint = Files.exists(run.bestCheckpoint()) ? run.bestCheckpoint() : run.latestCheckpoint();
@@ -90,9 +91,5 @@ public final class EvaluationRun {
             p.putAll(RunProvenance.read(run.provenance()));
         }
         return p;
-    }
-
-    static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

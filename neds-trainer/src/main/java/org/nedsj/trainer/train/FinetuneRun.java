@@ -11,6 +11,7 @@ import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
 import org.nedsj.trainer.batch.TrialSplits;
+import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.run.RunDirectory;
@@ -44,7 +45,7 @@ public final class FinetuneRun {
                                      PrintStream console, boolean terminal) throws IOException {
         RunDirectory source = RunDirectory.open(sourceRun);
         List<String> overrides = new ArrayList<>(sets);
-        overrides.add("data.path=\"" + data.toAbsolutePath().toString().replace("\"", "\\\"") + "\"");
+        overrides.add(ConfigOverrides.setString("data.path", data.toAbsolutePath().toString()));
         overrides.add("train.held-out-sessions=[]");
         try (Experiment experiment = Experiment.open(source.config(), overrides)) {
             Path checkpoint = Files.exists(source.bestCheckpoint()) ? source.bestCheckpoint() : source.latestCheckpoint();

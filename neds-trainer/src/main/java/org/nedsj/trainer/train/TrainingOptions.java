@@ -33,9 +33,4 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
         return new TrainingOptions(seed, n, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay,
                 beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch);
     }
-
-    public TrainingOptions withLr(double rate) {
-        return new TrainingOptions(seed, epochs, batchSize, batching, rate, warmup, warmupStartFactor, endFactor,
-                weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch);
-    }
 }

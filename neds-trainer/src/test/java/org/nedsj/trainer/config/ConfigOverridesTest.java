@@ -72,4 +72,12 @@ class ConfigOverridesTest {
         assertEquals(ConfigFactory.parseString("train.epochs = 7, plugins.dir = \"/opt/plugins\"").root(), c.root());
         assertEquals("-Dneds.train.epochs=7", c.getValue("train.epochs").origin().description());
     }
+
+    @org.junit.jupiter.api.Test
+    void aStringSetVerbatimSurvivesSpacesColonsAndQuotes() {
+        String path = "/data/my \"ibl\" runs: 2026/prepared";
+        org.junit.jupiter.api.Assertions.assertEquals(path,
+                ConfigOverrides.fromSetArguments(java.util.List.of(ConfigOverrides.setString("data.path", path)))
+                        .getString("data.path"));
+    }
 }
