@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 /** The model and shapes a speed benchmark runs at: the options {@code bench train} and {@code bench infer} share. */
 final class BenchShape {
 
-    @Option(names = "--preset", required = true, paramLabel = "PRESET", description = "Model size: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--preset", defaultValue = "small", paramLabel = "PRESET",
+            description = "Model size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     BenchCommand.Preset preset;
 
     @Option(names = "--neurons", paramLabel = "N", defaultValue = "200", description = "Neurons per session (default: ${DEFAULT-VALUE}).")

@@ -1,6 +1,13 @@
 package org.nedsj.dist;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nedsj.trainer.bench.TrainingLoopBenchmark;
+import org.nedsj.trainer.config.ConfigOverrides;
+import org.nedsj.trainer.config.ExperimentSources;
+import org.nedsj.trainer.experiment.Experiment;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nedsj.model.ModelConfig;
@@ -43,11 +50,30 @@ final class BenchTrainCommand implements Callable<Integer> {
             description = "Python with PyTorch for --vs-torch (default: ${DEFAULT-VALUE}).")
     String python;
 
+    @Option(names = "--data", paramLabel = "DATA",
+            description = "Time the whole training loop on this prepared dataset (with --config and --set), beside the step alone "
+                    + "at the same shapes (widest session, batch size, model of the experiment).")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Experiment for --data (default: the modules' defaults).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = ConfigAssignment.class,
+            description = "Override one configuration key of the --data experiment (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2",
+            description = "Epochs of the loop timed with --data, after one warm-up epoch (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
     @ParentCommand
     BenchCommand bench;
 
     @Override
     public Integer call() throws Exception {
+        if (data != null) {
+            return loop(spec.commandLine().getOut());
+        }
         PrintWriter out = spec.commandLine().getOut();
         int timed = shape.steps;
         TrainStepBenchmark harness = BenchSetup.harness(shape, bench.neds.systemProperties());
@@ -75,6 +101,35 @@ final class BenchTrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"trials_per_s\": %.3f, \"step_s_median\": %.6f, \"step_s_min\": %.6f, "
                     + "\"step_s_max\": %.6f, \"gflops\": %.2f, \"peak_gflops\": %.2f%s}%n", shape.preset, r.trialsPerSecond(),
                     r.median(), r.min(), r.max(), r.gflops(), peak, torchJson);
+        }
+        return 0;
+    }
+
+    /** The whole loop on {@link #data}, then the step alone at its shapes; both medians, and their ratio. */
+    private int loop(PrintWriter out) throws Exception {
+        List<String> all = new ArrayList<>(sets);
+        all.add(ConfigOverrides.setString("data.path", data.toAbsolutePath().toString()));
+        all.add("train.epochs=" + (epochs + 1));
+        all.add("train.patience=" + (epochs + 2));
+        try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.ofNullable(config), all,
+                bench.neds.systemProperties()))) {
+            TrainingLoopBenchmark.Result loop = TrainingLoopBenchmark.run(experiment, epochs);
+            TrainStepBenchmark step = new TrainStepBenchmark(experiment.modelConfig(),
+                    experiment.bindings(experiment.data().modalities()), loop.widestSession(), loop.batch());
+            TrainStepBenchmark.Result alone = step.training(3, shape.steps);
+            out.printf(Locale.ROOT, "training loop on %s (%d timed epochs after 1 warm-up; batch %d, widest session %d neurons; %s)%n",
+                    data, epochs, loop.batch(), loop.widestSession(), BenchSetup.environment());
+            out.printf(Locale.ROOT, "  loop, training steps:         %.1f trials/s%n", loop.trainingTrialsPerSecond());
+            out.printf(Locale.ROOT, "  loop, steps and validation:   %.1f trials/s%n", loop.epochTrialsPerSecond());
+            out.printf(Locale.ROOT, "  step alone, same shapes:      %.1f trials/s (median of %d steps)%n",
+                    alone.trialsPerSecond(), shape.steps);
+            double ratio = loop.trainingTrialsPerSecond() / alone.trialsPerSecond();
+            out.printf(Locale.ROOT, "ratio loop / step: %.2f%n", ratio);
+            if (json) {
+                out.printf(Locale.ROOT, "{\"loop_trials_per_s\": %.3f, \"loop_with_validation_trials_per_s\": %.3f, "
+                        + "\"step_trials_per_s\": %.3f, \"ratio\": %.3f}%n", loop.trainingTrialsPerSecond(),
+                        loop.epochTrialsPerSecond(), alone.trialsPerSecond(), ratio);
+            }
         }
         return 0;
     }

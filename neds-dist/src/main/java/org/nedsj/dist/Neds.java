@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = "NEDS-J: one multimodal masked transformer that encodes behaviour into neural activity "
                 + "and decodes neural activity into behaviour, across recording sessions.",
         subcommands = {SynthCommand.class, PrepareCommand.class, TrainCommand.class, EvalCommand.class,
-                FinetuneCommand.class, AblateCommand.class, PluginsCommand.class, DemoCommand.class, BenchCommand.class,
+                FinetuneCommand.class, AblateCommand.class, AnalyzeCommand.class, PluginsCommand.class, DemoCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Experiments are HOCON files. Override their keys with --set key=value",
                 "(highest precedence) or -Dneds.key=value in JAVA_OPTS. Exit status: 0 done,",

@@ -75,7 +75,7 @@ final class FusedEngine implements ModelEngine {
         ModalityGraphs.heads(out, modalities, m -> heads.placeHolder(output(m.name()), config.dataType(), -1,
                 m.spec().tokensPerTrial(), hidden));
         this.assembly = new TokenAssembly(modalities, hidden, sessions.size(), config.sessionEmbedding(),
-                config.dataType(), seed);
+                config.timeEmbedding(), config.dataType(), seed);
         this.backbone = new FusedTransformer(config, positions, seed);
         backbone.profileInto(profile);
         this.encoderParameters = in.parameters().stream().map(Parameter::name).toList();
@@ -196,6 +196,11 @@ final class FusedEngine implements ModelEngine {
         }
         INDArray out = forward(Engines.placeholdersOf(encoders, placeholders), placeholders, false);
         return heads.output(headInputs(placeholders, out), names);
+    }
+
+    @Override
+    public List<INDArray> attention() {
+        return backbone.attention();
     }
 
     /** A training step with the plugins' direct versions: no graph is run. */

@@ -19,10 +19,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param normEpsilon      epsilon of LayerNorm and ScaleNorm (PyTorch's LayerNorm default: 1e-5)
  * @param dataType         FLOAT for training; DOUBLE for gradient checks
  * @param engine           {@code fused} (hand-differentiated backbone, fast) or {@code samediff} (one SameDiff graph)
+ * @param timeEmbedding    whether a learned embedding of the time bin, shared by every modality, is added to each
+ *                         token of that bin (static tokens get none)
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
-                          double normEpsilon, DataType dataType, String engine) {
+                          double normEpsilon, DataType dataType, String engine, boolean timeEmbedding) {
 
     /** The default engine. */
     public static final String FUSED = "fused";
@@ -32,6 +34,14 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                        boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType) {
         this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
                 normEpsilon, dataType, FUSED);
+    }
+
+    /** Without the time embedding (the model as it was before {@code model.time-embedding}). */
+    public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
+                       boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType,
+                       String engine) {
+        this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
+                normEpsilon, dataType, engine, false);
     }
 
     public ModelConfig {
@@ -65,7 +75,12 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
         return new ModelConfig(size.getInt("hidden"), size.getInt("layers"), size.getInt("heads"), size.getInt("mlp"),
                 model.getString("norm"), model.getDouble("dropout"), model.getDouble("embed-dropout"),
                 model.getBoolean("session-embedding"), model.getDouble("rope-base"), model.getInt("static-position"),
-                model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"));
+                model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"), model.getBoolean("time-embedding"));
+    }
+
+    public ModelConfig withTimeEmbedding(boolean on) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, engine, on);
     }
 
     public int headSize() {
@@ -74,11 +89,11 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     public ModelConfig withDataType(DataType type) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, type, engine);
+                staticPosition, normEpsilon, type, engine, timeEmbedding);
     }
 
     public ModelConfig withEngine(String name) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, name);
+                staticPosition, normEpsilon, dataType, name, timeEmbedding);
     }
 }

@@ -20,4 +20,12 @@ interface ModelEngine {
 
     /** Named outputs ({@code m/prediction}, {@code m/loss}, {@code loss}) in evaluation mode. */
     Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names);
+
+    /**
+     * The attention probabilities of each layer [B, heads, L, L] (query, key) of the last
+     * {@link #outputs} call; only engines that keep them support this.
+     */
+    default List<INDArray> attention() {
+        throw new UnsupportedOperationException("this engine does not expose attention weights; use model.engine = fused");
+    }
 }

@@ -146,7 +146,9 @@ public final class ModelStore {
         ModelConfig config = new ModelConfig(c.get("hidden").asInt(), c.get("layers").asInt(), c.get("heads").asInt(),
                 c.get("mlp").asInt(), c.get("norm").asText(), c.get("dropout").asDouble(), c.get("embedDropout").asDouble(),
                 c.get("sessionEmbedding").asBoolean(), c.get("ropeBase").asDouble(), c.get("staticPosition").asInt(),
-                c.get("normEpsilon").asDouble(), DataType.valueOf(c.get("dataType").asText()));
+                c.get("normEpsilon").asDouble(), DataType.valueOf(c.get("dataType").asText()),
+                c.has("engine") ? c.get("engine").asText() : ModelConfig.FUSED,
+                c.has("timeEmbedding") && c.get("timeEmbedding").asBoolean());
         List<SessionInfo> sessions = new ArrayList<>();
         for (JsonNode s : d.get("sessions")) {
             Map<String, Integer> widths = new HashMap<>();

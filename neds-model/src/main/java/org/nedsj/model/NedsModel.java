@@ -142,6 +142,17 @@ public final class NedsModel {
     }
 
     /**
+     * The attention probabilities of every layer, [B, heads, L, L] (query token, key token), in
+     * evaluation mode; tokens are in modality order, each modality's tokens in bin order.
+     *
+     * @throws UnsupportedOperationException on an engine that does not keep them
+     */
+    public List<INDArray> attention(Batch batch, MaskPlan plan) {
+        engine.outputs(inputs.fill(batch, plan, false), List.of(ModalityGraphs.LOSS));
+        return engine.attention();
+    }
+
+    /**
      * This model with {@code added} sessions appended to its table: new stitcher rows start from
      * their own initialisation, everything else keeps its trained values.
      */

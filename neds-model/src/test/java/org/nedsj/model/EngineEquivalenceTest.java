@@ -105,9 +105,10 @@ class EngineEquivalenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"layer", "scale"})
-    void fusedAndSameDiffEnginesAgree(String norm) {
-        ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+    @org.junit.jupiter.params.provider.CsvSource({"layer, false", "scale, false", "layer, true"})
+    void fusedAndSameDiffEnginesAgree(String norm, boolean timeEmbedding) {
+        ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
+                .withTimeEmbedding(timeEmbedding);
         SessionTable table = Fixtures.sessions(7, 12);
         NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL), table, 5);
         NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL), table, 5);

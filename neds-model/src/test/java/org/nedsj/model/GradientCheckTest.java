@@ -32,9 +32,11 @@ class GradientCheckTest {
     private static final int SAMPLES = 5;
 
     @ParameterizedTest
-    @CsvSource({"layer, fused", "scale, fused", "layer, samediff"})
-    void analyticGradientsMatchFiniteDifferences(String norm, String engine) {
-        ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine);
+    @CsvSource({"layer, fused, false", "scale, fused, false", "layer, samediff, false", "layer, fused, true",
+            "layer, samediff, true"})
+    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean timeEmbedding) {
+        ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine,
+                timeEmbedding);
         SessionTable table = Fixtures.sessions(3, 5);
         NedsModel model = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 3);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0, 0}, 5, 5);
@@ -62,6 +64,7 @@ class GradientCheckTest {
                 + failures.subList(0, Math.min(8, failures.size())));
         assertTrue(checked.containsAll(Set.of("spikes/stitch_w", "spikes/stitch_out_w", "choice/embedding",
                 "layer0/attn/qkv/w", "session_embedding", "wheel/mask_token")), checked.toString());
+        assertEquals(timeEmbedding, checked.contains("time_embedding"), checked.toString());
         assertEquals(model.parameters().size(), checked.size());
         assertTrue(compared >= model.parameters().size(), "compared " + compared);
     }

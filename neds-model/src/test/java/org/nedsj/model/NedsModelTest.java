@@ -11,6 +11,53 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class NedsModelTest {
 
+    /**
+     * A smaller batch after a larger one runs in views of the larger batch's work arrays; its
+     * losses, gradients (dropout on) and predictions must be those of a model that never saw the
+     * larger batch, and the larger batch after it must be unaffected too.
+     */
+    @Test
+    void batchSizesThatChangeBetweenStepsGiveTheResultsOfFreshModels() {
+        ModelConfig config = new ModelConfig(16, 2, 2, 32, "layer", 0.3, 0.2, true, 10000, 0, 1e-5,
+                org.nd4j.linalg.api.buffer.DataType.FLOAT).withTimeEmbedding(true);
+        SessionTable table = Fixtures.sessions(5, 7);
+        Batch large = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 1, 0, 1}, 3, 7);
+        Batch small = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0}, 4, 7);
+        MaskPlan largePlan = Fixtures.plan(Fixtures.ALL, 5, 2);
+        MaskPlan smallPlan = Fixtures.plan(Fixtures.ALL, 2, 3);
+
+        NedsModel reused = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 9);
+        reused.step(large, largePlan, 1);
+        StepResult smallAfterLarge = copy(reused.step(small, smallPlan, 2));
+        Map<String, INDArray> predictedAfterLarge = reused.predict(small, smallPlan);
+        StepResult largeAgain = copy(reused.step(large, largePlan, 3));
+
+        NedsModel fresh = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 9);
+        StepResult smallFresh = copy(fresh.step(small, smallPlan, 2));
+        Map<String, INDArray> predictedFresh = fresh.predict(small, smallPlan);
+        StepResult largeFresh = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 9).step(large, largePlan, 3);
+
+        assertSame(smallFresh, smallAfterLarge);
+        assertSame(largeFresh, largeAgain);
+        for (String m : predictedFresh.keySet()) {
+            assertEquals(predictedFresh.get(m), predictedAfterLarge.get(m), m);
+        }
+    }
+
+    /** A step's gradients are live arrays that the next step overwrites. */
+    private static StepResult copy(StepResult r) {
+        Map<String, INDArray> gradients = new java.util.HashMap<>();
+        r.gradients().forEach((k, v) -> gradients.put(k, v.dup()));
+        return new StepResult(r.loss(), r.modalityLosses(), gradients);
+    }
+
+    private static void assertSame(StepResult expected, StepResult actual) {
+        assertEquals(expected.loss(), actual.loss(), 0.0);
+        for (var e : expected.gradients().entrySet()) {
+            assertEquals(e.getValue(), actual.gradients().get(e.getKey()), "gradient of " + e.getKey());
+        }
+    }
+
     @Test
     void mixedSessionBatchRunsForwardAndBackwardWithPerSessionShapes() {
         SessionTable table = Fixtures.sessions(120, 700);

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.GELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.GELUDerivative;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nedsj.model.ModelConfig;
@@ -53,6 +54,8 @@ public final class FusedTransformer {
     private final float[] cosTable;
     private final float[] sinTable;
     private Buffers buffers;
+    private Buffers largest;
+    private final Map<Integer, Buffers> smaller = new java.util.HashMap<>();
     private org.nedsj.model.StepProfile profile = new org.nedsj.model.StepProfile();
 
     /** Charges the time of each kind of operation to {@code profile} (phases named "backbone: …"). */
@@ -169,7 +172,7 @@ public final class FusedTransformer {
             layerForward(b, i);
         }
         normForward("final_norm/", b.stream[config.layers()], b.out);
-        return b.out.reshape(batch, tokens, hidden);
+        return b.out3;
     }
 
     private void layerForward(Buffers b, int i) {
@@ -224,6 +227,18 @@ public final class FusedTransformer {
         mark("residual+dropout fwd");
     }
 
+    /** Copies of each layer's attention probabilities [B, heads, L, L] (query, key) from the last forward pass. */
+    public List<INDArray> attention() {
+        if (buffers == null) {
+            throw new IllegalStateException("no forward pass has run yet");
+        }
+        List<INDArray> out = new ArrayList<>();
+        for (int i = 0; i < config.layers(); i++) {
+            out.add(buffers.probs[i].dup().reshape(buffers.batch, heads, tokens, tokens));
+        }
+        return out;
+    }
+
     /** Back-propagates {@code gradOut} [B, L, H] and returns the gradient of the input (a view of a buffer). */
     public INDArray backward(INDArray gradOut) {
         Buffers b = buffers;
@@ -239,7 +254,7 @@ public final class FusedTransformer {
         if (b.training && config.embedDropout() > 0) {
             b.dx.muli(b.embedMask);
         }
-        return b.dx.reshape(batch, tokens, hidden);
+        return b.dx3;
     }
 
     private void layerBackward(Buffers b, int i) {
@@ -438,14 +453,30 @@ public final class FusedTransformer {
         mask.muli(1.0 / (1.0 - rate));
     }
 
+    /**
+     * The work arrays for {@code batch} trials. Fresh off-heap memory is slow to touch, and the last
+     * batch of a session or of a validation pass is smaller than the rest, so in single precision a
+     * smaller batch works in leading views of the arrays of the largest batch so far instead of new
+     * ones. The double-precision path reshapes its arrays (a view's reshape is a copy), so there
+     * each batch size gets arrays of its own.
+     */
     private Buffers buffers(int batch) {
-        if (buffers == null || buffers.batch != batch) {
+        if (buffers != null && buffers.batch == batch) {
+            return buffers;
+        }
+        if (!floatKernels) {
             buffers = new Buffers(batch);
+        } else if (largest == null || largest.batch < batch) {
+            largest = new Buffers(batch);
+            smaller.clear();
+            buffers = largest;
+        } else {
+            buffers = batch == largest.batch ? largest : smaller.computeIfAbsent(batch, n -> new Buffers(largest, n));
         }
         return buffers;
     }
 
-    /** Every array one batch size needs; allocated once per batch size. */
+    /** Every array one batch size needs. */
     private final class Buffers {
         final int batch;
         boolean training;
@@ -464,6 +495,7 @@ public final class FusedTransformer {
         final INDArray[] mlpMask;
         final INDArray embedMask;
         final INDArray out;
+        final INDArray out3;
         final INDArray qkv;
         final INDArray rows;
         final INDArray rowScratch;
@@ -471,6 +503,7 @@ public final class FusedTransformer {
         final INDArray headScratch;
         final INDArray dOut;
         final INDArray dx;
+        final INDArray dx3;
         final INDArray dMlp;
         final INDArray dGelu;
         final INDArray dNorm;
@@ -522,6 +555,68 @@ public final class FusedTransformer {
             dk = Nd4j.create(type, bh, tokens, headSize);
             dv = Nd4j.create(type, bh, tokens, headSize);
             dqkv = Nd4j.create(type, n, 3L * hidden);
+            out3 = out.reshape(batch, tokens, hidden);
+            dx3 = dx.reshape(batch, tokens, hidden);
+        }
+
+        /** Leading views of {@code all}'s arrays, for a batch of {@code batch} ≤ all.batch trials. */
+        Buffers(Buffers all, int batch) {
+            this.batch = batch;
+            long n = (long) batch * tokens;
+            long bh = (long) batch * heads;
+            stream = lead(all.stream, n);
+            ln1 = lead(all.ln1, n);
+            q = lead(all.q, bh);
+            k = lead(all.k, bh);
+            v = lead(all.v, bh);
+            probs = lead(all.probs, bh);
+            context = lead(all.context, n);
+            mid = lead(all.mid, n);
+            ln2 = lead(all.ln2, n);
+            preGelu = lead(all.preGelu, n);
+            gelu = lead(all.gelu, n);
+            attnMask = lead(all.attnMask, n);
+            mlpMask = lead(all.mlpMask, n);
+            embedMask = all.embedMask != null ? lead(all.embedMask, n) : null;
+            out = lead(all.out, n);
+            out3 = lead(all.out3, batch);
+            qkv = lead(all.qkv, n);
+            rows = lead(all.rows, n);
+            rowScratch = lead(all.rowScratch, n);
+            rotScratch = lead(all.rotScratch, n);
+            headScratch = lead(all.headScratch, bh);
+            dOut = lead(all.dOut, n);
+            dx = lead(all.dx, n);
+            dx3 = lead(all.dx3, batch);
+            dMlp = lead(all.dMlp, n);
+            dGelu = lead(all.dGelu, n);
+            dNorm = lead(all.dNorm, n);
+            dNormInput = lead(all.dNormInput, n);
+            dContext = lead(all.dContext, n);
+            dProbs = lead(all.dProbs, bh);
+            probScratch = lead(all.probScratch, bh);
+            dq = lead(all.dq, bh);
+            dk = lead(all.dk, bh);
+            dv = lead(all.dv, bh);
+            dqkv = lead(all.dqkv, n);
+        }
+
+        private static INDArray[] lead(INDArray[] arrays, long rows) {
+            INDArray[] out = new INDArray[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                out[i] = lead(arrays[i], rows);
+            }
+            return out;
+        }
+
+        /** The first {@code rows} entries along axis 0: a view at offset 0, contiguous in C order. */
+        private static INDArray lead(INDArray a, long rows) {
+            INDArrayIndex[] index = new INDArrayIndex[a.rank()];
+            index[0] = NDArrayIndex.interval(0, rows);
+            for (int i = 1; i < index.length; i++) {
+                index[i] = NDArrayIndex.all();
+            }
+            return a.get(index);
         }
 
         private INDArray[] arrays(int count, long... shape) {

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Puts the encoders' tokens together as the transformer reads them, and back-propagates through
  * that: each hidden token replaced by its modality's mask token, the modality embedding added to
- * every token, and the session's embedding added to every token of a trial. The same function and
+ * every token, the session's embedding added to every token of a trial and, with the time embedding,
+ * the embedding of its time bin to every token of a bin. The same function and
  * parameters (names, initial values) as the SameDiff graph's; here as plain loops, since it is a
  * handful of additions per element.
  */
@@ -27,6 +28,7 @@ public final class TokenAssembly {
     private final int hidden;
     private final int tokens;
     private final boolean sessionEmbedding;
+    private final int[] timeBins;
     private final DataType type;
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
@@ -35,11 +37,12 @@ public final class TokenAssembly {
     private final Map<String, INDArray> rawGradients = new LinkedHashMap<>();
 
     public TokenAssembly(List<ModalityBinding> modalities, int hidden, int sessions, boolean sessionEmbedding,
-                         DataType type, long seed) {
+                         boolean timeEmbedding, DataType type, long seed) {
         this.modalities = List.copyOf(modalities);
         this.hidden = hidden;
         this.tokens = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).sum();
         this.sessionEmbedding = sessionEmbedding;
+        this.timeBins = timeEmbedding ? ModalityGraphs.timeBins(modalities) : null;
         this.type = type;
         ParameterInit init = new ParameterInit(seed, type);
         for (ModalityBinding m : modalities) {
@@ -49,6 +52,10 @@ public final class TokenAssembly {
         }
         if (sessionEmbedding) {
             add(ModalityGraphs.SESSION_EMBEDDING, init.normal(ModalityGraphs.SESSION_EMBEDDING, 0.02, sessions, hidden), true);
+        }
+        if (timeEmbedding) {
+            add(ModalityGraphs.TIME_EMBEDDING, init.normal(ModalityGraphs.TIME_EMBEDDING, 0.02,
+                    ModalityGraphs.timeBinCount(modalities), hidden), false);
         }
     }
 
@@ -89,6 +96,7 @@ public final class TokenAssembly {
         int[] sessions = SessionGroups.sessionOfTrial(session);
         Rows x = new Rows(assembled, hidden);
         double[][] table = sessionEmbedding ? rows(params.get(ModalityGraphs.SESSION_EMBEDDING)) : null;
+        double[][] time = timeBins != null ? rows(params.get(ModalityGraphs.TIME_EMBEDDING)) : null;
         double[] row = new double[hidden];
         int offset = 0;
         for (ModalityBinding m : modalities) {
@@ -101,8 +109,10 @@ public final class TokenAssembly {
                 for (int k = 0; k < t; k++) {
                     double h = hide.get((long) b * t + k);
                     in.get(((long) b * t + k) * hidden, row);
+                    double[] bin = time != null && timeBins[offset + k] >= 0 ? time[timeBins[offset + k]] : null;
                     for (int j = 0; j < hidden; j++) {
-                        row[j] = row[j] * (1 - h) + h * mask[j] + embedding[j] + (table != null ? table[sessions[b]][j] : 0);
+                        row[j] = row[j] * (1 - h) + h * mask[j] + embedding[j] + (table != null ? table[sessions[b]][j] : 0)
+                                + (bin != null ? bin[j] : 0);
                     }
                     x.put(((long) b * tokens + offset + k) * hidden, row);
                 }
@@ -122,6 +132,7 @@ public final class TokenAssembly {
         Rows d = new Rows(dx, hidden);
         double[] row = new double[hidden];
         double[][] tableSum = new double[sessionEmbedding ? (int) params.get(ModalityGraphs.SESSION_EMBEDDING).size(0) : 0][hidden];
+        double[][] timeSum = new double[timeBins != null ? (int) params.get(ModalityGraphs.TIME_EMBEDDING).size(0) : 0][hidden];
         int offset = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
@@ -134,11 +145,15 @@ public final class TokenAssembly {
                 for (int k = 0; k < t; k++) {
                     double h = hide.get((long) b * t + k);
                     d.get(((long) b * tokens + offset + k) * hidden, row);
+                    double[] bin = timeBins != null && timeBins[offset + k] >= 0 ? timeSum[timeBins[offset + k]] : null;
                     for (int j = 0; j < hidden; j++) {
                         maskSum[j] += h * row[j];
                         embeddingSum[j] += row[j];
                         if (sessionEmbedding) {
                             tableSum[sessions[b]][j] += row[j];
+                        }
+                        if (bin != null) {
+                            bin[j] += row[j];
                         }
                         row[j] *= 1 - h;
                     }
@@ -151,6 +166,9 @@ public final class TokenAssembly {
         }
         if (sessionEmbedding) {
             assign(grads.get(ModalityGraphs.SESSION_EMBEDDING), tableSum);
+        }
+        if (timeBins != null) {
+            assign(grads.get(ModalityGraphs.TIME_EMBEDDING), timeSum);
         }
         return rawGradients;
     }

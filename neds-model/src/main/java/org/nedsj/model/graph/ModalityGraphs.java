@@ -2,10 +2,13 @@ package org.nedsj.model.graph;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.spi.ModalitySpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +38,26 @@ public final class ModalityGraphs {
         return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** All modalities' tokens, [B, L, H], with the session embedding added; records each values width. */
+    /** The time bin of every token for the time embedding: bin index for multi-token modalities, −1 for static ones. */
+    public static int[] timeBins(List<ModalityBinding> modalities) {
+        List<Integer> bins = new ArrayList<>();
+        for (ModalityBinding m : modalities) {
+            for (int t = 0; t < m.spec().tokensPerTrial(); t++) {
+                bins.add(m.spec().tokensPerTrial() == 1 ? -1 : t);
+            }
+        }
+        return bins.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Rows of the time-embedding table: one per time bin of the longest modality (at least 1). */
+    public static int timeBinCount(List<ModalityBinding> modalities) {
+        return Math.max(1, Arrays.stream(timeBins(modalities)).max().orElse(-1) + 1);
+    }
+
+    /** The name of the time-embedding table [bins, H]. */
+    public static final String TIME_EMBEDDING = "time_embedding";
+
+    /** All modalities' tokens, [B, L, H], with the session (and time) embeddings added; records each values width. */
     public static SDVariable tokens(GraphParts parts, List<ModalityBinding> modalities, Map<String, Integer> widths) {
         SameDiff sd = parts.sd();
         List<SDVariable> tokens = new ArrayList<>();
@@ -47,7 +69,24 @@ public final class ModalityGraphs {
             SDVariable table = parts.sessionNormal(SESSION_EMBEDDING, 0.02, parts.config().hidden());
             x = x.add(sd.expandDims(parts.forSession(table), 1));
         }
+        if (parts.config().timeEmbedding()) {
+            x = x.add(sd.expandDims(timeEmbedding(parts, modalities), 0));
+        }
         return x;
+    }
+
+    /** Each token's row of the time-embedding table, [L, H], by a constant one-hot selection × the table. */
+    private static SDVariable timeEmbedding(GraphParts parts, List<ModalityBinding> modalities) {
+        int[] bins = timeBins(modalities);
+        int rows = timeBinCount(modalities);
+        SDVariable table = parts.normal(TIME_EMBEDDING, 0.02, rows, parts.config().hidden());
+        INDArray select = Nd4j.create(parts.type(), bins.length, rows);
+        for (int l = 0; l < bins.length; l++) {
+            if (bins[l] >= 0) {
+                select.putScalar(l, bins[l], 1.0);
+            }
+        }
+        return parts.sd().constant("time_selection", select).mmul(table);
     }
 
     /** The name of the per-session embedding table [S, H]. */

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * {@code metrics.csv}: one row per epoch, columns
- * {@code epoch,step,lr,seconds,trials_per_s,train_loss,val_loss,train_<modality>…,val_<modality>…}.
+ * {@code epoch,step,lr,seconds,trials_per_s,train_loss,val_loss,train_<modality>…,val_<modality>…,val_seconds}.
  */
 public final class MetricsLog {
 
@@ -27,7 +27,7 @@ public final class MetricsLog {
         StringBuilder h = new StringBuilder("epoch,step,lr,seconds,trials_per_s,train_loss,val_loss");
         modalities.forEach(m -> h.append(",train_").append(m));
         modalities.forEach(m -> h.append(",val_").append(m));
-        return h.toString();
+        return h.append(",val_seconds").toString();
     }
 
     /** Appends one epoch's row (creating the file with its header first). */
@@ -41,6 +41,7 @@ public final class MetricsLog {
                 .append(num(e.train().total())).append(',').append(num(e.val().total()));
         modalities.forEach(m -> row.append(',').append(num(e.train().modality(m))));
         modalities.forEach(m -> row.append(',').append(num(e.val().modality(m))));
+        row.append(',').append(num(e.valSeconds()));
         Files.writeString(file, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 

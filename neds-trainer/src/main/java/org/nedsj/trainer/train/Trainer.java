@@ -143,8 +143,11 @@ public final class Trainer {
         progress.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         state = new TrainerState(epoch, step, batchIndex, state.bestValLoss(), state.bestEpoch(), state.stale(),
-                state.seconds() + seconds);
-        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, validate());
+                state.seconds() + seconds, state.smoothedValLoss());
+        long validationStart = System.nanoTime();
+        LossTally val = validate();
+        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val,
+                (System.nanoTime() - validationStart) / 1e9);
     }
 
     private void trainStep(Batch batch, int epoch, int b, double lr, LossTally tally) {
@@ -239,12 +242,8 @@ public final class Trainer {
     }
 
     private void finishEpoch(EpochSummary e) throws IOException {
-        double valLoss = e.val().total();
-        boolean improved = !Double.isNaN(valLoss) && valLoss < state.bestValLoss() - options.minDelta();
-        state = improved
-                ? new TrainerState(state.epoch(), state.step(), state.batches(), valLoss, state.epoch(), 0, state.seconds())
-                : new TrainerState(state.epoch(), state.step(), state.batches(), state.bestValLoss(), state.bestEpoch(),
-                state.stale() + 1, state.seconds());
+        state = state.afterValidation(e.val().total(), options.valSmoothing(), options.minDelta());
+        boolean improved = state.stale() == 0;
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
         if (improved) {

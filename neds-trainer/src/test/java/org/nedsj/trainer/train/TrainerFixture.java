@@ -107,7 +107,7 @@ final class TrainerFixture {
 
     static TrainingOptions options(int epochs, double lr) {
         return new TrainingOptions(7, epochs, 8, "per-session", lr, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8, 1.0,
-                100, 0.0, 0);
+                100, 0.0, 0, 0.5);
     }
 
     static Trainer trainer(NedsModel model, ToyData data, AdamW adam, TrainerState state, TrainingOptions options,
