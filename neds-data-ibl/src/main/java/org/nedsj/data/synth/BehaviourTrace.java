@@ -3,14 +3,9 @@ package org.nedsj.data.synth;
 import java.util.SplittableRandom;
 
 /**
- * The continuous behaviour of a synthetic session on a 1 ms grid:
- * <ul>
- *   <li>wheel position (radians, counter-clockwise positive): on each choice trial a minimum-jerk
- *       turn of 0.2–0.35 rad toward the choice (choice +1 = clockwise = decreasing position) from
- *       firstMovement to the response; small fidgets (0.2/s, ±0.03 rad, 0.15–0.3 s) at other times;</li>
- *   <li>whisker-pad motion envelope, 0…~1: follows wheel speed ({@code min(1, speed / 4 rad/s)}), plus
- *       licking (0.84–1.2, 7 Hz modulation) from 50 ms to 1 s after the feedback of correct trials.</li>
- * </ul>
+ * The continuous behaviour of a synthetic session on a 1 ms grid: wheel position and speed
+ * ({@link WheelMovements}), whisker-pad motion and licking ({@link FaceMotion}). Each session's
+ * behaviour is its own, drawn from the session's seed.
  */
 final class BehaviourTrace {
 
@@ -19,57 +14,29 @@ final class BehaviourTrace {
 
     private final double[] position;
     private final float[] speed;
-    private final float[] envelope;
+    private final float[] whisking;
+    private final float[] lick;
 
-    private BehaviourTrace(double[] position, float[] speed, float[] envelope) {
+    private BehaviourTrace(double[] position, float[] speed, float[] whisking, float[] lick) {
         this.position = position;
         this.speed = speed;
-        this.envelope = envelope;
+        this.whisking = whisking;
+        this.lick = lick;
     }
 
     static BehaviourTrace of(SyntheticTrials trials, SplittableRandom rng) {
         int n = (int) Math.ceil(trials.duration() / DT);
-        double[] velocity = new double[n];
-        for (int i = 0; i < trials.size(); i++) {
-            double start = trials.movementStart()[i];
-            if (!Double.isNaN(start)) {
-                double amplitude = -trials.choice()[i] * rng.nextDouble(0.2, 0.35);
-                addTurn(velocity, start, trials.movementEnd()[i] - start, amplitude);
-            }
-        }
-        for (double t = rng.nextDouble(5); t < trials.duration(); t += -Math.log(1 - rng.nextDouble()) / 0.2) {
-            addTurn(velocity, t, rng.nextDouble(0.15, 0.3), 0.03 * rng.nextGaussian());
-        }
+        double[] velocity = WheelMovements.velocity(trials, n, rng.split());
         double[] position = new double[n];
         float[] speed = new float[n];
-        float[] envelope = new float[n];
         double p = rng.nextDouble(-1, 1);
         for (int i = 0; i < n; i++) {
             position[i] = p;
             p += velocity[i] * DT;
             speed[i] = (float) Math.abs(velocity[i]);
-            envelope[i] = Math.min(1f, speed[i] / 4);
         }
-        for (int i = 0; i < trials.size(); i++) {
-            if (trials.feedbackType()[i] > 0) {
-                int from = (int) ((trials.feedback()[i] + 0.05) / DT);
-                int to = Math.min(n, (int) ((trials.feedback()[i] + 1.0) / DT));
-                for (int k = Math.max(0, from); k < to; k++) {
-                    envelope[k] = (float) Math.max(envelope[k], 0.84 + 0.36 * Math.sin(2 * Math.PI * 7 * k * DT));
-                }
-            }
-        }
-        return new BehaviourTrace(position, speed, envelope);
-    }
-
-    /** Adds the velocity of a minimum-jerk displacement by {@code amplitude} over {@code duration} from {@code start}. */
-    private static void addTurn(double[] velocity, double start, double duration, double amplitude) {
-        int from = (int) Math.ceil(start / DT);
-        int to = Math.min(velocity.length, (int) Math.floor((start + duration) / DT));
-        for (int i = Math.max(0, from); i < to; i++) {
-            double s = (i * DT - start) / duration;
-            velocity[i] += amplitude / duration * 30 * s * s * (1 - s) * (1 - s);
-        }
+        float[] lick = FaceMotion.licking(trials, n, rng.split());
+        return new BehaviourTrace(position, speed, FaceMotion.whisking(trials, speed, lick, rng.split()), lick);
     }
 
     int samples() {
@@ -85,14 +52,15 @@ final class BehaviourTrace {
         return mean(speed, from, to);
     }
 
-    /** Mean motion envelope over samples {@code [from, to)}. */
-    double meanEnvelope(int from, int to) {
-        return mean(envelope, from, to);
+    /** Mean licking rhythm (0…1) over samples {@code [from, to)}. */
+    double meanLick(int from, int to) {
+        return mean(lick, from, to);
     }
 
-    double envelopeAt(double t) {
-        int i = (int) Math.min(envelope.length - 1, Math.max(0, Math.round(t / DT)));
-        return envelope[i];
+    /** Whisker-pad motion at time {@code t} (s). */
+    double whiskingAt(double t) {
+        int i = (int) Math.min(whisking.length - 1, Math.max(0, Math.round(t / DT)));
+        return whisking[i];
     }
 
     private static double mean(float[] a, int from, int to) {

@@ -6,59 +6,60 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Poisson neurons whose rate is {@code base · exp(clamp(β · x(t), −3, 3))}, constant within 20 ms
- * cells. Base rates are log-normal (median 4 Hz, σ 0.9 in log space, times a rate scale, at most
- * 80 Hz); the covariates {@code x(t)} and each neuron's weights (normal, standard deviations in brackets):
- * <ul>
- *   <li>wheel speed / 4 rad/s, at most 1.5 (1.0);</li>
- *   <li>whisker motion envelope (0.4);</li>
- *   <li>choice ±1 from 50 ms after stimulus onset to 300 ms after feedback (0.8);</li>
- *   <li>stimulus: side (+1 left, −1 right) × √contrast, 40–250 ms after onset (0.5);</li>
- *   <li>block: (probabilityLeft − 0.5) / 0.3, i.e. −1, 0, +1, through the whole trial (0.35).</li>
- * </ul>
- * Spikes are drawn by time rescaling (one exponential budget per neuron carried across cells), so
- * they come out in time order; times are quantised to the 30 kHz sampling of the probes.
+ * A session's neurons: Poisson with rate {@code base · exp(modulation)}, the modulation given by
+ * each neuron's {@link NeuronTuning} of the dataset's latents, constant within
+ * {@link LatentDynamics#CELL} cells. Base rates are log-normal: median {@value #MEDIAN_RATE} Hz,
+ * σ {@value #RATE_SIGMA} in log space, times the session's rate scale, at most {@value #MAX_RATE} Hz
+ * (IBL units span below 1 Hz to tens of Hz with a median of a few Hz, so about half pass the 5 Hz
+ * filter of the preprocessing). Spikes are drawn by time rescaling (one exponential budget per
+ * neuron carried across cells), so they come out in time order; times are quantised to the 30 kHz
+ * sampling of the probes.
  */
 final class PoissonPopulation {
 
-    static final double CELL = 0.02;
+    static final double MEDIAN_RATE = 4.0;
+    static final double RATE_SIGMA = 1.1;
+    static final double MAX_RATE = 100;
     static final int SAMPLE_RATE = 30_000;
-    private static final int CELL_TICKS = (int) Math.round(CELL * SAMPLE_RATE);
-    private static final int COVARIATES = 5;
+    private static final int CELL_TICKS = (int) Math.round(LatentDynamics.CELL * SAMPLE_RATE);
 
     private final double[] base;
-    private final double[][] weights;
+    private final NeuronTuning[] tuning;
     private final int[] probeOf;
     private final int[] clusterOf;
+    /** Expected spikes per cell of untuned neurons at the current trial's gain (their rate changes only with it). */
+    private final double[] untunedCount;
 
-    private PoissonPopulation(double[] base, double[][] weights, int[] probeOf, int[] clusterOf) {
+    private PoissonPopulation(double[] base, NeuronTuning[] tuning, int[] probeOf, int[] clusterOf) {
         this.base = base;
-        this.weights = weights;
+        this.tuning = tuning;
         this.probeOf = probeOf;
         this.clusterOf = clusterOf;
+        this.untunedCount = new double[base.length];
     }
 
     /** {@code neurons} neurons split evenly over {@code probes} probes (cluster ids local to each probe). */
     static PoissonPopulation draw(int neurons, int probes, double rateScale, SplittableRandom rng) {
         double[] base = new double[neurons];
-        double[][] w = new double[neurons][COVARIATES];
-        double[] sd = {1.0, 0.4, 0.8, 0.5, 0.35};
+        NeuronTuning[] tuning = new NeuronTuning[neurons];
         int[] probeOf = new int[neurons];
         int[] clusterOf = new int[neurons];
         int perProbe = (neurons + probes - 1) / probes;
         for (int n = 0; n < neurons; n++) {
-            base[n] = Math.min(80, Math.exp(Math.log(4) + 0.9 * rng.nextGaussian()) * rateScale);
-            for (int k = 0; k < COVARIATES; k++) {
-                w[n][k] = sd[k] * rng.nextGaussian();
-            }
+            base[n] = Math.min(MAX_RATE, Math.exp(Math.log(MEDIAN_RATE) + RATE_SIGMA * rng.nextGaussian()) * rateScale);
+            tuning[n] = NeuronTuning.draw(rng);
             probeOf[n] = n / perProbe;
             clusterOf[n] = n % perProbe;
         }
-        return new PoissonPopulation(base, w, probeOf, clusterOf);
+        return new PoissonPopulation(base, tuning, probeOf, clusterOf);
     }
 
     int neurons() {
         return base.length;
+    }
+
+    NeuronTuning tuning(int neuron) {
+        return tuning[neuron];
     }
 
     /** Neurons on {@code probe}. */
@@ -66,34 +67,38 @@ final class PoissonPopulation {
         return (int) Arrays.stream(probeOf).filter(p -> p == probe).count();
     }
 
+    private void untunedCounts(double logGain) {
+        for (int i = 0; i < base.length; i++) {
+            untunedCount[i] = base[i] * Math.exp(tuning[i].gainCoupling() * logGain) * LatentDynamics.CELL;
+        }
+    }
+
+    private double expectedCount(int i, Latents latents, int cell) {
+        if (!tuning[i].tuned()) {
+            return untunedCount[i];
+        }
+        return untunedCount[i] * Math.exp(tuning[i].saturatedDrive(latents, cell));
+    }
+
     /**
      * Generates every spike of the session in time order and appends them to each probe's
      * {@code spikes.times} (float64) and {@code spikes.clusters} (uint32) files.
      */
-    void emit(SyntheticTrials trials, BehaviourTrace trace, SplittableRandom rng, NpyAppender[] times, NpyAppender[] clusters) {
-        int cells = (int) Math.floor(trials.duration() / CELL);
+    void emit(Latents latents, SplittableRandom rng, NpyAppender[] times, NpyAppender[] clusters) {
         int n = base.length;
         double[] budget = new double[n];
         for (int i = 0; i < n; i++) {
             budget[i] = -Math.log(1 - rng.nextDouble());
         }
-        double[] x = new double[COVARIATES];
         long[][] keys = new long[times.length][256];
         int[] counts = new int[times.length];
-        double[][] restingMu = restingExpectations();
-        int trial = 0;
-        int msPerCell = (int) Math.round(CELL / BehaviourTrace.DT);
-        for (int c = 0; c < cells; c++) {
-            double t = (c + 0.5) * CELL;
-            while (trial + 1 < trials.size() && trials.start()[trial + 1] <= t) {
-                trial++;
-            }
-            covariates(trials, trace, trial, t, c * msPerCell, (c + 1) * msPerCell, x);
+        for (int c = 0; c < latents.cells(); c++) {
             Arrays.fill(counts, 0);
-            boolean resting = x[0] == 0 && x[1] == 0 && x[2] == 0 && x[3] == 0;
-            int level = (int) Math.round(x[4]) + 1;
+            if (c == 0 || latents.logGain()[c] != latents.logGain()[c - 1]) {
+                untunedCounts(latents.logGain()[c]);
+            }
             for (int i = 0; i < n; i++) {
-                double mu = resting ? restingMu[level][i] : expectedCount(i, x);
+                double mu = expectedCount(i, latents, c);
                 double used = 0;
                 while (budget[i] < mu - used) {
                     used += budget[i];
@@ -116,39 +121,5 @@ final class PoissonPopulation {
                 }
             }
         }
-    }
-
-    private double expectedCount(int neuron, double[] x) {
-        double lin = 0;
-        for (int k = 0; k < COVARIATES; k++) {
-            lin += weights[neuron][k] * x[k];
-        }
-        return base[neuron] * Math.exp(Math.max(-3, Math.min(3, lin))) * CELL;
-    }
-
-    /** Expected spikes per cell when only the block covariate (−1, 0, +1) is active. */
-    private double[][] restingExpectations() {
-        double[][] mu = new double[3][base.length];
-        double[] x = new double[COVARIATES];
-        for (int level = 0; level < 3; level++) {
-            x[4] = level - 1;
-            for (int i = 0; i < base.length; i++) {
-                mu[level][i] = expectedCount(i, x);
-            }
-        }
-        return mu;
-    }
-
-    private static void covariates(SyntheticTrials trials, BehaviourTrace trace, int trial, double t, int from, int to, double[] x) {
-        x[0] = Math.min(1.5, trace.meanSpeed(from, to) / 4);
-        x[1] = trace.meanEnvelope(from, to);
-        double onset = trials.stimulusOnset()[trial];
-        boolean engaged = t >= onset + 0.05 && t <= trials.feedback()[trial] + 0.3;
-        x[2] = engaged ? trials.choice()[trial] : 0;
-        boolean stimulus = t >= onset + 0.04 && t <= onset + 0.25;
-        double left = trials.contrastLeft()[trial];
-        double right = trials.contrastRight()[trial];
-        x[3] = !stimulus ? 0 : Double.isNaN(left) ? -Math.sqrt(right) : Math.sqrt(left);
-        x[4] = (trials.probabilityLeft()[trial] - 0.5) / 0.3;
     }
 }

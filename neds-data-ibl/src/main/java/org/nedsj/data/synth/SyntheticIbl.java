@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code neds synth}: writes IBL-style ALF sessions from a known generative model (see
- * {@link SyntheticTrials}, {@link BehaviourTrace}, {@link PoissonPopulation}). Session {@code i} is
+ * {@code neds synth}: writes IBL-style ALF sessions from a known generative model: the task
+ * ({@link SyntheticTrials}), each session's own behaviour ({@link BehaviourTrace}), latent dynamics
+ * shared by every session written with one {@link Options#seed()} ({@link LatentDynamics}), and each
+ * session's own neurons reading those latents ({@link PoissonPopulation}, {@link NeuronTuning}), so
+ * that what is learnt on some sessions transfers to the others. Session {@code i} is
  * {@code synthlab/Subjects/SYN0ii/2024-01-(i+1)/001}; layouts rotate through {@link SessionLayout}
  * and every third session (the first included) has two probes.
  */
@@ -36,9 +39,9 @@ public final class SyntheticIbl {
             }
         }
 
-        /** 3 sessions of ~250 trials, seed 42, 100–800 neurons. */
+        /** 3 sessions of ~250 trials, seed 42, 200–800 neurons (about 90–400 pass the 5 Hz filter). */
         public static Options defaults() {
-            return new Options(3, 250, 42, 100, 800);
+            return new Options(3, 250, 42, 200, 800);
         }
     }
 
@@ -55,7 +58,7 @@ public final class SyntheticIbl {
             int neurons = options.minNeurons() + rng.nextInt(options.maxNeurons() - options.minNeurons() + 1);
             String date = java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString();
             specs.add(new SessionSpec(LAB, String.format("SYN%03d", i + 1), date, 1, trials, neurons, i % 3 == 0 ? 2 : 1,
-                    layouts[i % layouts.length], 1.0, rng.nextLong()));
+                    layouts[i % layouts.length], 1.0, rng.nextLong(), options.seed()));
         }
         return specs;
     }

@@ -34,6 +34,7 @@ public final class SyntheticSessionWriter {
         SyntheticTrials trials = SyntheticTrials.generate(spec.trials(), rng.split());
         BehaviourTrace trace = BehaviourTrace.of(trials, rng.split());
         PoissonPopulation population = PoissonPopulation.draw(spec.neurons(), spec.probes(), spec.rateScale(), rng.split());
+        Latents latents = LatentDynamics.draw(spec.datasetSeed()).run(trials, trace, rng.split());
 
         Path target = root.resolve(spec.lab()).resolve("Subjects").resolve(spec.subject()).resolve(spec.date())
                 .resolve(String.format("%03d", spec.number()));
@@ -43,7 +44,7 @@ public final class SyntheticSessionWriter {
             writeTrials(alf, trials, spec.layout());
             writeWheel(spec.layout() == SessionLayout.TASK_TABLE ? alf.resolve("task_00") : alf, trials, trace, spec.layout(), rng.split());
             writeCameras(alf, trials, trace, spec.layout(), rng.split());
-            writeSpikes(alf, trials, trace, population, spec, rng.split());
+            writeSpikes(alf, latents, population, spec, rng.split());
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 PreparedStore.deleteRecursively(target);
@@ -120,7 +121,7 @@ public final class SyntheticSessionWriter {
 
     /**
      * Frame times at {@code rate} (±20 % jitter) from {@code start}; motion energy
-     * {@code gain · (1 + 3 · envelope(t)) · exp(0.1 · N(0,1))}. {@code extra} timestamps precede
+     * {@code gain · (1 + 2 · whisking(t)) · exp(0.1 · N(0,1))}, gain ∈ U(0.5, 2) per camera. {@code extra} timestamps precede
      * the first frame (the reader keeps the last N).
      */
     private static void writeCamera(Path alf, String camera, double rate, double start, int extra, boolean firstNaN,
@@ -134,7 +135,7 @@ public final class SyntheticSessionWriter {
         }
         for (int k = 0; k < frames; k++) {
             double t = times[k + extra];
-            energy[k] = gain * (1 + 3 * trace.envelopeAt(t)) * Math.exp(0.1 * rng.nextGaussian());
+            energy[k] = gain * (1 + 2 * trace.whiskingAt(t)) * Math.exp(0.1 * rng.nextGaussian());
         }
         if (firstNaN && frames > 0) {
             energy[0] = Double.NaN;
@@ -143,8 +144,8 @@ public final class SyntheticSessionWriter {
         NpyWriter.writeDoubles(alf.resolve(camera + "Camera.ROIMotionEnergy.npy"), energy);
     }
 
-    private static void writeSpikes(Path alf, SyntheticTrials trials, BehaviourTrace trace, PoissonPopulation population,
-                                    SessionSpec spec, SplittableRandom rng) throws IOException {
+    private static void writeSpikes(Path alf, Latents latents, PoissonPopulation population, SessionSpec spec,
+                                    SplittableRandom rng) throws IOException {
         int probes = spec.probes();
         Path[] dirs = new Path[probes];
         String[] suffix = new String[probes];
@@ -165,7 +166,7 @@ public final class SyntheticSessionWriter {
                 times[p] = NpyWriter.append(dirs[p].resolve("spikes.times" + suffix[p] + ".npy"), NpyDtype.F8);
                 clusters[p] = NpyWriter.append(dirs[p].resolve("spikes.clusters" + suffix[p] + ".npy"), NpyDtype.U4);
             }
-            population.emit(trials, trace, rng.split(), times, clusters);
+            population.emit(latents, rng.split(), times, clusters);
         } finally {
             for (int p = 0; p < probes; p++) {
                 if (times[p] != null) {

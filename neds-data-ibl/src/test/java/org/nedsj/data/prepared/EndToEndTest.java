@@ -40,7 +40,10 @@ class EndToEndTest {
         result.sessions().forEach(o -> assertTrue(o.summary().trialsKept() > 150 && o.summary().unitsKept() >= 50, o.toString()));
     }
 
-    /** A nearest-centroid decoder on summed counts 0–1 s after the stimulus: choice is well above chance on test trials. */
+    /**
+     * A nearest-centroid decoder on summed counts 0–1 s after the stimulus: choice is above chance on
+     * test trials (the generator makes it imperfect; {@code GenerativeModelTest} bounds it from above).
+     */
     @Test
     void choiceIsDecodableFromTheSpikes() {
         try (DataSource source = new PreparedSourceFactory().create(ConfigFactory.parseString("path = \"" + root.resolve("data") + "\""))) {
@@ -81,7 +84,7 @@ class EndToEndTest {
                     }
                 }
                 double accuracy = right / (double) total;
-                assertTrue(accuracy > 0.75, info.id() + ": choice decoded with accuracy " + accuracy);
+                assertTrue(accuracy > 0.6, info.id() + ": choice decoded with accuracy " + accuracy);
             }
         }
     }

@@ -37,9 +37,9 @@ class SyntheticIblTest {
     }
 
     @Test
-    void defaultsAreThreeSessionsOfAbout250TrialsWith100To800Neurons() {
+    void defaultsAreThreeSessionsOfAbout250TrialsWith200To800Neurons() {
         SyntheticIbl.Options d = SyntheticIbl.Options.defaults();
-        assertEquals(new SyntheticIbl.Options(3, 250, 42, 100, 800), d);
+        assertEquals(new SyntheticIbl.Options(3, 250, 42, 200, 800), d);
         List<SessionSpec> plan = SyntheticIbl.plan(d);
         assertEquals(3, plan.size());
         assertEquals(List.of(SessionLayout.ATTRIBUTE_FILES, SessionLayout.TASK_TABLE, SessionLayout.REVISION),
@@ -47,7 +47,7 @@ class SyntheticIblTest {
         assertEquals(2, plan.get(0).probes());
         for (SessionSpec s : plan) {
             assertTrue(s.trials() >= 225 && s.trials() <= 275, "trials " + s.trials());
-            assertTrue(s.neurons() >= 100 && s.neurons() <= 800, "neurons " + s.neurons());
+            assertTrue(s.neurons() >= 200 && s.neurons() <= 800, "neurons " + s.neurons());
         }
     }
 
