@@ -1,87 +1,137 @@
 package org.nedsj.dist;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.nedsj.data.prepared.DatasetPreparer;
 import org.nedsj.data.prepared.PrepareResult;
 import org.nedsj.data.synth.SyntheticIbl;
+import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.config.ExperimentSources;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 import org.nedsj.trainer.experiment.Experiment;
+import org.nedsj.trainer.train.FinetuneRun;
 import org.nedsj.trainer.train.TrainRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code neds demo}: the main job on the built-in default data. */
+/**
+ * {@code neds demo}: the method's point on the built-in synthetic data. Writes synthetic sessions that
+ * share latent dynamics, pretrains on all but one, fine-tunes the pretrained model on the held-out
+ * session (new stitchers, backbone frozen), trains the same recipe on the held-out session alone,
+ * and prints the model beside the per-session linear baselines, and pretrained beside trained alone.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The main job on the built-in default: synth -> prepare -> train (quickstart) -> eval, then prints where the report is.")
+        description = {"The method on the built-in synthetic data: synth -> prepare -> pretrain on all sessions but one -> "
+                + "fine-tune on the held-out session -> train on it alone -> evaluate, then one table: the model beside the "
+                + "linear baselines, pretrained+fine-tuned beside trained alone.",
+                "The data seed is drawn at run time unless --seed is given; the table names it."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    static final int SESSIONS = 5;
+    static final int TRIALS = 300;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the data, the run and the report (default: a new folder under demo/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the data, the runs and the reports (default: a new folder under demo/).")
     Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the synthetic data and the runs (default: drawn now).")
+    Long seed;
+
+    @ParentCommand
+    Neds neds;
 
     @Override
     public Integer call() throws Exception {
         Path root = (out != null ? out : RunFolders.fresh("demo", "demo")).toAbsolutePath();
+        long dataSeed = seed != null ? seed : new SplittableRandom().nextLong(1, 1_000_000);
         Path alf = root.resolve("alf");
         Path data = root.resolve("data");
-        Path run = root.resolve("run");
-        Path quickstart = quickstart();
+        Path conf = distributionFile("demo.conf");
         long start = System.nanoTime();
-        step(1, "synthetic IBL-style sessions (ALF files) into " + alf);
-        SyntheticIbl.write(alf, SyntheticIbl.Options.defaults());
+        step(1, String.format(Locale.ROOT, "%d synthetic IBL-style sessions sharing latent dynamics (seed %d) into %s",
+                SESSIONS, dataSeed, alf));
+        SyntheticIbl.Options defaults = SyntheticIbl.Options.defaults();
+        SyntheticIbl.write(alf, new SyntheticIbl.Options(SESSIONS, TRIALS, dataSeed, defaults.minNeurons(), defaults.maxNeurons()));
         step(2, "prepare: align, bin and split them into " + data);
-        ExperimentSources sources = new ExperimentSources(Optional.of(quickstart), List.of(ConfigOverrides.setString("data.path", data.toString())),
-                neds.systemProperties());
-        try (Experiment experiment = Experiment.open(sources)) {
-            PrepareResult prepared = new DatasetPreparer(experiment.config().getConfig("data"))
-                    .prepare(alf, data, line -> { });
-            System.out.println(prepared.describe());
-            step(3, "train the small model with " + quickstart + " into " + run);
-            TrainRun.start(experiment, run, System.out, Terminal.attached());
-        }
-        step(4, "evaluate on the test split");
-        EvaluationRun.Result result = EvaluationRun.evaluate(run, null, Split.TEST, List.of(), List.of(), null, System.out);
-        for (Path f : result.files()) {
-            if (f.getFileName().toString().equals("report.txt")) {
-                System.out.println(java.nio.file.Files.readString(f));
-            }
-        }
-        System.out.printf(Locale.ROOT, "demo done in %.1f minutes; open %s%n", (System.nanoTime() - start) / 6e10,
-                run.resolve("report").resolve("report.html"));
+        List<String> ids = prepare(conf, alf, data);
+        String heldOut = ids.get(ids.size() - 1);
+        List<String> pretraining = ids.subList(0, ids.size() - 1);
+        List<String> common = List.of(ConfigOverrides.setString("data.path", data.toString()), "train.seed=" + dataSeed);
+
+        Path pretrained = root.resolve("pretrained");
+        step(3, "pretrain on " + pretraining.size() + " sessions (" + heldOut + " held out) with " + conf);
+        train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", List.of(heldOut))), pretrained);
+        Path finetuned = root.resolve("finetuned");
+        step(4, "fine-tune the pretrained model on " + heldOut + " (new stitchers, backbone frozen)");
+        FinetuneRun.start(pretrained, data, List.of(heldOut), List.of(), finetuned, System.out, Terminal.attached());
+        Path alone = root.resolve("alone");
+        step(5, "train the same recipe on " + heldOut + " alone");
+        train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", pretraining)), alone);
+
+        step(6, "evaluate on the test splits");
+        DemoTable table = new DemoTable(dataSeed, pretraining, heldOut,
+                evaluate(pretrained, List.of()), evaluate(finetuned, List.of(heldOut)), evaluate(alone, List.of(heldOut)));
+        String text = table.render();
+        System.out.println(text);
+        Files.writeString(root.resolve("demo-table.txt"), text);
+        Files.writeString(root.resolve("demo.json"), table.json());
+        System.out.printf(Locale.ROOT, "demo done in %.1f minutes; reports: %s, %s, %s (report.html in each)%n",
+                (System.nanoTime() - start) / 6e10, pretrained.resolve("report"), finetuned.resolve("report"),
+                alone.resolve("report"));
         return 0;
     }
 
-    private static void step(int n, String what) {
-        System.out.printf(Locale.ROOT, "== %d/4 %s%n", n, what);
+    private List<String> prepare(Path conf, Path alf, Path data) throws IOException {
+        ExperimentSources sources = new ExperimentSources(Optional.of(conf),
+                List.of(ConfigOverrides.setString("data.path", data.toString())), neds.systemProperties());
+        try (Experiment experiment = Experiment.open(sources)) {
+            PrepareResult prepared = new DatasetPreparer(experiment.config().getConfig("data")).prepare(alf, data, line -> { });
+            System.out.println(prepared.describe());
+            return experiment.data().sessions().stream().map(SessionInfo::id).sorted().toList();
+        }
     }
 
-    /** The distribution's conf/quickstart.conf. */
-    private Path quickstart() {
+    private void train(Path conf, List<String> sets, Path run) throws IOException {
+        try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.of(conf), sets, neds.systemProperties()))) {
+            TrainRun.start(experiment, run, System.out, Terminal.attached());
+        }
+    }
+
+    private static EvaluationRun.Result evaluate(Path run, List<String> sessions) throws IOException {
+        return EvaluationRun.evaluate(run, null, Split.TEST, List.of(), List.of(), sessions, null, System.out);
+    }
+
+    private static List<String> with(List<String> sets, String more) {
+        List<String> all = new ArrayList<>(sets);
+        all.add(more);
+        return all;
+    }
+
+    private static void step(int n, String what) {
+        System.out.printf(Locale.ROOT, "== %d/6 %s%n", n, what);
+    }
+
+    /** A file of the distribution's conf/ folder. */
+    private Path distributionFile(String name) {
         String home = neds.systemProperties().getProperty("neds.home");
         if (home == null) {
-            throw new IllegalStateException("neds demo reads conf/quickstart.conf of the distribution; run it through bin/neds"
+            throw new IllegalStateException("neds demo reads conf/" + name + " of the distribution; run it through bin/neds"
                     + " (or ./neds from the source tree)");
         }
-        Path conf = Path.of(home, "conf", "quickstart.conf");
-        if (!java.nio.file.Files.isRegularFile(conf)) {
-            throw new IllegalStateException("the distribution at " + home + " has no conf/quickstart.conf");
+        Path conf = Path.of(home, "conf", name);
+        if (!Files.isRegularFile(conf)) {
+            throw new IllegalStateException("the distribution at " + home + " has no conf/" + name);
         }
         return conf;
     }
-
-    @ParentCommand
-    Neds neds;
 }

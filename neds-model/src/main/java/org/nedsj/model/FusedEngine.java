@@ -76,7 +76,7 @@ final class FusedEngine implements ModelEngine {
                 m.spec().tokensPerTrial(), hidden));
         this.assembly = new TokenAssembly(modalities, hidden, sessions.size(), config.sessionEmbedding(),
                 config.timeEmbedding(), config.dataType(), seed);
-        this.backbone = new FusedTransformer(config, positions, seed);
+        this.backbone = new FusedTransformer(config, positions, ModalityGraphs.timeBins(modalities), seed);
         backbone.profileInto(profile);
         this.encoderParameters = in.parameters().stream().map(Parameter::name).toList();
         this.headParameters = out.parameters().stream().map(Parameter::name).toList();

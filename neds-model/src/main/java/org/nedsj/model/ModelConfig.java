@@ -21,10 +21,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param engine           {@code fused} (hand-differentiated backbone, fast) or {@code samediff} (one SameDiff graph)
  * @param timeEmbedding    whether a learned embedding of the time bin, shared by every modality, is added to each
  *                         token of that bin (static tokens get none)
+ * @param timeBias         whether attention scores get the fixed {@link org.nedsj.model.graph.TimeBias} by time distance
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
-                          double normEpsilon, DataType dataType, String engine, boolean timeEmbedding) {
+                          double normEpsilon, DataType dataType, String engine, boolean timeEmbedding,
+                          boolean timeBias) {
 
     /** The default engine. */
     public static final String FUSED = "fused";
@@ -36,12 +38,12 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                 normEpsilon, dataType, FUSED);
     }
 
-    /** Without the time embedding (the model as it was before {@code model.time-embedding}). */
+    /** Without the time embedding and time bias (the model as it was before {@code model.time-embedding}, {@code model.time-bias}). */
     public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
                        boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType,
                        String engine) {
         this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
-                normEpsilon, dataType, engine, false);
+                normEpsilon, dataType, engine, false, false);
     }
 
     public ModelConfig {
@@ -75,12 +77,18 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
         return new ModelConfig(size.getInt("hidden"), size.getInt("layers"), size.getInt("heads"), size.getInt("mlp"),
                 model.getString("norm"), model.getDouble("dropout"), model.getDouble("embed-dropout"),
                 model.getBoolean("session-embedding"), model.getDouble("rope-base"), model.getInt("static-position"),
-                model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"), model.getBoolean("time-embedding"));
+                model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"), model.getBoolean("time-embedding"),
+                model.getBoolean("time-bias"));
     }
 
     public ModelConfig withTimeEmbedding(boolean on) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, on);
+                staticPosition, normEpsilon, dataType, engine, on, timeBias);
+    }
+
+    public ModelConfig withTimeBias(boolean on) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, on);
     }
 
     public int headSize() {
@@ -89,11 +97,11 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     public ModelConfig withDataType(DataType type) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, type, engine, timeEmbedding);
+                staticPosition, normEpsilon, type, engine, timeEmbedding, timeBias);
     }
 
     public ModelConfig withEngine(String name) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, name, timeEmbedding);
+                staticPosition, normEpsilon, dataType, name, timeEmbedding, timeBias);
     }
 }

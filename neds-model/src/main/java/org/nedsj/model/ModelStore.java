@@ -148,7 +148,8 @@ public final class ModelStore {
                 c.get("sessionEmbedding").asBoolean(), c.get("ropeBase").asDouble(), c.get("staticPosition").asInt(),
                 c.get("normEpsilon").asDouble(), DataType.valueOf(c.get("dataType").asText()),
                 c.has("engine") ? c.get("engine").asText() : ModelConfig.FUSED,
-                c.has("timeEmbedding") && c.get("timeEmbedding").asBoolean());
+                c.has("timeEmbedding") && c.get("timeEmbedding").asBoolean(),
+                c.has("timeBias") && c.get("timeBias").asBoolean());
         List<SessionInfo> sessions = new ArrayList<>();
         for (JsonNode s : d.get("sessions")) {
             Map<String, Integer> widths = new HashMap<>();

@@ -33,7 +33,7 @@ final class SameDiffEngine implements ModelEngine {
         int hidden = config.hidden();
         SDVariable x = ModalityGraphs.tokens(parts, modalities, widths);
         x = parts.dropout(x.reshape(-1, hidden), config.embedDropout());
-        SDVariable out = new TransformerBackbone(parts, positions).apply(x).reshape(-1, positions.length, hidden);
+        SDVariable out = new TransformerBackbone(parts, positions, ModalityGraphs.timeBins(modalities)).apply(x).reshape(-1, positions.length, hidden);
         ModalityGraphs.heads(parts, modalities, out);
         this.parameters = parts.parameters();
     }

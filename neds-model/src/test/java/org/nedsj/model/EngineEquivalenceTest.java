@@ -24,7 +24,8 @@ class EngineEquivalenceTest {
      */
     @org.junit.jupiter.api.Test
     void floatKernelsAreAsAccurateAsTheFloatGraph() {
-        ModelConfig base = new ModelConfig(32, 2, 4, 48, "layer", 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+        ModelConfig base = new ModelConfig(32, 2, 4, 48, "layer", 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
+                .withTimeEmbedding(true).withTimeBias(true);
         SessionTable table = Fixtures.sessions(7, 12);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0, 1, 1}, 9, 12);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 4, 3);
@@ -106,9 +107,9 @@ class EngineEquivalenceTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"layer, false", "scale, false", "layer, true"})
-    void fusedAndSameDiffEnginesAgree(String norm, boolean timeEmbedding) {
+    void fusedAndSameDiffEnginesAgree(String norm, boolean time) {
         ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
-                .withTimeEmbedding(timeEmbedding);
+                .withTimeEmbedding(time).withTimeBias(time);
         SessionTable table = Fixtures.sessions(7, 12);
         NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL), table, 5);
         NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL), table, 5);

@@ -34,9 +34,10 @@ class GradientCheckTest {
     @ParameterizedTest
     @CsvSource({"layer, fused, false", "scale, fused, false", "layer, samediff, false", "layer, fused, true",
             "layer, samediff, true"})
-    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean timeEmbedding) {
+    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time) {
         ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine,
-                timeEmbedding);
+                time, time);
+        boolean timeEmbedding = time;
         SessionTable table = Fixtures.sessions(3, 5);
         NedsModel model = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 3);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0, 0}, 5, 5);
@@ -65,6 +66,11 @@ class GradientCheckTest {
         assertTrue(checked.containsAll(Set.of("spikes/stitch_w", "spikes/stitch_out_w", "choice/embedding",
                 "layer0/attn/qkv/w", "session_embedding", "wheel/mask_token")), checked.toString());
         assertEquals(timeEmbedding, checked.contains("time_embedding"), checked.toString());
+        if (time) {
+            double withoutBias = NedsModel.create(config.withTimeBias(false), Fixtures.bindings(Fixtures.ALL), table, 3)
+                    .evaluate(batch, plan).loss();
+            assertTrue(Math.abs(withoutBias - model.evaluate(batch, plan).loss()) > 1e-6, "the time bias changes nothing");
+        }
         assertEquals(model.parameters().size(), checked.size());
         assertTrue(compared >= model.parameters().size(), "compared " + compared);
     }

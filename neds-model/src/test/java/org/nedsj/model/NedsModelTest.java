@@ -19,7 +19,7 @@ class NedsModelTest {
     @Test
     void batchSizesThatChangeBetweenStepsGiveTheResultsOfFreshModels() {
         ModelConfig config = new ModelConfig(16, 2, 2, 32, "layer", 0.3, 0.2, true, 10000, 0, 1e-5,
-                org.nd4j.linalg.api.buffer.DataType.FLOAT).withTimeEmbedding(true);
+                org.nd4j.linalg.api.buffer.DataType.FLOAT).withTimeEmbedding(true).withTimeBias(true);
         SessionTable table = Fixtures.sessions(5, 7);
         Batch large = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 1, 0, 1}, 3, 7);
         Batch small = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0}, 4, 7);

@@ -216,6 +216,22 @@ final class FloatKernels {
         });
     }
 
+    /** Adds {@code perHead[h]} (L·L values) to each slice b·heads + h of {@code scores} [B·heads, L, L]. */
+    static void addPerHead(FloatBuffer scores, float[][] perHead, int batch, int heads) {
+        int size = perHead[0].length;
+        parallelRows(batch * heads, (from, to, c) -> {
+            float[] slice = new float[size];
+            for (int s = from; s < to; s++) {
+                float[] bias = perHead[s % heads];
+                scores.get(s * size, slice);
+                for (int j = 0; j < size; j++) {
+                    slice[j] += bias[j];
+                }
+                scores.put(s * size, slice);
+            }
+        });
+    }
+
     /** Column sums of {@code x} [rows, cols] into {@code out} [cols]: the gradient of a bias. */
     static void columnSums(FloatBuffer x, int rows, int cols, FloatBuffer out) {
         float[][] parts = new float[chunks(rows)][cols];

@@ -19,6 +19,7 @@ import org.nedsj.model.ModelConfig;
 import org.nedsj.model.Parameter;
 import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.RotaryEmbedding;
+import org.nedsj.model.graph.TimeBias;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ public final class FusedTransformer {
     private final boolean vectorKernels;
     private final float[] cosTable;
     private final float[] sinTable;
+    private final float[][] timeBias;
     private Buffers buffers;
     private Buffers largest;
     private final Map<Integer, Buffers> smaller = new java.util.HashMap<>();
@@ -67,7 +69,8 @@ public final class FusedTransformer {
         profile.mark("  backbone: " + phase);
     }
 
-    public FusedTransformer(ModelConfig config, int[] positions, long seed) {
+    /** @param timeBins each token's time bin (−1 for none), for the {@link TimeBias} */
+    public FusedTransformer(ModelConfig config, int[] positions, int[] timeBins, long seed) {
         this.config = config;
         this.hidden = config.hidden();
         this.heads = config.heads();
@@ -100,6 +103,7 @@ public final class FusedTransformer {
             }
         }
         this.rotateHalf = RotaryEmbedding.rotateHalfMatrix(headSize, type);
+        this.timeBias = config.timeBias() ? TimeBias.table(timeBins, heads) : null;
         this.floatKernels = type == DataType.FLOAT;
         this.vectorKernels = floatKernels && VectorKernels.AVAILABLE;
         this.cosTable = new float[tokens * headSize];
@@ -189,6 +193,9 @@ public final class FusedTransformer {
         Nd4j.matmul(b.q[i], b.k[i], b.probs[i], false, true, false);
         mark("attention matmul fwd");
         b.probs[i].muli(1.0 / Math.sqrt(headSize));
+        if (timeBias != null) {
+            addTimeBias(b.probs[i], b.batch);
+        }
         if (vectorKernels) {
             VectorKernels.softmaxRows(b.probs[i].data().asNioFloat(), (int) (b.probs[i].length() / tokens), tokens);
         } else {
@@ -237,6 +244,20 @@ public final class FusedTransformer {
             out.add(buffers.probs[i].dup().reshape(buffers.batch, heads, tokens, tokens));
         }
         return out;
+    }
+
+    /** Adds each head's {@link TimeBias} to the scores [B·heads, L, L]; a constant, so the backward pass is unchanged. */
+    private void addTimeBias(INDArray scores, int batch) {
+        if (floatKernels) {
+            FloatKernels.addPerHead(scores.data().asNioFloat(), timeBias, batch, heads);
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                INDArray slice = scores.slice((long) b * heads + h);
+                slice.addi(Nd4j.create(timeBias[h], new long[]{tokens, tokens}, 'c').castTo(scores.dataType()));
+            }
+        }
     }
 
     /** Back-propagates {@code gradOut} [B, L, H] and returns the gradient of the input (a view of a buffer). */

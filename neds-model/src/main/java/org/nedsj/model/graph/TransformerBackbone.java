@@ -14,12 +14,27 @@ public final class TransformerBackbone {
     private final ModelConfig config;
     private final RotaryEmbedding rope;
     private final int tokens;
+    private final SDVariable timeBias;
 
-    public TransformerBackbone(GraphParts parts, int[] positions) {
+    /** @param timeBins each token's time bin (−1 for none), for the {@link TimeBias} */
+    public TransformerBackbone(GraphParts parts, int[] positions, int[] timeBins) {
         this.parts = parts;
         this.config = parts.config();
         this.tokens = positions.length;
         this.rope = new RotaryEmbedding(parts, positions);
+        this.timeBias = config.timeBias() ? biasConstant(timeBins) : null;
+    }
+
+    /** The bias as a constant [1, heads, L, L]. */
+    private SDVariable biasConstant(int[] timeBins) {
+        float[][] table = TimeBias.table(timeBins, config.heads());
+        org.nd4j.linalg.api.ndarray.INDArray bias = org.nd4j.linalg.factory.Nd4j.create(parts.type(), 1, config.heads(), tokens, tokens);
+        for (int h = 0; h < table.length; h++) {
+            for (int i = 0; i < table[h].length; i++) {
+                bias.putScalar(new long[]{0, h, i / tokens, i % tokens}, table[h][i]);
+            }
+        }
+        return sd().constant("time_bias", bias);
     }
 
     public SDVariable apply(SDVariable x) {
@@ -40,6 +55,9 @@ public final class TransformerBackbone {
         SDVariable k = rope.apply(columns(qkv, hidden, 2 * hidden));
         SDVariable v = columns(qkv, 2 * hidden, 3 * hidden);
         SDVariable scores = sd().mmul(heads(q), heads(k), false, true, false).mul(1.0 / Math.sqrt(d));
+        if (timeBias != null) {
+            scores = scores.add(timeBias);
+        }
         SDVariable weights = sd().nn.softmax(scores, 3);
         SDVariable context = sd().mmul(weights, heads(v));
         SDVariable merged = context.permute(0, 2, 1, 3).reshape(-1, hidden);

@@ -39,6 +39,12 @@ public final class ConfigOverrides {
                 .render(com.typesafe.config.ConfigRenderOptions.concise());
     }
 
+    /** A {@code --set} argument giving {@code key} the list of strings {@code values}, each quoted as HOCON. */
+    public static String setStrings(String key, List<String> values) {
+        return key + "=" + com.typesafe.config.ConfigValueFactory.fromIterable(values)
+                .render(com.typesafe.config.ConfigRenderOptions.concise());
+    }
+
     /** The {@code --set key=value} arguments as one layer; a later argument for the same key wins. */
     public static Config fromSetArguments(List<String> assignments) {
         Config layer = ConfigFactory.empty();

@@ -41,6 +41,12 @@ public final class EvaluationRun {
      */
     public static Result evaluate(Path runDir, Path data, Split split, List<String> masks, List<String> sets, Path out,
                                   PrintStream console) throws IOException {
+        return evaluate(runDir, data, split, masks, sets, List.of(), out, console);
+    }
+
+    /** As above, on only the sessions named in {@code only} (every session of the model in the data when empty). */
+    public static Result evaluate(Path runDir, Path data, Split split, List<String> masks, List<String> sets,
+                                  List<String> only, Path out, PrintStream console) throws IOException {
         RunDirectory run = RunDirectory.open(runDir);
         List<String> overrides = new ArrayList<>(sets);
         if (data != null) {
@@ -50,6 +56,14 @@ public final class EvaluationRun {
             Path checkpoint = Files.exists(run.bestCheckpoint()) ? run.bestCheckpoint() : run.latestCheckpoint();
             NedsModel model = Checkpoints.load(checkpoint, experiment.codecs()).model();
             List<String> sessions = sessionsIn(experiment, model);
+            if (!only.isEmpty()) {
+                List<String> missing = only.stream().filter(id -> !sessions.contains(id)).toList();
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("sessions " + missing + " are not among the model's sessions in the data "
+                            + sessions);
+                }
+                sessions.retainAll(only);
+            }
             List<String> extra = new ArrayList<>(experiment.config().getStringList("eval.schemes"));
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),

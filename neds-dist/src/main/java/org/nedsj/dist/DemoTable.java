@@ -1,0 +1,108 @@
+package org.nedsj.dist;
+
+import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.MetricNames;
+import org.nedsj.trainer.evaluate.EvaluationRun;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The demo's one table, every metric of the encoding and decoding masks: on the pretraining
+ * sessions (mean), the pretrained model beside the per-session linear baselines; on the held-out
+ * session, the pretrained-then-fine-tuned model and the model trained on that session alone beside
+ * the same baselines. A mark follows each model figure that is not better than its baseline.
+ */
+final class DemoTable {
+
+    private static final String BELOW = " ✗";
+
+    private final long seed;
+    private final List<String> pretraining;
+    private final String heldOut;
+    private final EvaluationReport pretrained;
+    private final EvaluationReport finetuned;
+    private final EvaluationReport alone;
+
+    DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
+              EvaluationRun.Result finetuned, EvaluationRun.Result alone) {
+        this.seed = seed;
+        this.pretraining = List.copyOf(pretraining);
+        this.heldOut = heldOut;
+        this.pretrained = pretrained.report();
+        this.finetuned = finetuned.report();
+        this.alone = alone.report();
+    }
+
+    String render() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "demo (data seed %d), test split; %s: model not better than the linear baseline%n",
+                seed, BELOW.trim()));
+        s.append(String.format(Locale.ROOT, "%-34s | %-25s | %s%n", "", "pretraining sessions (mean of " + pretraining.size() + ")",
+                "held-out session " + heldOut));
+        s.append(String.format(Locale.ROOT, "%-34s | %-12s %-12s | %-14s %-14s %-8s%n", "task / metric", "model", "linear",
+                "pretrained+ft", "alone", "linear"));
+        Map<String, Map<String, Double>> model = pretrained.model().mean();
+        Map<String, Map<String, Double>> base = pretrained.baselines().mean();
+        int below = 0;
+        int belowHeldOut = 0;
+        int pretrainingHelps = 0;
+        int rows = 0;
+        for (String scheme : List.of("encoding", "decoding")) {
+            for (var e : model.getOrDefault(scheme, Map.of()).entrySet()) {
+                String key = e.getKey();
+                double m = e.getValue();
+                double b = base.getOrDefault(scheme, Map.of()).getOrDefault(key, Double.NaN);
+                double ft = heldOut(finetuned, scheme, key, false);
+                double al = heldOut(alone, scheme, key, false);
+                double hb = heldOut(finetuned, scheme, key, true);
+                boolean mBelow = below(key, m, b);
+                boolean ftBelow = below(key, ft, hb);
+                below += mBelow ? 1 : 0;
+                belowHeldOut += ftBelow ? 1 : 0;
+                pretrainingHelps += MetricNames.better(key, ft, al) ? 1 : 0;
+                rows++;
+                s.append(String.format(Locale.ROOT, "%-34s | %-12s %-12s | %-14s %-14s %-8s%n", scheme + " " + key,
+                        cell(m, mBelow), cell(b, false), cell(ft, ftBelow), cell(al, below(key, al, hb)), cell(hb, false)));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "pretraining sessions: the model is below the linear baseline on %d of %d metrics%n",
+                below, rows));
+        s.append(String.format(Locale.ROOT, "held-out session: pretrained+fine-tuned is below the linear baseline on %d of %d "
+                + "metrics, and better than trained alone on %d of %d%n", belowHeldOut, rows, pretrainingHelps, rows));
+        return s.toString();
+    }
+
+    /**
+     * The same figures as JSON: {@code {"seed", "held_out", "pretraining": {model, linear}, "held_out_session":
+     * {pretrained_finetuned, alone, linear}}}, each a map scheme → metric → value (NaN as null).
+     */
+    String json() {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = mapper.createObjectNode();
+        root.put("seed", seed);
+        root.put("held_out", heldOut);
+        var pre = root.putObject("pretraining");
+        pre.set("model", mapper.valueToTree(pretrained.model().mean()));
+        pre.set("linear", mapper.valueToTree(pretrained.baselines().mean()));
+        var held = root.putObject("held_out_session");
+        held.set("pretrained_finetuned", mapper.valueToTree(finetuned.model().sessions().get(heldOut)));
+        held.set("alone", mapper.valueToTree(alone.model().sessions().get(heldOut)));
+        held.set("linear", mapper.valueToTree(finetuned.baselines().sessions().get(heldOut)));
+        return root.toPrettyString().replace("NaN", "null");
+    }
+
+    private double heldOut(EvaluationReport report, String scheme, String key, boolean baseline) {
+        var table = baseline ? report.baselines() : report.model();
+        return table.get(heldOut, scheme).map(sc -> sc.metric(key)).orElse(Double.NaN);
+    }
+
+    private static boolean below(String key, double model, double baseline) {
+        return Double.isFinite(baseline) && !MetricNames.better(key, model, baseline);
+    }
+
+    private static String cell(double v, boolean below) {
+        return (Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v)) + (below ? BELOW : "");
+    }
+}
