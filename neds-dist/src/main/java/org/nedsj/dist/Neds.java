@@ -6,12 +6,15 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code neds} command. Exit status: 0 done, 1 failed (the message says why), 2 a usage error
- * (an unknown option or command, a missing required option).
+ * The {@code neds} command. Exit status: 0 done, 2 a usage or user error (an unknown option, bad
+ * input or settings, a missing or corrupt file, a busy folder: one line says why), 1 a defect (with a
+ * stack trace, to be reported).
  */
 @Command(name = "neds", mixinStandardHelpOptions = true, versionProvider = NedsVersion.class,
         description = "NEDS-J: one multimodal masked transformer that encodes behaviour into neural activity "
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class},
         footer = {"", "Experiments are HOCON files. Override their keys with --set key=value",
                 "(highest precedence) or -Dneds.key=value in JAVA_OPTS. Exit status: 0 done,",
-                "1 failed, 2 usage error."})
+                "2 usage or input error (one line; --debug adds the stack trace), 1 a defect."})
 public final class Neds implements Runnable {
 
     /** Exit status of a usage error. */
@@ -32,6 +35,9 @@ public final class Neds implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On failure, print the full stack trace.")
+    boolean debug;
 
     public Neds() {
         this(System.getProperties());
@@ -59,6 +65,10 @@ public final class Neds implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    boolean debug() {
+        return debug;
     }
 
     Properties systemProperties() {

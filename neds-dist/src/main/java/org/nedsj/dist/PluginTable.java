@@ -1,10 +1,11 @@
 package org.nedsj.dist;
 
 import java.util.List;
+import org.nedsj.trainer.plugin.BrokenPlugin;
 import org.nedsj.trainer.plugin.PluginCatalog;
 import org.nedsj.trainer.plugin.PluginListing;
 
-/** The text {@code neds plugins} prints: one block per plugin, one aligned row per factory. */
+/** The text {@code neds plugins} prints: one block per plugin, one aligned row per factory, then the broken ones. */
 final class PluginTable {
 
     private PluginTable() {
@@ -28,6 +29,10 @@ final class PluginTable {
                 out.append("  ").append(pad(f.point().noun(), pointWidth)).append("  ").append(pad(f.name(), nameWidth))
                         .append("  ").append(f.description() == null ? "" : f.description()).append('\n');
             }
+        }
+        for (BrokenPlugin broken : catalog.broken()) {
+            out.append("\nBROKEN  ").append(broken.location()).append('\n').append("  cannot be loaded: ")
+                    .append(broken.cause()).append('\n');
         }
         return out.toString();
     }

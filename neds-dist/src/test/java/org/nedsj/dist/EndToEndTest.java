@@ -148,7 +148,7 @@ class EndToEndTest {
     void anUnknownKeyStopsTrainingNamingItAndTheNearestKey() {
         CommandRun train = CommandRun.of("train", "--config", experiment.toString(), "--set", "train.epoch=3",
                 "--out", root.resolve("never").toString());
-        assertEquals(1, train.status());
+        assertEquals(2, train.status());
         assertTrue(train.err().contains("train.epoch") && train.err().contains("train.epochs"), train.err());
         assertTrue(!Files.exists(root.resolve("never")), "nothing written for a bad experiment");
     }

@@ -70,16 +70,50 @@ final class LabPluginJar {
             }
             """;
 
+    /** The message of the exception the broken plugin's constructor throws. */
+    static final String THROWN = "licence file lab.lic not found";
+
+    private static final String THROWING_SOURCE = """
+            package org.example.lab;
+
+            public final class LabPlugin implements org.nedsj.spi.NedsPlugin {
+                public LabPlugin() { throw new IllegalStateException("%s"); }
+                @Override public String name() { return "lab-broken"; }
+            }
+            """.formatted(THROWN);
+
     private static Path compiled;
+    private static Path compiledThrowing;
 
     private LabPluginJar() {
     }
 
     static Path write(Path dir, String jarName) {
+        try {
+            return write(dir, jarName, compiledClasses());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile the lab plugin", e);
+        }
+    }
+
+    /** A plugin jar whose plugin's constructor throws {@link #THROWN}; it also declares the masking scheme's config keys. */
+    static Path writeThrowing(Path dir, String jarName) {
+        try {
+            synchronized (LabPluginJar.class) {
+                if (compiledThrowing == null) {
+                    compiledThrowing = compile(THROWING_SOURCE);
+                }
+            }
+            return write(dir, jarName, compiledThrowing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile the broken plugin", e);
+        }
+    }
+
+    private static Path write(Path dir, String jarName, Path classes) {
         Path jar = dir.resolve(jarName);
         try {
             Files.createDirectories(dir);
-            Path classes = compiledClasses();
             try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                  Stream<Path> classFiles = Files.walk(classes)) {
                 put(out, "META-INF/services/" + NedsPlugin.class.getName(), "org.example.lab.LabPlugin\n".getBytes(UTF_8));
@@ -102,21 +136,25 @@ final class LabPluginJar {
 
     private static synchronized Path compiledClasses() throws IOException {
         if (compiled == null) {
-            Path work = Files.createTempDirectory("lab-plugin-src");
-            Path source = work.resolve("org/example/lab/LabPlugin.java");
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, SOURCE);
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            String classPath = String.join(File.pathSeparator, location(NedsPlugin.class), location(Config.class), location(SDVariable.class));
-            int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                    List.of("-classpath", classPath, "-d", classes.toString(), "--release", "17", "-proc:none", source.toString())
-                            .toArray(String[]::new));
-            if (status != 0) {
-                throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
-            }
-            compiled = classes;
+            compiled = compile(SOURCE);
         }
         return compiled;
+    }
+
+    private static Path compile(String text) throws IOException {
+        Path work = Files.createTempDirectory("lab-plugin-src");
+        Path source = work.resolve("org/example/lab/LabPlugin.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, text);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        String classPath = String.join(File.pathSeparator, location(NedsPlugin.class), location(Config.class), location(SDVariable.class));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                List.of("-classpath", classPath, "-d", classes.toString(), "--release", "17", "-proc:none", source.toString())
+                        .toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
+        }
+        return classes;
     }
 
     private static String location(Class<?> type) {

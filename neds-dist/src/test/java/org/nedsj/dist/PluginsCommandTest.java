@@ -52,7 +52,7 @@ class PluginsCommandTest {
         Path a = LabPluginJar.write(tmp.resolve("plugins"), "lab-a.jar");
         Path b = LabPluginJar.write(tmp.resolve("plugins"), "lab-b.jar");
         CommandRun run = CommandRun.of(properties("neds.plugins.dir", tmp.resolve("plugins").toString()), "plugins");
-        assertEquals(1, run.status());
+        assertEquals(2, run.status());
         assertTrue(run.err().startsWith("neds plugins: plugins disagree about names:"), run.err());
         assertTrue(run.err().contains(a.toAbsolutePath().toString()) && run.err().contains(b.toAbsolutePath().toString()), run.err());
         assertEquals("", run.out());
@@ -61,14 +61,14 @@ class PluginsCommandTest {
     @Test
     void aMissingPluginDirectoryThatWasAskedForIsAnError() {
         CommandRun run = CommandRun.of(properties("neds.plugins.dir", tmp.resolve("nowhere").toString()), "plugins");
-        assertEquals(1, run.status());
+        assertEquals(2, run.status());
         assertTrue(run.err().startsWith("neds plugins: plugin directory " + tmp.resolve("nowhere")), run.err());
     }
 
     @Test
     void anUnknownConfigurationPropertyIsReportedWithItsFlag() {
         CommandRun run = CommandRun.of(properties("neds.plugins.dri", "x"), "plugins");
-        assertEquals(1, run.status());
+        assertEquals(2, run.status());
         assertTrue(run.err().contains("unknown key 'plugins.dri' (-Dneds.plugins.dri=x); nearest valid key: plugins.dir"), run.err());
     }
 }

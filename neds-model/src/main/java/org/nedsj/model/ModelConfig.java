@@ -61,8 +61,13 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
         if (!engine.equals(FUSED) && !engine.equals(SAMEDIFF)) {
             throw new IllegalArgumentException("model.engine = '" + engine + "': use 'fused' or 'samediff'");
         }
-        if (dropout < 0 || dropout >= 1 || embedDropout < 0 || embedDropout >= 1) {
-            throw new IllegalArgumentException("model.dropout and model.embed-dropout must lie in [0, 1)");
+        if (!(dropout >= 0 && dropout < 1 && embedDropout >= 0 && embedDropout < 1)) {
+            throw new IllegalArgumentException("model.dropout (" + dropout + ") and model.embed-dropout (" + embedDropout
+                    + ") must lie in [0, 1)");
+        }
+        if (!(Double.isFinite(ropeBase) && ropeBase > 1 && Double.isFinite(normEpsilon) && normEpsilon > 0)) {
+            throw new IllegalArgumentException("model.rope-base (" + ropeBase + ") must be a finite number above 1 and "
+                    + "model.norm-epsilon (" + normEpsilon + ") a finite number above 0");
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +42,10 @@ public final class ModelStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DESCRIPTION = "model.json";
     private static final String PARAMS = "params/";
+    /** Prefix of the named byte attachments (e.g. a trainer's state). */
+    public static final String ATTACHMENTS = "attachment/";
+    /** The layout version written into {@code model.json}; loading refuses any other. */
+    public static final int FORMAT = 1;
 
     private ModelStore() {
     }
@@ -77,7 +81,7 @@ public final class ModelStore {
                     writeArray(zip, "extra/" + e.getKey(), e.getValue());
                 }
                 for (var e : attachments.entrySet()) {
-                    zip.putNextEntry(new ZipEntry("attachment/" + e.getKey()));
+                    zip.putNextEntry(new ZipEntry(ATTACHMENTS + e.getKey()));
                     zip.write(e.getValue());
                     zip.closeEntry();
                 }
@@ -120,25 +124,45 @@ public final class ModelStore {
                     params.put(e.getName().substring(PARAMS.length()), Nd4j.read(new DataInputStream(zip)));
                 } else if (e.getName().startsWith("extra/")) {
                     extras.put(e.getName().substring("extra/".length()), Nd4j.read(new DataInputStream(zip)));
-                } else if (e.getName().startsWith("attachment/")) {
-                    attachments.put(e.getName().substring("attachment/".length()), zip.readAllBytes());
+                } else if (e.getName().startsWith(ATTACHMENTS)) {
+                    attachments.put(e.getName().substring(ATTACHMENTS.length()), zip.readAllBytes());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + " is not a readable NEDS-J model (" + e.getMessage() + ")", e);
+            throw new IOException(file + " is not a readable NEDS-J model (" + e.getMessage()
+                    + "); it is truncated or not a checkpoint, use another one or train again", e);
         }
         if (description == null) {
-            throw new IOException(file + " has no " + DESCRIPTION + ": not a NEDS-J model");
+            throw new IOException(file + " has no " + DESCRIPTION + ": it is truncated or not a NEDS-J model; use another checkpoint or train again");
         }
-        NedsModel model = rebuild(description, codecs);
+        requireFormat(file, description);
+        NedsModel model = rebuild(file, description, codecs);
+        CheckpointCheck.requireMatching(file, model, params);
+        CheckpointCheck.requireFinite(file, extras);
         for (Parameter p : model.parameters()) {
-            INDArray saved = params.get(p.name());
-            if (saved == null) {
-                throw new IOException(file + " lacks parameter " + p.name());
-            }
-            model.parameter(p.name()).assign(saved);
+            model.parameter(p.name()).assign(params.get(p.name()));
         }
         return new Loaded(model, extras, attachments);
+    }
+
+    private static void requireFormat(Path file, JsonNode description) throws IOException {
+        JsonNode format = description.get("format");
+        if (format == null || !format.canConvertToInt() || format.asInt() != FORMAT) {
+            throw new IOException(file + " has model format " + (format == null ? "(none)" : format.toString())
+                    + "; this version of NEDS-J reads format " + FORMAT + ": train again with this version, or load it with "
+                    + "the version that wrote it");
+        }
+    }
+
+    private static NedsModel rebuild(Path file, JsonNode description, CodecCatalog codecs) throws IOException {
+        try {
+            return rebuild(description, codecs);
+        } catch (ConfigException e) {
+            throw new IOException(file + " stores a modality configuration that cannot be used: " + e.getMessage(), e);
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new IOException(file + " cannot be rebuilt from its " + DESCRIPTION + " (" + e.getMessage()
+                    + "); use another checkpoint or train again", e);
+        }
     }
 
     private static NedsModel rebuild(JsonNode d, CodecCatalog codecs) {
@@ -163,7 +187,7 @@ public final class ModelStore {
             ModalitySpec spec = new ModalitySpec(m.get("name").asText(), ModalitySpec.Kind.valueOf(m.get("kind").asText()),
                     ModalitySpec.Role.valueOf(m.get("role").asText()), m.get("tokens").asInt(), m.get("width").asInt(),
                     m.get("classes").asInt());
-            Config section = ConfigFactory.parseString(m.get("section").asText());
+            Config section = StoredConfig.parse(m.get("section").asText());
             modalities.add(codecs.bind(spec, section));
         }
         return NedsModel.create(config, modalities, new SessionTable(sessions), d.get("seed").asLong());
@@ -171,7 +195,7 @@ public final class ModelStore {
 
     private static ObjectNode describe(NedsModel model) {
         ObjectNode d = JSON.createObjectNode();
-        d.put("format", 1);
+        d.put("format", FORMAT);
         d.put("seed", model.seed());
         d.set("config", JSON.valueToTree(model.config()));
         ArrayNode sessions = d.putArray("sessions");

@@ -32,4 +32,12 @@ public interface SessionData {
         }
         return new Trial(info().id(), trial, split(trial), values);
     }
+
+    /**
+     * The ids of the neuron columns (e.g. spike-sorting cluster ids), when the source knows them:
+     * evaluation checks them against the units a model was trained on.
+     */
+    default java.util.Optional<long[]> unitIds() {
+        return java.util.Optional.empty();
+    }
 }

@@ -111,6 +111,12 @@ public final class AlfSessionReader {
             times = kept;
         }
         requireTimes(times, files.cameraTimes(), "camera timestamps");
+        for (int i = 0; i < me.length; i++) {
+            if (Double.isInfinite(me[i])) {
+                throw new AlfDataException(files.motionEnergy() + ": frame " + i + " is " + me[i]
+                        + "; motion energy must be finite (NaN marks a frame without a value)");
+            }
+        }
         return new CameraRecording(camera, times, me, trimmed);
     }
 
@@ -125,8 +131,9 @@ public final class AlfSessionReader {
         long maxCluster = -1;
         for (long i = 0, n = times.size(); i < n; i++) {
             double t = times.getDouble(i);
-            if (Double.isNaN(t)) {
-                throw new AlfDataException(files.times() + ": spike " + i + " has a NaN time; spike times must be finite");
+            if (!Double.isFinite(t)) {
+                throw new AlfDataException(files.times() + ": spike " + i + " has " + (Double.isNaN(t) ? "a NaN time" : "time " + t)
+                        + "; spike times must be finite");
             }
             if (t < previous) {
                 throw new AlfDataException(files.times() + ": spike times are not sorted (spike " + i + " at " + t

@@ -38,6 +38,17 @@ public final class SessionFileResolver {
      * @throws IncompleteSessionException when the session has no alf folder or no spike sorting
      * @throws AlfDataException           naming the missing file otherwise
      */
+    /** What the user can do about a missing trials attribute, depending on why it is needed. */
+    static String missingAttributeAdvice(String attribute, PreprocessingConfig config) {
+        if (config.trials().required().contains(attribute)) {
+            return "download this trials attribute or remove it from data.ibl.trials.required";
+        }
+        if (attribute.equals(config.alignTo())) {
+            return "download this trials attribute or align to another one with data.ibl.align-to";
+        }
+        return "download this trials attribute: the preprocessing needs it (trial filter and behaviour)";
+    }
+
     public static SessionFiles resolve(SessionRef session, PreprocessingConfig config) {
         Path alf = session.alf();
         if (!Files.isDirectory(alf)) {
@@ -64,7 +75,7 @@ public final class SessionFileResolver {
                 if (file.isEmpty()) {
                     throw new AlfDataException("missing file " + trials.dir().resolve("_ibl_trials." + a + ".npy")
                             + (table == null ? "" : " (and " + table.getFileName() + " has no column " + a + ")")
-                            + "; download this trials attribute or remove it from data.ibl.trials.required");
+                            + "; " + missingAttributeAdvice(a, config));
                 }
                 perAttribute.put(a, file.get());
             }

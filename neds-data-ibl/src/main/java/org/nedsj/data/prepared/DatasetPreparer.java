@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * {@code neds prepare}: finds the sessions of an ALF/ONE cache, runs the preprocessing pipeline on
  * each and writes {@code DATA/<session-id>/*.npy} (atomically per session) and
  * {@code DATA/manifest.json}. A session whose inputs and config are unchanged since the last run
- * (same fingerprint, files complete) is reused; anything else is rebuilt.
+ * (same fingerprint, files complete) is reused; anything else is rebuilt. It writes only into a
+ * folder it owns, one preparation at a time ({@link DatasetFolder}).
  */
 public final class DatasetPreparer {
 
@@ -54,6 +55,17 @@ public final class DatasetPreparer {
     public PrepareResult prepare(Path alfRoot, Path out, Consumer<String> log) {
         List<SessionRef> found = SessionFinder.find(alfRoot);
         settings.requireKnown(found.stream().map(SessionRef::id).toList(), alfRoot);
+        try (DatasetFolder folder = DatasetFolder.claim(out)) {
+            try {
+                return prepareInto(found, alfRoot, out, log);
+            } catch (RuntimeException e) {
+                folder.abandon();
+                throw e;
+            }
+        }
+    }
+
+    private PrepareResult prepareInto(List<SessionRef> found, Path alfRoot, Path out, Consumer<String> log) {
         PreparedStore.removeLeftovers(out);
         Optional<Manifest> previous = ManifestIo.readIfPresent(out);
         SessionPipeline pipeline = new SessionPipeline(config);

@@ -30,9 +30,10 @@ public final class PreparedSessionData implements SessionData {
     private final NpyArray choice;
     private final NpyArray block;
     private final NpyArray split;
+    private final long[] units;
 
     PreparedSessionData(SessionInfo info, int bins, NpyArray spikes, NpyArray wheel, NpyArray whisker, NpyArray choice,
-                        NpyArray block, NpyArray split) {
+                        NpyArray block, NpyArray split, long[] units) {
         this.info = info;
         this.bins = bins;
         this.neurons = info.neurons();
@@ -42,6 +43,7 @@ public final class PreparedSessionData implements SessionData {
         this.choice = choice;
         this.block = block;
         this.split = split;
+        this.units = units.clone();
     }
 
     /** A session prepared in memory (the {@code ibl-alf} source). */
@@ -61,7 +63,7 @@ public final class PreparedSessionData implements SessionData {
                 floats(where.resolve("whisker (in memory)"), s.whisker(), t, b),
                 bytes(where.resolve("choice (in memory)"), s.choice()),
                 bytes(where.resolve("block (in memory)"), s.block()),
-                bytes(where.resolve("split (in memory)"), s.split()));
+                bytes(where.resolve("split (in memory)"), s.split()), s.units());
     }
 
     private static NpyArray floats(Path name, float[] values, int trials, int bins) {
@@ -72,6 +74,11 @@ public final class PreparedSessionData implements SessionData {
 
     private static NpyArray bytes(Path name, byte[] values) {
         return NpyArray.wrap(name, NpyDtype.I1, ByteOrder.LITTLE_ENDIAN, new long[]{values.length}, ByteBuffer.wrap(values));
+    }
+
+    @Override
+    public java.util.Optional<long[]> unitIds() {
+        return java.util.Optional.of(units.clone());
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +25,9 @@ import java.util.stream.Stream;
  */
 public final class PreparedStore {
 
-    private static final String PARTIAL = ".partial-";
-    private static final String OLD = ".old-";
+    /** Prefixes of this class's own temporary folders; nothing else is ever cleaned up. */
+    private static final String PARTIAL = ".neds-partial-";
+    private static final String OLD = ".neds-old-";
 
     private PreparedStore() {
     }
@@ -33,11 +35,13 @@ public final class PreparedStore {
     /** Writes {@code DATA/<id>/}; on failure nothing of the new session is left. */
     public static Path write(Path dataDir, PreparedSession s) {
         String id = s.summary().id();
+        requireFinite(s.wheel(), "wheel", s);
+        requireFinite(s.whisker(), "whisker", s);
         Path target = dataDir.resolve(id);
         Path tmp = null;
         try {
             Files.createDirectories(dataDir);
-            tmp = Files.createTempDirectory(dataDir, "." + id + PARTIAL);
+            tmp = Files.createTempDirectory(dataDir, PARTIAL + id + "-");
             int t = s.trials();
             NpyWriter.writeBytes(tmp.resolve(PreparedFiles.SPIKES), NpyDtype.U1, s.spikes(), t, s.bins(), s.neurons());
             NpyWriter.writeFloats(tmp.resolve(PreparedFiles.WHEEL), s.wheel(), t, s.bins());
@@ -48,7 +52,8 @@ public final class PreparedStore {
             NpyWriter.writeLongs(tmp.resolve(PreparedFiles.UNITS), s.units());
             NpyWriter.writeBytes(tmp.resolve(PreparedFiles.SPLIT), NpyDtype.I1, s.split());
             if (Files.exists(target)) {
-                Path old = dataDir.resolve("." + id + OLD + System.nanoTime());
+                requirePrepared(target);
+                Path old = dataDir.resolve(OLD + id + "-" + System.nanoTime());
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);
@@ -67,7 +72,30 @@ public final class PreparedStore {
         }
     }
 
-    /** Removes temporary folders an interrupted run left behind. */
+    /** The last check before writing: training needs finite behaviour values everywhere. */
+    private static void requireFinite(float[] values, String name, PreparedSession s) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("session " + s.summary().id() + " (" + s.summary().alfPath() + "): the "
+                        + name + " of trial " + i / s.bins() + " came out as " + values[i] + " after preprocessing; check that "
+                        + "session's " + name + " input files for extreme or missing values");
+            }
+        }
+    }
+
+    /** A session folder is replaced only when it holds nothing but prepared files. */
+    private static void requirePrepared(Path sessionDir) throws IOException {
+        try (Stream<Path> s = Files.list(sessionDir)) {
+            List<String> foreign = s.map(p -> p.getFileName().toString())
+                    .filter(n -> !PreparedFiles.SESSION_FILES.contains(n)).sorted().toList();
+            if (!foreign.isEmpty() || !Files.isDirectory(sessionDir)) {
+                throw new IllegalArgumentException(sessionDir + " holds files neds prepare did not write " + foreign
+                        + "; it was left as it is: move it out of the dataset folder, or choose another --out");
+            }
+        }
+    }
+
+    /** Removes the temporary folders of an interrupted run (only this class's own, by their prefix). */
     public static void removeLeftovers(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             return;
@@ -75,7 +103,7 @@ public final class PreparedStore {
         try (Stream<Path> s = Files.list(dataDir)) {
             s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith(".") && (n.contains(PARTIAL) || n.contains(OLD));
+                return Files.isDirectory(p) && (n.startsWith(PARTIAL) || n.startsWith(OLD));
             }).forEach(PreparedStore::deleteRecursively);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dataDir, e);
@@ -107,7 +135,7 @@ public final class PreparedStore {
         NpyArray choice = expect(dir.resolve(PreparedFiles.CHOICE), NpyDtype.I1, "int8 [trials]", t);
         NpyArray block = expect(dir.resolve(PreparedFiles.BLOCK), NpyDtype.I1, "int8 [trials]", t);
         expect(dir.resolve(PreparedFiles.TRIAL_INDEX), NpyDtype.I8, "int64 [trials]", t);
-        expect(dir.resolve(PreparedFiles.UNITS), NpyDtype.I8, "int64 [neurons]", n);
+        NpyArray units = expect(dir.resolve(PreparedFiles.UNITS), NpyDtype.I8, "int64 [neurons]", n);
         NpyArray split = expect(dir.resolve(PreparedFiles.SPLIT), NpyDtype.I1, "int8 [trials]", t);
         int[] perSplit = new int[3];
         for (long i = 0; i < t; i++) {
@@ -118,20 +146,32 @@ public final class PreparedStore {
             perSplit[(int) code]++;
         }
         SessionInfo info = new SessionInfo(entry.id(), (int) n, perSplit[0], perSplit[1], perSplit[2], entry.alfPath());
-        return new PreparedSessionData(info, bins, spikes, wheel, whisker, choice, block, split);
+        return new PreparedSessionData(info, bins, spikes, wheel, whisker, choice, block, split, units.toLongArray());
     }
 
     private static NpyArray expect(Path file, NpyDtype dtype, String what, long... shape) {
         if (!Files.isRegularFile(file)) {
             throw new NpyFormatException(file, "missing; the prepared dataset is incomplete, run neds prepare again");
         }
-        NpyArray a = NpyReader.map(file);
+        NpyArray a = mapPrepared(file);
         if (a.dtype() != dtype || !Arrays.equals(a.shape(), shape)) {
             throw new NpyFormatException(file, "expected " + what + " = " + dtype.code() + " " + Arrays.toString(shape)
                     + " as the manifest says, found " + a.header().descr() + " " + a.header().shapeString()
                     + "; the file does not belong to this manifest, run neds prepare again");
         }
         return a;
+    }
+
+    /** A prepared file that cannot be read was written by neds prepare: preparing again is the fix. */
+    private static NpyArray mapPrepared(Path file) {
+        try {
+            return NpyReader.map(file);
+        } catch (NpyFormatException e) {
+            String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+            int advice = problem.lastIndexOf("; ");
+            throw new NpyFormatException(file, (advice > 0 ? problem.substring(0, advice) : problem)
+                    + "; this prepared file is damaged, run neds prepare again", e);
+        }
     }
 
     /** Deletes a folder and everything in it (nothing when it does not exist). */

@@ -127,7 +127,8 @@ class BadInputTest {
         NpyWriter.writeInts(alfFile("probe00/spikes.clusters.npy"), NpyDtype.U4, new int[]{0, 1, 0});
         Path data = root.resolve("data");
         assertThrows(IllegalArgumentException.class, () -> new DatasetPreparer(ConfigFactory.empty()).prepare(alf, data, s -> { }));
-        assertEquals(List.of("aaalab_M001_2024-02-03_001"), DatasetPreparerTest.list(data), "the good session, complete; nothing of the bad one");
+        assertEquals(List.of(".neds-dataset", "aaalab_M001_2024-02-03_001"), DatasetPreparerTest.list(data),
+                "the good session, complete, in a folder marked as a dataset; nothing of the bad one");
         assertEquals(8, DatasetPreparerTest.list(data.resolve("aaalab_M001_2024-02-03_001")).size());
     }
 }

@@ -12,6 +12,8 @@ import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.run.RunDirectory;
 import org.nedsj.trainer.run.RunProvenance;
+import org.nedsj.trainer.run.SessionTableFile;
+import org.nedsj.spi.io.FolderLock;
 import org.nedsj.trainer.train.Checkpoints;
 
 import java.io.IOException;
@@ -64,6 +66,7 @@ public final class EvaluationRun {
                 }
                 sessions.retainAll(only);
             }
+            EvaluatedUnits.requireSame(experiment, model, sessions, SessionTableFile.readUnits(run.sessions()));
             List<String> extra = new ArrayList<>(experiment.config().getStringList("eval.schemes"));
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
@@ -75,7 +78,11 @@ public final class EvaluationRun {
             EvaluationReport report = evaluator.evaluate(experiment.data(), sessions, predictor, extra, split)
                     .withRun(run.root().getFileName().toString());
             Path folder = out != null ? out : run.root().resolve("report");
-            List<Path> files = new ReportWriter().write(report, provenance(run, checkpoint), run.metrics(), folder);
+            Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
+            List<Path> files;
+            try (FolderLock lock = lockReportFolder(folder)) {
+                files = new ReportWriter().write(report, provenance, run.metrics(), folder);
+            }
             return new Result(report, files);
         }
     }
@@ -97,12 +104,27 @@ public final class EvaluationRun {
         return sessions;
     }
 
-    private static Map<String, String> provenance(RunDirectory run, Path checkpoint) throws IOException {
+    private static FolderLock lockReportFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return FolderLock.acquire(folder, "neds eval");
+    }
+
+    /** The run's provenance, and beside the training data's fingerprint the data this evaluation read. */
+    private static Map<String, String> provenance(RunDirectory run, Path checkpoint, Experiment experiment,
+                                                  PrintStream console) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("run", run.root().toString());
         p.put("checkpoint", run.root().relativize(checkpoint).toString());
         if (Files.exists(run.provenance())) {
             p.putAll(RunProvenance.read(run.provenance()));
+        }
+        String evaluated = experiment.data().fingerprint();
+        p.put("evaluated_data", experiment.config().getString("data.path"));
+        p.put("evaluated_data_fingerprint", evaluated);
+        String trained = p.get("data_fingerprint");
+        if (trained != null && !trained.equals(evaluated)) {
+            console.printf(Locale.ROOT, "note: the evaluated data (%s, fingerprint %s) is not the data the model was "
+                    + "trained on (fingerprint %s)%n", p.get("evaluated_data"), evaluated, trained);
         }
         return p;
     }

@@ -13,13 +13,20 @@ import java.util.Optional;
 public final class DiscoveredPlugins implements AutoCloseable {
 
     private final List<DiscoveredPlugin> plugins;
+    private final List<BrokenPlugin> broken;
     private final Optional<PluginDirectory> directory;
     private final ClassLoader resourceLoader;
     private final List<PluginClassLoader> loaders;
 
     DiscoveredPlugins(List<DiscoveredPlugin> plugins, Optional<PluginDirectory> directory,
                       ClassLoader resourceLoader, List<PluginClassLoader> loaders) {
+        this(plugins, List.of(), directory, resourceLoader, loaders);
+    }
+
+    DiscoveredPlugins(List<DiscoveredPlugin> plugins, List<BrokenPlugin> broken, Optional<PluginDirectory> directory,
+                      ClassLoader resourceLoader, List<PluginClassLoader> loaders) {
         this.plugins = List.copyOf(plugins);
+        this.broken = List.copyOf(broken);
         this.directory = directory;
         this.resourceLoader = resourceLoader;
         this.loaders = List.copyOf(loaders);
@@ -33,6 +40,11 @@ public final class DiscoveredPlugins implements AutoCloseable {
     /** Class-path plugins first (in class-path order), then the plugin directory's (by file name). */
     public List<DiscoveredPlugin> all() {
         return plugins;
+    }
+
+    /** Plugins found but not loadable, with why; left out of everything else. */
+    public List<BrokenPlugin> broken() {
+        return broken;
     }
 
     public Optional<PluginDirectory> directory() {

@@ -37,7 +37,7 @@ final class MaskingSchemeCatalog implements MaskingSchemeFactory.SchemeCatalog {
         try {
             factory = catalog.factory(ExtensionPoint.MASKING_SCHEME, "masking scheme", name);
         } catch (UnknownFactoryException e) {
-            throw PluginCatalog.unknown(ExtensionPoint.MASKING_SCHEME, what, e.available());
+            throw catalog.withBrokenNote(PluginCatalog.unknown(ExtensionPoint.MASKING_SCHEME, what, e.available()));
         }
         creating.push(name);
         try {

@@ -57,6 +57,11 @@ public final class PluginCatalog {
         return listings;
     }
 
+    /** Plugins found but not loadable, with why. */
+    public List<BrokenPlugin> broken() {
+        return plugins.broken();
+    }
+
     /** The plugin directory searched at start-up, if any. */
     public Optional<PluginDirectory> pluginDirectory() {
         return plugins.directory();
@@ -89,7 +94,7 @@ public final class PluginCatalog {
     private <F extends NamedFactory> F lookup(ExtensionPoint<F> point, String what, String name) {
         F factory = point.factoryType().cast(factories(point).get(name));
         if (factory == null) {
-            throw unknown(point, what, names(point));
+            throw withBrokenNote(unknown(point, what, names(point)));
         }
         return factory;
     }
@@ -125,6 +130,12 @@ public final class PluginCatalog {
 
     private Map<String, ? extends NamedFactory> factories(ExtensionPoint<?> point) {
         return byPoint.get(point);
+    }
+
+    /** The error, naming the plugins that could not be loaded (one of them may provide the missing name). */
+    UnknownFactoryException withBrokenNote(UnknownFactoryException e) {
+        return plugins.broken().isEmpty() ? e : new UnknownFactoryException(e.getMessage() + "; these plugins could not "
+                + "be loaded and may provide it: " + plugins.broken(), e.available());
     }
 
     static UnknownFactoryException unknown(ExtensionPoint<?> point, String what, List<String> available) {

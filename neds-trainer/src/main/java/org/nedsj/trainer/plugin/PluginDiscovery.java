@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -36,46 +37,65 @@ public final class PluginDiscovery {
      *                             required one is missing
      */
     public static DiscoveredPlugins discover(ClassLoader application, Optional<PluginDirectory> directory) {
-        List<DiscoveredPlugin> found = new ArrayList<>(fromClassPath(application));
+        List<BrokenPlugin> broken = new ArrayList<>();
+        List<DiscoveredPlugin> found = new ArrayList<>(fromClassPath(application, broken));
         List<PluginClassLoader> loaders = new ArrayList<>();
         try {
             for (Path unit : directory.map(PluginDiscovery::pluginUnits).orElse(List.of())) {
                 PluginClassLoader loader = new PluginClassLoader("neds-plugin " + unit.getFileName(), jarUrls(unit), application);
-                loaders.add(loader);
-                found.addAll(fromPluginLoader(loader, unit));
+                try {
+                    found.addAll(fromPluginLoader(loader, unit));
+                    loaders.add(loader);
+                } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                    broken.add(BrokenPlugin.of(unit.toAbsolutePath().toString(), e));
+                    closeQuietly(loader);
+                }
             }
         } catch (RuntimeException e) {
             new DiscoveredPlugins(List.of(), directory, application, loaders).close();
             throw e;
         }
         found.forEach(p -> LOG.debug("found {}", p));
-        return new DiscoveredPlugins(found, directory, new PluginResourceLoader(application, loaders), loaders);
+        broken.forEach(b -> LOG.warn("plugin {} cannot be loaded and is left out: {}", b.location(), b.cause()));
+        return new DiscoveredPlugins(found, broken, directory, new PluginResourceLoader(application, loaders), loaders);
     }
 
-    private static List<DiscoveredPlugin> fromClassPath(ClassLoader application) {
-        try {
-            return ServiceLoader.load(NedsPlugin.class, application).stream()
-                    .map(p -> new DiscoveredPlugin(p.get(), PluginOrigin.classpath(p.type())))
-                    .toList();
-        } catch (ServiceConfigurationError e) {
-            throw new PluginLoadException("a plugin on the class path cannot be loaded: " + e.getMessage()
-                    + "; check its META-INF/services/" + NedsPlugin.class.getName() + " and its public no-argument constructor", e);
+    /** Each class-path provider on its own, so one that fails leaves the others usable. */
+    private static List<DiscoveredPlugin> fromClassPath(ClassLoader application, List<BrokenPlugin> broken) {
+        List<DiscoveredPlugin> plugins = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<NedsPlugin>> providers = ServiceLoader.load(NedsPlugin.class, application).stream().iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    return plugins;
+                }
+                ServiceLoader.Provider<NedsPlugin> p = providers.next();
+                try {
+                    plugins.add(new DiscoveredPlugin(p.get(), PluginOrigin.classpath(p.type())));
+                } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                    broken.add(BrokenPlugin.of("classpath (" + p.type().getName() + ")", e));
+                }
+            } catch (ServiceConfigurationError e) {
+                broken.add(BrokenPlugin.of("classpath", e));
+            }
         }
     }
 
     private static List<DiscoveredPlugin> fromPluginLoader(PluginClassLoader loader, Path unit) {
+        List<DiscoveredPlugin> plugins = ServiceLoader.load(NedsPlugin.class, loader).stream()
+                .map(p -> new DiscoveredPlugin(p.get(), new PluginOrigin(PluginOrigin.Source.PLUGIN_DIRECTORY, PluginOrigin.codeLocation(p.type()))))
+                .toList();
+        if (plugins.isEmpty()) {
+            LOG.warn("{} declares no plugin: it has no META-INF/services/{} file", unit, NedsPlugin.class.getName());
+        }
+        return plugins;
+    }
+
+    private static void closeQuietly(PluginClassLoader loader) {
         try {
-            List<DiscoveredPlugin> plugins = ServiceLoader.load(NedsPlugin.class, loader).stream()
-                    .map(p -> new DiscoveredPlugin(p.get(), new PluginOrigin(PluginOrigin.Source.PLUGIN_DIRECTORY, PluginOrigin.codeLocation(p.type()))))
-                    .toList();
-            if (plugins.isEmpty()) {
-                LOG.warn("{} declares no plugin: it has no META-INF/services/{} file", unit, NedsPlugin.class.getName());
-            }
-            return plugins;
-        } catch (ServiceConfigurationError | LinkageError e) {
-            throw new PluginLoadException("plugin " + unit + " cannot be loaded: " + e.getMessage()
-                    + "; check its META-INF/services/" + NedsPlugin.class.getName()
-                    + " and that it was built against this neds-spi", e);
+            loader.close();
+        } catch (IOException e) {
+            LOG.debug("cannot close {}", loader.getName(), e);
         }
     }
 

@@ -50,13 +50,24 @@ public final class MetricsLog {
         if (!Files.exists(file)) {
             return;
         }
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (kept.isEmpty() || Integer.parseInt(line.substring(0, line.indexOf(','))) <= epoch) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>(List.of(header()));
+        int columns = header().split(",", -1).length;
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.split(",", -1).length == columns && epochOf(line) <= epoch) {
                 kept.add(line);
             }
         }
         RunDirectory.writeAtomically(file, String.join("\n", kept) + "\n");
+    }
+
+    /** The row's epoch; a row cut short by a kill counts as after every epoch, so it is dropped. */
+    private static int epochOf(String row) {
+        try {
+            return Integer.parseInt(row.substring(0, row.indexOf(',')));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static String num(double v) {

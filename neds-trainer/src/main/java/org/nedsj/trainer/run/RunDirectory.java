@@ -5,24 +5,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.nedsj.spi.io.FolderLock;
+import org.nedsj.trainer.config.ResolvedConfigWriter;
 
 /**
  * The files of one training run: the resolved config, the session table, {@code metrics.csv},
  * {@code checkpoints/latest.zip} and {@code checkpoints/best.zip}, {@code run.json} (provenance) and
- * {@code train.log}.
+ * {@code train.log}. A run being written is locked ({@link FolderLock}).
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
+
+    /** Temporary files of an interrupted atomic write: {@code <file><digits>.tmp} or {@code .<file>-<digits>.tmp}. */
+    private static final Pattern LEFTOVER = Pattern.compile(
+            "\\.?(latest\\.zip|best\\.zip|run\\.json|sessions\\.json|metrics\\.csv|resolved\\.conf)-?\\d*\\.tmp");
 
     private final Path root;
+    private final FolderLock lock;
 
-    private RunDirectory(Path root) {
+    private RunDirectory(Path root, FolderLock lock) {
         this.root = root;
+        this.lock = lock;
     }
 
-    /** A new run in {@code root}; refuses a directory that already holds a run. */
+    /**
+     * A new run in {@code root}, locked until {@link #close()}; refuses a folder that already holds a
+     * run or that another command is writing.
+     */
     public static RunDirectory create(Path root) throws IOException {
-        RunDirectory run = new RunDirectory(root.toAbsolutePath());
-        if (Files.exists(run.latestCheckpoint()) || Files.exists(run.metrics())) {
+        Path absolute = root.toAbsolutePath();
+        Files.createDirectories(absolute);
+        RunDirectory run = new RunDirectory(absolute, FolderLock.acquire(absolute, "neds train"));
+        if (Files.exists(run.latestCheckpoint()) || Files.exists(run.metrics()) || Files.exists(run.config())) {
+            run.close();
             throw new IOException(root + " already holds a training run; continue it with --resume " + root
                     + " or choose another --out");
         }
@@ -30,13 +46,49 @@ public final class RunDirectory {
         return run;
     }
 
-    /** An existing run, for resuming, evaluating or fine-tuning. */
+    /** An existing run, for reading (evaluating, fine-tuning from it); takes no lock. */
     public static RunDirectory open(Path root) throws IOException {
-        RunDirectory run = new RunDirectory(root.toAbsolutePath());
+        RunDirectory run = new RunDirectory(root.toAbsolutePath(), null);
         if (!Files.isRegularFile(run.latestCheckpoint())) {
-            throw new IOException(root + " is not a training run: it has no checkpoints/latest.zip");
+            throw new IOException(root + " is not a training run: it has no checkpoints/latest.zip"
+                    + (Files.isRegularFile(run.config()) ? " (it stopped before its first checkpoint; continue it with "
+                    + "neds train --resume " + root + ")" : ""));
         }
         return run;
+    }
+
+    /**
+     * An existing run to continue, locked until {@link #close()}, with the temporary files of an
+     * interrupted write removed. It may lack a checkpoint when it stopped in its first epoch.
+     */
+    public static RunDirectory resume(Path root) throws IOException {
+        Path absolute = root.toAbsolutePath();
+        if (!Files.isRegularFile(absolute.resolve(ResolvedConfigWriter.FILE_NAME))) {
+            throw new IOException(root + " is not a training run: it has no " + ResolvedConfigWriter.FILE_NAME);
+        }
+        RunDirectory run = new RunDirectory(absolute, FolderLock.acquire(absolute, "neds train --resume"));
+        run.removeLeftovers(run.root());
+        run.removeLeftovers(run.checkpoints());
+        return run;
+    }
+
+    private void removeLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** Releases the lock (nothing for a run opened for reading). */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     public Path root() {
@@ -44,7 +96,7 @@ public final class RunDirectory {
     }
 
     public Path config() {
-        return root.resolve(org.nedsj.trainer.config.ResolvedConfigWriter.FILE_NAME);
+        return root.resolve(ResolvedConfigWriter.FILE_NAME);
     }
 
     public Path sessions() {

@@ -1,6 +1,7 @@
 package org.nedsj.trainer.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,10 +48,28 @@ public final class RunProvenance {
         RunDirectory.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
     }
 
+    /** Every entry as text; structured ones (the {@code resumed} list) as compact JSON. */
     public static Map<String, String> read(Path file) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
-        JSON.readTree(file.toFile()).fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
+        JSON.readTree(file.toFile()).fields().forEachRemaining(e -> p.put(e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         return p;
+    }
+
+    /**
+     * Records a resume: appends {@code {at, overrides, config_sha256}} to the {@code resumed} list and
+     * updates {@code config_sha256} to the configuration the run continues with.
+     */
+    public static void recordResume(Path file, Path resolvedConfig, List<String> overrides) throws IOException {
+        ObjectNode root = Files.isRegularFile(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
+        String hash = sha256(Files.readString(resolvedConfig, StandardCharsets.UTF_8));
+        ArrayNode resumed = root.has("resumed") ? (ArrayNode) root.get("resumed") : root.putArray("resumed");
+        ObjectNode entry = resumed.addObject();
+        entry.put("at", Instant.now().toString());
+        overrides.forEach(entry.putArray("overrides")::add);
+        entry.put("config_sha256", hash);
+        root.put("config_sha256", hash);
+        RunDirectory.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     static String version() {

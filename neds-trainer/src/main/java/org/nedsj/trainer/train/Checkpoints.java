@@ -7,8 +7,15 @@ import org.nedsj.model.NedsModel;
 import org.nedsj.trainer.optim.AdamW;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.nedsj.trainer.run.RunDirectory;
 
 /**
  * A checkpoint is one zip (written atomically): the model, the optimiser's moments and the
@@ -41,6 +48,64 @@ public final class Checkpoints {
         if (state == null) {
             throw new IOException(file + " is a model, not a training checkpoint (no " + STATE + ")");
         }
-        return new Restored(loaded.model(), loaded.extras(), TrainerState.fromJson(state));
+        requireMomentsMatch(file, loaded);
+        return new Restored(loaded.model(), loaded.extras(), parseState(file, state));
+    }
+
+    /** Each optimiser moment ({@code m/<parameter>}, {@code v/<parameter>}) has its parameter's shape. */
+    private static void requireMomentsMatch(Path file, ModelStore.Loaded loaded) throws IOException {
+        for (var e : loaded.extras().entrySet()) {
+            String parameter = e.getKey().substring(e.getKey().indexOf('/') + 1);
+            boolean known = loaded.model().parameters().stream().anyMatch(p -> p.name().equals(parameter));
+            if (!known || !java.util.Arrays.equals(loaded.model().parameter(parameter).shape(), e.getValue().shape())) {
+                throw new IOException(file + ": optimiser state " + e.getKey() + " does not match a parameter of the model; "
+                        + "the checkpoint is damaged, use another one or train again");
+            }
+        }
+    }
+
+    /** The trainer state stored in a checkpoint, read without building its model; empty when unreadable. */
+    public static Optional<TrainerState> stateOf(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(ModelStore.ATTACHMENTS + STATE);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Optional.of(TrainerState.fromJson(in.readAllBytes()));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A run killed between writing {@code latest.zip} and copying it to {@code best.zip} has a best
+     * checkpoint older than its state says; the latest one is that best, so copy it.
+     */
+    public static void repairBest(RunDirectory run, TrainerState latest) throws IOException {
+        if (latest.bestEpoch() != latest.epoch() || latest.epoch() == 0) {
+            return;
+        }
+        boolean current = stateOf(run.bestCheckpoint()).map(s -> s.epoch() == latest.epoch()).orElse(false);
+        if (!current) {
+            copyToBest(run);
+        }
+    }
+
+    /** Copies {@code latest.zip} to {@code best.zip} atomically. */
+    static void copyToBest(RunDirectory run) throws IOException {
+        Path tmp = run.bestCheckpoint().resolveSibling("best.zip.tmp");
+        Files.copy(run.latestCheckpoint(), tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, run.bestCheckpoint(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static TrainerState parseState(Path file, byte[] json) throws IOException {
+        try {
+            return TrainerState.fromJson(json);
+        } catch (IOException e) {
+            throw new IOException(file + " has an unreadable " + STATE + " (" + e.getMessage()
+                    + "); the checkpoint is damaged, use another one or train again", e);
+        }
     }
 }

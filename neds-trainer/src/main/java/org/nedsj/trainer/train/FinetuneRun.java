@@ -54,31 +54,34 @@ public final class FinetuneRun {
             NedsModel model = trained.withSessions(added);
             Config finetune = experiment.config().getConfig("finetune");
             TrainingOptions options = options(experiment.config(), finetune);
-            RunDirectory run = RunDirectory.create(out);
-            experiment.context().writeResolvedConfig(run.root());
-            SessionTableFile.write(run.sessions(), model.sessions());
-            Map<String, String> provenance = RunProvenance.describe(run.config(), options.seed(),
-                    experiment.data().fingerprint(), experiment.trainingSchemeName());
-            provenance.put("finetuned_from", checkpoint.toString());
-            RunProvenance.write(run.provenance(), provenance);
+            try (RunDirectory run = RunDirectory.create(out)) {
+                experiment.context().writeResolvedConfig(run.root());
+                Map<String, long[]> units = SessionTableFile.readUnits(source.sessions());
+                units.putAll(SessionTableFile.unitsOf(experiment.data(), added));
+                SessionTableFile.write(run.sessions(), model.sessions(), units);
+                Map<String, String> provenance = RunProvenance.describe(run.config(), options.seed(),
+                        experiment.data().fingerprint(), experiment.trainingSchemeName());
+                provenance.put("finetuned_from", checkpoint.toString());
+                RunProvenance.write(run.provenance(), provenance);
 
-            AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
-            Predicate<String> trainable = name -> true;
-            if (finetune.getBoolean("freeze-backbone")) {
-                trainable = restrictToNewRows(model, trained.sessions().size(), optimizer);
+                AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
+                Predicate<String> trainable = name -> true;
+                if (finetune.getBoolean("freeze-backbone")) {
+                    trainable = restrictToNewRows(model, trained.sessions().size(), optimizer);
+                }
+                console.printf(Locale.ROOT, "fine-tuning %s on %d new session(s) %s (%s) into %s%n", checkpoint,
+                        added.size(), added.stream().map(SessionInfo::id).toList(),
+                        finetune.getBoolean("freeze-backbone") ? "backbone frozen" : "every weight trained", run.root());
+                BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
+                Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler,
+                        experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio")), options, run,
+                        TrialSplits.of(experiment.data(), model.sessions(), added, Split.TRAIN),
+                        TrialSplits.of(experiment.data(), model.sessions(), added, Split.VAL), trainable, console, terminal);
+                TrainerState done = trainer.run();
+                console.printf(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d; checkpoints in %s%n",
+                        done.epoch(), done.bestValLoss(), done.bestEpoch(), run.checkpoints());
+                return done;
             }
-            console.printf(Locale.ROOT, "fine-tuning %s on %d new session(s) %s (%s) into %s%n", checkpoint,
-                    added.size(), added.stream().map(SessionInfo::id).toList(),
-                    finetune.getBoolean("freeze-backbone") ? "backbone frozen" : "every weight trained", run.root());
-            BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-            Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler,
-                    experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio")), options, run,
-                    TrialSplits.of(experiment.data(), model.sessions(), added, Split.TRAIN),
-                    TrialSplits.of(experiment.data(), model.sessions(), added, Split.VAL), trainable, console, terminal);
-            TrainerState done = trainer.run();
-            console.printf(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d; checkpoints in %s%n",
-                    done.epoch(), done.bestValLoss(), done.bestEpoch(), run.checkpoints());
-            return done;
         }
     }
 

@@ -1,7 +1,10 @@
 package org.nedsj.trainer.train;
 
-/** The loss or a gradient stopped being finite; the run stops and keeps its last good checkpoint. */
-public final class NonFiniteTrainingException extends RuntimeException {
+/**
+ * The loss, a gradient or an input stopped being finite; the run stops and keeps its last good
+ * checkpoint. A diverging run is the user's to fix (settings or data), so this is a user error.
+ */
+public final class NonFiniteTrainingException extends IllegalStateException {
 
     public NonFiniteTrainingException(String message) {
         super(message);

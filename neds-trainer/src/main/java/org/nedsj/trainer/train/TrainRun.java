@@ -9,12 +9,14 @@ import org.nedsj.trainer.batch.TrialRef;
 import org.nedsj.trainer.batch.TrialSplits;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.optim.AdamW;
+import org.nedsj.trainer.run.FailureLog;
 import org.nedsj.trainer.run.RunDirectory;
 import org.nedsj.trainer.run.RunProvenance;
 import org.nedsj.trainer.run.SessionTableFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,37 +28,74 @@ public final class TrainRun {
     private TrainRun() {
     }
 
-    /** Trains a new model into {@code out}. */
+    /** Trains a new model into {@code out}; every setting is checked before the run folder is made. */
     public static TrainerState start(Experiment experiment, Path out, PrintStream console, boolean terminal)
             throws IOException {
-        RunDirectory run = RunDirectory.create(out);
-        experiment.context().writeResolvedConfig(run.root());
         TrainingOptions options = experiment.training();
         List<SessionInfo> sessions = experiment.trainingSessions();
         SessionTable table = new SessionTable(sessions);
-        SessionTableFile.write(run.sessions(), table);
-        RunProvenance.write(run.provenance(), RunProvenance.describe(run.config(), options.seed(),
-                experiment.data().fingerprint(), experiment.trainingSchemeName()));
+        String fingerprint = experiment.data().fingerprint();
+        experiment.trainingScheme();
         NedsModel model = NedsModel.create(experiment.modelConfig(), experiment.bindings(experiment.data().modalities()),
                 table, options.seed());
-        console.printf(Locale.ROOT, "training %s on %d session(s), %d parameters, into %s%n",
-                experiment.trainingSchemeName(), sessions.size(), model.parameterCount(), run.root());
-        AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
-        return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+        try (RunDirectory run = RunDirectory.create(out)) {
+            experiment.context().writeResolvedConfig(run.root());
+            SessionTableFile.write(run.sessions(), table, SessionTableFile.unitsOf(experiment.data(), sessions));
+            RunProvenance.write(run.provenance(), RunProvenance.describe(run.config(), options.seed(), fingerprint,
+                    experiment.trainingSchemeName()));
+            console.printf(Locale.ROOT, "training %s on %d session(s), %d parameters, into %s%n",
+                    experiment.trainingSchemeName(), sessions.size(), model.parameterCount(), run.root());
+            AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
+            return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+        }
     }
 
-    /** Continues the run in {@code runDir} from its latest checkpoint, with its own resolved configuration. */
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint (or from its start when it stopped
+     * before the first one), with its own resolved configuration; {@code sets} are recorded in
+     * {@code resolved.conf} and in {@code run.json}'s {@code resumed} entries.
+     */
     public static TrainerState resume(Path runDir, List<String> sets, PrintStream console, boolean terminal)
             throws IOException {
-        RunDirectory run = RunDirectory.open(runDir);
-        try (Experiment experiment = Experiment.open(run.config(), sets)) {
+        try (RunDirectory run = RunDirectory.resume(runDir);
+             Experiment experiment = Experiment.open(run.config(), sets)) {
             TrainingOptions options = experiment.training();
+            if (!Files.isRegularFile(run.latestCheckpoint())) {
+                return restart(experiment, run, options, sets, console, terminal);
+            }
             Checkpoints.Restored restored = Checkpoints.load(run.latestCheckpoint(), experiment.codecs());
+            Checkpoints.repairBest(run, restored.state());
+            recordResume(experiment, run, sets);
             console.printf(Locale.ROOT, "resuming %s after epoch %d (step %d)%n", run.root(), restored.state().epoch(),
                     restored.state().step());
             return train(experiment, run, restored.model(), restored.optimizer(options), restored.state(), options,
                     console, terminal);
         }
+    }
+
+    /** A run killed before its first checkpoint starts again from its seed, as it first did. */
+    private static TrainerState restart(Experiment experiment, RunDirectory run, TrainingOptions options, List<String> sets,
+                                        PrintStream console, boolean terminal) throws IOException {
+        List<SessionInfo> sessions = experiment.trainingSessions();
+        SessionTable table = new SessionTable(sessions);
+        NedsModel model = NedsModel.create(experiment.modelConfig(), experiment.bindings(experiment.data().modalities()),
+                table, options.seed());
+        if (!Files.isRegularFile(run.provenance())) {
+            SessionTableFile.write(run.sessions(), table, SessionTableFile.unitsOf(experiment.data(), sessions));
+            RunProvenance.write(run.provenance(), RunProvenance.describe(run.config(), options.seed(),
+                    experiment.data().fingerprint(), experiment.trainingSchemeName()));
+        }
+        recordResume(experiment, run, sets);
+        console.printf(Locale.ROOT, "resuming %s from its start: it stopped before its first checkpoint%n", run.root());
+        AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
+        return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+    }
+
+    private static void recordResume(Experiment experiment, RunDirectory run, List<String> sets) throws IOException {
+        if (!sets.isEmpty()) {
+            experiment.context().writeResolvedConfig(run.root());
+        }
+        RunProvenance.recordResume(run.provenance(), run.config(), sets);
     }
 
     private static TrainerState train(Experiment experiment, RunDirectory run, NedsModel model, AdamW optimizer,
@@ -68,7 +107,13 @@ public final class TrainRun {
         BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
         Trainer trainer = new Trainer(model, optimizer, state, assembler, experiment.trainingScheme(), options, run,
                 train, val, name -> true, console, terminal);
-        TrainerState done = trainer.run();
+        TrainerState done;
+        try {
+            done = trainer.run();
+        } catch (IOException | RuntimeException e) {
+            FailureLog.append(run.log(), e);
+            throw e;
+        }
         console.printf(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d; checkpoints in %s%n",
                 done.epoch(), done.bestValLoss(), done.bestEpoch(), run.checkpoints());
         return done;

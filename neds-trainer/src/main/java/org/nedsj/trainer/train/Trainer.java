@@ -23,7 +23,6 @@ import org.nedsj.trainer.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,10 +156,9 @@ public final class Trainer {
         for (var e : result.modalityLosses().entrySet()) {
             if (!Double.isFinite(e.getValue())) {
                 throw new NonFiniteTrainingException(String.format(Locale.ROOT,
-                        "the %s loss became %s at step %d (epoch %d, batch %d: %s); the run stopped and kept its last "
-                                + "good checkpoint, %s. Check that modality's input values, or lower train.lr.",
-                        e.getKey(), e.getValue(), state.step() + b + 1, epoch, b + 1, describe(batch),
-                        run.latestCheckpoint()));
+                        "the %s loss became %s at step %d (epoch %d, batch %d: %s); the run stopped; %s. Check that "
+                                + "modality's input values, or lower train.lr.",
+                        e.getKey(), e.getValue(), state.step() + b + 1, epoch, b + 1, describe(batch), kept()));
             }
             tally.add(e.getKey(), e.getValue(), plan.targetCount(e.getKey()));
         }
@@ -179,9 +177,9 @@ public final class Trainer {
                     .map(Map.Entry::getKey).findFirst().orElse("?");
             throw new NonFiniteTrainingException(String.format(Locale.ROOT,
                     "the gradient of %s (modality %s) became non-finite at step %d (epoch %d, batch %d: %s); the run "
-                            + "stopped and kept its last good checkpoint, %s. Lower train.lr or train.clip-norm.",
+                            + "stopped; %s. Lower train.lr or train.clip-norm.",
                     bad, bad.contains("/") ? bad.substring(0, bad.indexOf('/')) : "shared", state.step() + b + 1, epoch,
-                    b + 1, describe(batch), run.latestCheckpoint()));
+                    b + 1, describe(batch), kept()));
         }
         optimizer.step(parameters, gradients, decayed, lr);
     }
@@ -196,13 +194,20 @@ public final class Trainer {
                 if (!Float.isFinite(v)) {
                     int trial = i / perTrial;
                     throw new NonFiniteTrainingException(String.format(Locale.ROOT,
-                            "the %s values of trial %d of session %s hold %s (step %d, epoch %d, batch %d); the run stopped "
-                                    + "and kept its last good checkpoint, %s. Fix or drop that trial in the data.",
+                            "the %s values of trial %d of session %s hold %s (step %d, epoch %d, batch %d); the run stopped; "
+                                    + "%s. Fix or drop that trial in the data.",
                             m.name(), batch.trial(trial), batch.sessionId(trial), v, state.step() + b + 1, epoch, b + 1,
-                            run.latestCheckpoint()));
+                            kept()));
                 }
             }
         }
+    }
+
+    /** What a stopped run keeps: its last checkpoint, or nothing yet when it stopped in its first epoch. */
+    private String kept() {
+        return Files.isRegularFile(run.latestCheckpoint())
+                ? "its last good checkpoint is " + run.latestCheckpoint() + " (epoch " + state.epoch() + ")"
+                : "no checkpoint was written yet (it stopped in its first epoch)";
     }
 
     private static String describe(Batch batch) {
@@ -247,10 +252,7 @@ public final class Trainer {
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
         if (improved) {
-            Files.copy(run.latestCheckpoint(), run.bestCheckpoint().resolveSibling("best.zip.tmp"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.move(run.bestCheckpoint().resolveSibling("best.zip.tmp"), run.bestCheckpoint(),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Checkpoints.copyToBest(run);
         }
         String line = epochLine(e, improved);
         out.println(line);

@@ -103,12 +103,16 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void aBrokenServiceEntryNamesTheJar() {
+    void aBrokenServiceEntryIsRecordedWithTheJarAndLeftOut() {
         Path jar = LabPluginJar.writeJar(tmp.resolve("broken.jar"),
                 Map.of("META-INF/services/" + NedsPlugin.class.getName(), "org.example.Missing\n".getBytes(UTF_8)));
-        PluginLoadException e = assertThrows(PluginLoadException.class, () -> PluginDiscovery.discover(APP, dir(tmp)));
-        assertTrue(e.getMessage().contains(jar.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("org.example.Missing"), e.getMessage());
+        try (DiscoveredPlugins found = PluginDiscovery.discover(APP, dir(tmp))) {
+            assertEquals(1, found.broken().size(), found.broken().toString());
+            BrokenPlugin broken = found.broken().get(0);
+            assertEquals(jar.toAbsolutePath().toString(), broken.location());
+            assertTrue(broken.cause().contains("org.example.Missing"), broken.cause());
+            assertTrue(found.all().stream().noneMatch(p -> p.origin().source() == PluginOrigin.Source.PLUGIN_DIRECTORY));
+        }
     }
 
     @Test
