@@ -87,10 +87,28 @@ public final class FolderLock implements AutoCloseable {
     }
 
     private static FolderBusyException busy(Path folder, Path file) {
-        String holder = readQuietly(file);
+        String holder = holderOf(file);
         return new FolderBusyException(folder + " is in use by another neds command ("
                 + (holder == null || holder.isBlank() ? "holder unknown" : holder.strip())
                 + "); wait for it to finish or choose another folder");
+    }
+
+    /**
+     * The holder line; the holder writes it just after taking the lock, so a file still empty is read
+     * again a few times before the holder is called unknown.
+     */
+    private static String holderOf(Path file) {
+        String holder = readQuietly(file);
+        for (int wait = 0; wait < 25 && holder != null && holder.isBlank(); wait++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            holder = readQuietly(file);
+        }
+        return holder;
     }
 
     private static String describeSelf(String command) {
