@@ -19,12 +19,12 @@ import java.util.Map;
  * @param wheel              wheel-speed processing
  * @param camera             camera of the whisker motion energy: left, right or body
  * @param coverageTolerance  largest gap allowed between a window edge and a behaviour's samples, seconds
- * @param minMaxScaling      whether wheel and whisker are min-max scaled per session
+ * @param scaling            how wheel and whisker are scaled per session: {@code z-score}, {@code min-max} or {@code none}
  * @param split              the seeded train/val/test split
  */
 public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules trials, UnitRules units,
                                   List<String> sortingCollections, WheelRules wheel, String camera,
-                                  double coverageTolerance, boolean minMaxScaling, SplitRules split) {
+                                  double coverageTolerance, String scaling, SplitRules split) {
 
     /** The trial window: {@code [event + start, event + end)} in {@code bins} bins of {@code binSize} seconds. */
     public record TrialWindow(double start, double end, double binSize, int bins) {
@@ -127,7 +127,8 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         double coverage = c.getDouble("coverage-tolerance");
         require(coverage >= 0, "coverage-tolerance", "must be ≥ 0, got " + coverage);
         String scaling = c.getString("scaling");
-        require(scaling.equals("min-max") || scaling.equals("none"), "scaling", "must be min-max or none, got '" + scaling + "'");
+        require(List.of("z-score", "min-max", "none").contains(scaling), "scaling",
+                "must be z-score, min-max or none, got '" + scaling + "'");
 
         SplitRules split = new SplitRules(c.getDouble("split.train"), c.getDouble("split.val"), c.getDouble("split.test"),
                 c.getLong("split.seed"));
@@ -137,7 +138,7 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
 
         return new PreprocessingConfig(c.getString("align-to"), new TrialWindow(start, end, bin, bins), trials,
                 new UnitRules(select.equals("good"), minRate), collections, wheel, camera, coverage,
-                scaling.equals("min-max"), split);
+                scaling, split);
     }
 
     private static void require(boolean ok, String key, String problem) {
@@ -159,7 +160,7 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         m.put("wheel", ordered("rate", wheel.rate(), "filter-order", wheel.filterOrder(), "cutoff", wheel.cutoff()));
         m.put("whisker", ordered("camera", camera));
         m.put("coverage-tolerance", coverageTolerance);
-        m.put("scaling", minMaxScaling ? "min-max" : "none");
+        m.put("scaling", scaling);
         m.put("split", ordered("train", split.train(), "val", split.val(), "test", split.test(), "seed", split.seed()));
         return m;
     }

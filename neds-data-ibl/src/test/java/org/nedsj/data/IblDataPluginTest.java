@@ -80,7 +80,7 @@ class IblDataPluginTest {
             assertEquals(2f, one[0]);
             float[] wheel = new float[100];
             s.copyTrial("wheel", 2, wheel, 0, 1);
-            assertEquals(1f, wheel[50], 1e-5);
+            assertEquals(1 / Math.sqrt(3), wheel[50], 1e-5, "2 rad/s z-scored among 0.5 (one trial) and 2 (three)");
             int splitTotal = 0;
             for (int t = 0; t < s.trialCount(); t++) {
                 splitTotal += s.split(t) == Split.TRAIN ? 1 : 0;

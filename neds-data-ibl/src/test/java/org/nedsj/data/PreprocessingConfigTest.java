@@ -32,7 +32,7 @@ class PreprocessingConfigTest {
         assertEquals(new PreprocessingConfig.WheelRules(1000, 8, 20), c.wheel());
         assertEquals("right", c.camera());
         assertEquals(0.02, c.coverageTolerance());
-        assertTrue(c.minMaxScaling());
+        assertEquals("z-score", c.scaling());
         assertEquals(new PreprocessingConfig.SplitRules(0.7, 0.1, 0.2, 42), c.split());
     }
 

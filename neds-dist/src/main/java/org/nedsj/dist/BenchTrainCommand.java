@@ -123,6 +123,8 @@ final class BenchTrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  loop, steps and validation:   %.1f trials/s%n", loop.epochTrialsPerSecond());
             out.printf(Locale.ROOT, "  step alone, same shapes:      %.1f trials/s (median of %d steps)%n",
                     alone.trialsPerSecond(), shape.steps);
+            out.println("  where the step alone spends its time (seconds per step):");
+            alone.phaseSeconds().forEach((phase, seconds) -> out.printf(Locale.ROOT, "    %-34s %.4f%n", phase, seconds));
             double ratio = loop.trainingTrialsPerSecond() / alone.trialsPerSecond();
             out.printf(Locale.ROOT, "ratio loop / step: %.2f%n", ratio);
             if (json) {

@@ -47,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the synthetic data and the runs (default: drawn now).")
     Long seed;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = ConfigAssignment.class,
+            description = "Override one key of conf/demo.conf for every run of the demo (repeatable).")
+    List<String> sets = new ArrayList<>();
+
     @ParentCommand
     Neds neds;
 
@@ -66,14 +70,16 @@ final class DemoCommand implements Callable<Integer> {
         List<String> ids = prepare(conf, alf, data);
         String heldOut = ids.get(ids.size() - 1);
         List<String> pretraining = ids.subList(0, ids.size() - 1);
-        List<String> common = List.of(ConfigOverrides.setString("data.path", data.toString()), "train.seed=" + dataSeed);
+        List<String> common = new ArrayList<>(sets);
+        common.add(ConfigOverrides.setString("data.path", data.toString()));
+        common.add("train.seed=" + dataSeed);
 
         Path pretrained = root.resolve("pretrained");
         step(3, "pretrain on " + pretraining.size() + " sessions (" + heldOut + " held out) with " + conf);
         train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", List.of(heldOut))), pretrained);
         Path finetuned = root.resolve("finetuned");
         step(4, "fine-tune the pretrained model on " + heldOut + " (new stitchers, backbone frozen)");
-        FinetuneRun.start(pretrained, data, List.of(heldOut), List.of(), finetuned, System.out, Terminal.attached());
+        FinetuneRun.start(pretrained, data, List.of(heldOut), sets, finetuned, System.out, Terminal.attached());
         Path alone = root.resolve("alone");
         step(5, "train the same recipe on " + heldOut + " alone");
         train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", pretraining)), alone);
@@ -93,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private List<String> prepare(Path conf, Path alf, Path data) throws IOException {
         ExperimentSources sources = new ExperimentSources(Optional.of(conf),
-                List.of(ConfigOverrides.setString("data.path", data.toString())), neds.systemProperties());
+                with(sets, ConfigOverrides.setString("data.path", data.toString())), neds.systemProperties());
         try (Experiment experiment = Experiment.open(sources)) {
             PrepareResult prepared = new DatasetPreparer(experiment.config().getConfig("data")).prepare(alf, data, line -> { });
             System.out.println(prepared.describe());

@@ -113,19 +113,33 @@ public final class SessionPipeline {
                 units.units(), split);
     }
 
+    /**
+     * The behaviour scaled per session over all kept trials and bins, by {@code data.ibl.scaling}; the
+     * statistics (raw units) go into the summary either way.
+     */
     private float[] scale(double[] values, int n, String name, Map<String, Map<String, Double>> scaling) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
         for (int i = 0; i < n; i++) {
             min = Math.min(min, values[i]);
             max = Math.max(max, values[i]);
+            sum += values[i];
         }
-        scaling.put(name, Map.of("min", min, "max", max));
-        float[] out = new float[n];
-        boolean scaled = config.minMaxScaling();
-        double range = max - min;
+        double mean = n > 0 ? sum / n : 0;
+        double squares = 0;
         for (int i = 0; i < n; i++) {
-            out[i] = (float) (!scaled ? values[i] : range > 0 ? (values[i] - min) / range : 0.0);
+            squares += (values[i] - mean) * (values[i] - mean);
+        }
+        double sd = n > 0 ? Math.sqrt(squares / n) : 0;
+        scaling.put(name, Map.of("min", min, "max", max, "mean", mean, "sd", sd));
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) switch (config.scaling()) {
+                case "z-score" -> sd > 0 ? (values[i] - mean) / sd : 0.0;
+                case "min-max" -> max > min ? (values[i] - min) / (max - min) : 0.0;
+                default -> values[i];
+            };
         }
         return out;
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param spikes             spikes over all probes
  * @param saturatedCounts    binned counts that exceeded 255 and were stored as 255
  * @param cameraTrimmed      leading camera timestamps dropped because there were more timestamps than frames
- * @param scaling            per behaviour, the {@code min} and {@code max} used for min-max scaling (raw units)
+ * @param scaling            per behaviour, its {@code min}, {@code max}, {@code mean} and {@code sd} over the kept bins (raw units)
  */
 public record SessionSummary(String id, String alfPath, String trialsCollection, List<String> probes, int trialsTotal,
                              Map<String, Integer> dropped, int trialsKept, int unitsTotal, int unitsBelowRate,

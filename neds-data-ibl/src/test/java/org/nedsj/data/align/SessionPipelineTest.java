@@ -107,8 +107,23 @@ class SessionPipelineTest {
     }
 
     @Test
-    void wheelSpeedIsMinMaxScaledOverTheKeptTrials() {
+    void wheelSpeedIsZScoredOverTheKeptTrialsByDefault() {
         PreparedSession p = run("");
+        // speed 0.5 rad/s in row 1's window, 2 rad/s in the others' 300 bins: mean 1.625, sd √0.421875
+        double sd = Math.sqrt(0.421875);
+        for (int b = 0; b < 100; b++) {
+            assertEquals((0.5 - 1.625) / sd, p.wheel()[b], 1e-5, "trial 0 bin " + b);
+            for (int k = 1; k < 4; k++) {
+                assertEquals((2 - 1.625) / sd, p.wheel()[k * 100 + b], 1e-5, "trial " + k + " bin " + b);
+            }
+        }
+        assertEquals(1.625, p.summary().scaling().get("wheel").get("mean"), 1e-6);
+        assertEquals(sd, p.summary().scaling().get("wheel").get("sd"), 1e-6);
+    }
+
+    @Test
+    void wheelSpeedIsMinMaxScaledOverTheKeptTrials() {
+        PreparedSession p = run("ibl.scaling = min-max");
         // speed 0.5 rad/s in row 1's window, 2 rad/s in the others: scaled to 0 and 1
         for (int b = 0; b < 100; b++) {
             assertEquals(0, p.wheel()[b], 1e-5, "trial 0 bin " + b);
@@ -122,7 +137,7 @@ class SessionPipelineTest {
 
     @Test
     void motionEnergyIsTakenAtBinRightEdgesAfterTrimmingTimestamps() {
-        PreparedSession p = run("");
+        PreparedSession p = run("ibl.scaling = min-max");
         double min = 20.0 + 0.02;
         double max = 100.0 + 2.0;
         int[] rows = ReferenceSession.KEPT_ROWS;
