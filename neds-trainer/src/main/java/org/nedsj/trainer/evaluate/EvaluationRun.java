@@ -71,8 +71,9 @@ public final class EvaluationRun {
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
                     run.root().relativize(checkpoint), split.name().toLowerCase(Locale.ROOT), sessions.size());
+            Map<String, NedsModel> byModality = modelsByModality(experiment, run, checkpoint, model, console);
             BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-            ModelTaskPredictor predictor = new ModelTaskPredictor(model, assembler, experiment::scheme,
+            ModelTaskPredictor predictor = new ModelTaskPredictor(byModality, assembler, experiment::scheme,
                     experiment.config().getInt("eval.batch-size"), experiment.training().seed());
             Evaluator evaluator = new Evaluator(EvaluationSettings.fromConfig(experiment.config().getConfig("eval")));
             EvaluationReport report = evaluator.evaluate(experiment.data(), sessions, predictor, extra, split)
@@ -85,6 +86,34 @@ public final class EvaluationRun {
             }
             return new Result(report, files);
         }
+    }
+
+    /**
+     * With {@code eval.checkpoint = per-task}, each modality's predictions come from the checkpoint of
+     * its own best validation epoch ({@code best-<modality>.zip}) where the run has one, else from
+     * {@code model}; checkpoints of the same epoch share one loaded model.
+     */
+    private static Map<String, NedsModel> modelsByModality(Experiment experiment, RunDirectory run, Path checkpoint,
+                                                           NedsModel model, PrintStream console) throws IOException {
+        Map<String, NedsModel> byModality = new LinkedHashMap<>();
+        boolean perTask = experiment.config().getString("eval.checkpoint").equals("per-task");
+        Map<Integer, NedsModel> byEpoch = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (var m : model.modalities()) {
+            Path own = run.bestCheckpoint(m.name());
+            if (!perTask || !checkpoint.equals(run.bestCheckpoint()) || !Files.isRegularFile(own)) {
+                byModality.put(m.name(), model);
+                continue;
+            }
+            Checkpoints.Restored restored = Checkpoints.load(own, experiment.codecs());
+            NedsModel shared = byEpoch.computeIfAbsent(restored.state().epoch(), e -> restored.model());
+            byModality.put(m.name(), shared);
+            notes.add(m.name() + " " + restored.state().epoch());
+        }
+        if (!notes.isEmpty()) {
+            console.println("each modality from the epoch of its own best validation loss: " + String.join(", ", notes));
+        }
+        return byModality;
     }
 
     /** The model's sessions that the data has (fine-tuned runs know more sessions than some datasets hold). */

@@ -30,6 +30,7 @@ public final class ModelTaskPredictor implements ModelPredictor {
     private static final long EVALUATION_SALT = 0xE7A1L;
 
     private final NedsModel model;
+    private final Map<String, NedsModel> byModality;
     private final BatchAssembler assembler;
     private final Function<String, MaskingScheme> schemes;
     private final Map<String, MaskingScheme> made = new HashMap<>();
@@ -39,7 +40,17 @@ public final class ModelTaskPredictor implements ModelPredictor {
 
     public ModelTaskPredictor(NedsModel model, BatchAssembler assembler, Function<String, MaskingScheme> schemes,
                               int batchSize, long seed) {
-        this.model = model;
+        this(byModality(model), assembler, schemes, batchSize, seed);
+    }
+
+    /**
+     * @param byModality the model whose predictions each modality takes (all built for the same sessions and
+     *                   modalities; e.g. each modality's best checkpoint)
+     */
+    public ModelTaskPredictor(Map<String, NedsModel> byModality, BatchAssembler assembler,
+                              Function<String, MaskingScheme> schemes, int batchSize, long seed) {
+        this.byModality = Map.copyOf(byModality);
+        this.model = byModality.values().iterator().next();
         this.assembler = assembler;
         this.schemes = schemes;
         this.batchSize = batchSize;
@@ -62,14 +73,29 @@ public final class ModelTaskPredictor implements ModelPredictor {
             }
             Batch batch = assembler.assemble(batches++, refs);
             MaskPlan plan = scheme.plan(batch, seed);
-            Map<String, INDArray> predicted = model.predict(batch, plan);
+            Map<NedsModel, Map<String, INDArray>> predicted = new java.util.IdentityHashMap<>();
             for (Collector c : collected.values()) {
-                c.add(batch, plan, predicted.get(c.modality.name()), model.width(c.modality.name()), start);
+                NedsModel source = byModality.getOrDefault(c.modality.name(), model);
+                INDArray p = predicted.computeIfAbsent(source, m -> copies(m.predict(batch, plan))).get(c.modality.name());
+                c.add(batch, plan, p, source.width(c.modality.name()), start);
             }
         }
         Map<String, ModalityPredictions> out = new LinkedHashMap<>();
         collected.forEach((name, c) -> out.put(name, c.result()));
         return new TaskPredictions(sessionId, schemeName, trials.clone(), out);
+    }
+
+    private static Map<String, NedsModel> byModality(NedsModel model) {
+        Map<String, NedsModel> all = new LinkedHashMap<>();
+        model.modalities().forEach(m -> all.put(m.name(), model));
+        return all;
+    }
+
+    /** Predictions may live in a model's reused buffers; keep them past the next model's pass. */
+    private static Map<String, INDArray> copies(Map<String, INDArray> predictions) {
+        Map<String, INDArray> out = new HashMap<>();
+        predictions.forEach((k, v) -> out.put(k, v.dup()));
+        return out;
     }
 
     /** Gathers one modality's truth, predictions and scored tokens, cut to the session's width. */

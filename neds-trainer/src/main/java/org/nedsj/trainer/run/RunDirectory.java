@@ -127,6 +127,11 @@ public final class RunDirectory implements AutoCloseable {
         return checkpoints().resolve("best.zip");
     }
 
+    /** The checkpoint of the epoch where {@code modality}'s own smoothed validation loss was lowest. */
+    public Path bestCheckpoint(String modality) {
+        return checkpoints().resolve("best-" + modality + ".zip");
+    }
+
     /** Writes a text file atomically (temporary file, then move). */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");

@@ -95,9 +95,14 @@ public final class Checkpoints {
 
     /** Copies {@code latest.zip} to {@code best.zip} atomically. */
     static void copyToBest(RunDirectory run) throws IOException {
-        Path tmp = run.bestCheckpoint().resolveSibling("best.zip.tmp");
+        copyLatestTo(run, run.bestCheckpoint());
+    }
+
+    /** Copies {@code latest.zip} to {@code target} atomically. */
+    static void copyLatestTo(RunDirectory run, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.copy(run.latestCheckpoint(), tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, run.bestCheckpoint(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static TrainerState parseState(Path file, byte[] json) throws IOException {

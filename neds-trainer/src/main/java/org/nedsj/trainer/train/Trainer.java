@@ -141,8 +141,7 @@ public final class Trainer {
         }
         progress.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
-        state = new TrainerState(epoch, step, batchIndex, state.bestValLoss(), state.bestEpoch(), state.stale(),
-                state.seconds() + seconds, state.smoothedValLoss());
+        state = state.withProgress(epoch, step, batchIndex, state.seconds() + seconds);
         long validationStart = System.nanoTime();
         LossTally val = validate();
         return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val,
@@ -247,12 +246,17 @@ public final class Trainer {
     }
 
     private void finishEpoch(EpochSummary e) throws IOException {
-        state = state.afterValidation(e.val().total(), options.valSmoothing(), options.minDelta());
-        boolean improved = state.stale() == 0;
+        Map<String, Double> byTask = new LinkedHashMap<>();
+        e.val().modalities().forEach(m -> byTask.put(m, e.val().modality(m)));
+        state = state.afterValidation(e.val().total(), byTask, options.valSmoothing(), options.minDelta());
+        boolean improved = state.bestEpoch() == state.epoch();
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
         if (improved) {
             Checkpoints.copyToBest(run);
+        }
+        for (String task : state.tasksImprovedNow()) {
+            Checkpoints.copyLatestTo(run, run.bestCheckpoint(task));
         }
         String line = epochLine(e, improved);
         out.println(line);

@@ -3,6 +3,8 @@ package org.nedsj.trainer.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a run stands after an epoch; saved in every checkpoint. Every random choice of the run
@@ -17,9 +19,40 @@ import java.io.IOException;
  * @param stale         epochs since the best one
  * @param seconds       training time so far
  * @param smoothedValLoss the exponentially smoothed validation loss after {@code epoch} (NaN before the first)
+ * @param tasks         per modality, its own smoothed validation loss and its best epoch (the per-task checkpoints)
  */
 public record TrainerState(int epoch, long step, long batches, double bestValLoss, int bestEpoch, int stale,
-                           double seconds, double smoothedValLoss) {
+                           double seconds, double smoothedValLoss, Map<String, TaskBest> tasks) {
+
+    /**
+     * One modality's validation loss, smoothed like the total, and its best so far.
+     *
+     * @param smoothed the smoothed loss after the last epoch (null before the first)
+     * @param best     the lowest smoothed loss (null before the first)
+     * @param epoch    the epoch of {@code best}
+     */
+    public record TaskBest(Double smoothed, Double best, int epoch) {
+
+        TaskBest after(double loss, double alpha, double minDelta, int now) {
+            double s = smoothed == null || Double.isNaN(loss) ? loss : alpha * loss + (1 - alpha) * smoothed;
+            boolean better = !Double.isNaN(s) && (best == null || s < best - minDelta);
+            return better ? new TaskBest(s, s, now) : new TaskBest(Double.isNaN(s) ? smoothed : Double.valueOf(s), best, epoch);
+        }
+    }
+
+    public TrainerState {
+        tasks = Map.copyOf(tasks);
+    }
+
+    public TrainerState(int epoch, long step, long batches, double bestValLoss, int bestEpoch, int stale, double seconds,
+                        double smoothedValLoss) {
+        this(epoch, step, batches, bestValLoss, bestEpoch, stale, seconds, smoothedValLoss, Map.of());
+    }
+
+    /** The same state with the counters of a finished epoch. */
+    TrainerState withProgress(int epoch, long step, long batches, double seconds) {
+        return new TrainerState(epoch, step, batches, bestValLoss, bestEpoch, stale, seconds, smoothedValLoss, tasks);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +64,7 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                     new Stored(epoch, step, batches, Double.isInfinite(bestValLoss) ? null : bestValLoss, bestEpoch, stale,
-                            seconds, Double.isNaN(smoothedValLoss) ? null : smoothedValLoss));
+                            seconds, Double.isNaN(smoothedValLoss) ? null : smoothedValLoss, new TreeMap<>(tasks)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -41,20 +74,43 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
         Stored s = JSON.readValue(json, Stored.class);
         return new TrainerState(s.epoch(), s.step(), s.batches(),
                 s.bestValLoss() == null ? Double.POSITIVE_INFINITY : s.bestValLoss(), s.bestEpoch(), s.stale(), s.seconds(),
-                s.smoothedValLoss() == null ? Double.NaN : s.smoothedValLoss());
+                s.smoothedValLoss() == null ? Double.NaN : s.smoothedValLoss(), s.tasks() == null ? Map.of() : s.tasks());
     }
 
     /** This state after an epoch whose validation loss was {@code valLoss}, smoothed with weight {@code alpha} on it. */
     TrainerState afterValidation(double valLoss, double alpha, double minDelta) {
+        return afterValidation(valLoss, Map.of(), alpha, minDelta);
+    }
+
+    /**
+     * This state after an epoch with validation loss {@code valLoss} in total and {@code byTask} per
+     * modality, each smoothed with weight {@code alpha} on the newest epoch. The run is stale for as
+     * many epochs as neither the total nor any modality has improved.
+     */
+    TrainerState afterValidation(double valLoss, Map<String, Double> byTask, double alpha, double minDelta) {
         double smoothed = Double.isNaN(smoothedValLoss) || Double.isNaN(valLoss) ? valLoss
                 : alpha * valLoss + (1 - alpha) * smoothedValLoss;
         boolean improved = !Double.isNaN(smoothed) && smoothed < bestValLoss - minDelta;
+        Map<String, TaskBest> next = new TreeMap<>(tasks);
+        boolean anyTask = false;
+        for (var e : byTask.entrySet()) {
+            TaskBest t = next.getOrDefault(e.getKey(), new TaskBest(null, null, 0)).after(e.getValue(), alpha, minDelta, epoch);
+            anyTask |= t.epoch() == epoch && t.best() != null;
+            next.put(e.getKey(), t);
+        }
+        int nowStale = improved || anyTask ? 0 : stale + 1;
         return improved
-                ? new TrainerState(epoch, step, batches, smoothed, epoch, 0, seconds, smoothed)
-                : new TrainerState(epoch, step, batches, bestValLoss, bestEpoch, stale + 1, seconds, smoothed);
+                ? new TrainerState(epoch, step, batches, smoothed, epoch, nowStale, seconds, smoothed, next)
+                : new TrainerState(epoch, step, batches, bestValLoss, bestEpoch, nowStale, seconds, smoothed, next);
+    }
+
+    /** The modalities whose own best epoch is this one. */
+    public java.util.List<String> tasksImprovedNow() {
+        return tasks.entrySet().stream().filter(e -> e.getValue().epoch() == epoch && e.getValue().best() != null)
+                .map(Map.Entry::getKey).toList();
     }
 
     private record Stored(int epoch, long step, long batches, Double bestValLoss, int bestEpoch, int stale,
-                          double seconds, Double smoothedValLoss) {
+                          double seconds, Double smoothedValLoss, Map<String, TaskBest> tasks) {
     }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TrainerStateTest {
 
     private static TrainerState after(TrainerState s, int epoch, double val, double alpha) {
-        TrainerState atEpoch = new TrainerState(epoch, s.step(), s.batches(), s.bestValLoss(), s.bestEpoch(), s.stale(),
-                s.seconds(), s.smoothedValLoss());
-        return atEpoch.afterValidation(val, alpha, 0.0);
+        return s.withProgress(epoch, s.step(), s.batches(), s.seconds()).afterValidation(val, alpha, 0.0);
     }
 
     /** Losses 1.0, 0.6, 0.9, 0.7 with weight 0.5: smoothed 1.0, 0.8, 0.85, 0.775; best at epochs 1, 2, then 4. */
@@ -46,9 +44,33 @@ class TrainerStateTest {
         assertEquals(2, raw.bestEpoch());
     }
 
+    /**
+     * Total 1.0, 0.9, 0.95, 0.97 (best at epoch 2); choice 0.7, 0.5, 0.6, 0.65 (own best at epoch 2) and
+     * wheel 0.3, 0.3, 0.2, 0.1 (own best at 4, smoothed 0.3, 0.3, 0.25, 0.175): the run is never stale
+     * while the wheel improves, and each task keeps its own best epoch.
+     */
+    @Test
+    void eachTaskKeepsItsOwnBestEpochAndKeepsTheRunGoing() {
+        double[] total = {1.0, 0.9, 0.95, 0.97};
+        double[] choice = {0.7, 0.5, 0.6, 0.65};
+        double[] wheel = {0.3, 0.3, 0.2, 0.1};
+        TrainerState s = TrainerState.start();
+        for (int e = 0; e < 4; e++) {
+            s = s.withProgress(e + 1, 0, 0, 0).afterValidation(total[e], java.util.Map.of("choice", choice[e], "wheel",
+                    wheel[e]), 0.5, 0.0);
+        }
+        assertEquals(2, s.bestEpoch());
+        assertEquals(0, s.stale());
+        assertEquals(2, s.tasks().get("choice").epoch());
+        assertEquals(4, s.tasks().get("wheel").epoch());
+        assertEquals(0.175, s.tasks().get("wheel").best(), 1e-12);
+        assertEquals(java.util.List.of("wheel"), s.tasksImprovedNow());
+    }
+
     @Test
     void theSmoothedLossSurvivesTheCheckpoint() throws Exception {
-        TrainerState s = after(after(TrainerState.start(), 1, 1.0, 0.5), 2, 0.6, 0.5);
+        TrainerState s = TrainerState.start().withProgress(1, 3, 3, 1.5).afterValidation(1.0, java.util.Map.of("wheel", 0.4),
+                0.5, 0.0);
         TrainerState back = TrainerState.fromJson(s.toJson());
         assertEquals(s, back);
         assertEquals(TrainerState.start(), TrainerState.fromJson(TrainerState.start().toJson()));
