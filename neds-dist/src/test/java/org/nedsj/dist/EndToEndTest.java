@@ -67,7 +67,7 @@ class EndToEndTest {
         CommandRun train = CommandRun.of("train", "--config", experiment.toString(), "--out", run.toString());
         assertEquals(0, train.status(), train.err());
         for (String file : List.of("resolved.conf", "sessions.json", "metrics.csv", "run.json", "train.log",
-                "checkpoints/latest.zip", "checkpoints/best.zip")) {
+                "checkpoints/latest.zip", "checkpoints/best.zip", "checkpoints/best-spikes.zip", "checkpoints/best-choice.zip")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), "missing " + file);
         }
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
@@ -98,6 +98,8 @@ class EndToEndTest {
         for (String file : List.of("report.json", "report.txt", "report.html")) {
             assertTrue(Files.size(report.resolve(file)) > 0, file);
         }
+        assertTrue(java.util.regex.Pattern.compile("checkpoint_per_task +spikes epoch \\d+, wheel epoch \\d+")
+                .matcher(Files.readString(report.resolve("report.txt"))).find(), "each modality names its checkpoint's epoch");
         JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
         assertEquals("test", json.get("split").asText());
         for (String key : List.of("spikes.bps", "spikes.poisson_nll")) {

@@ -71,7 +71,12 @@ public final class EvaluationRun {
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
                     run.root().relativize(checkpoint), split.name().toLowerCase(Locale.ROOT), sessions.size());
-            Map<String, NedsModel> byModality = modelsByModality(experiment, run, checkpoint, model, console);
+            StringBuilder epochs = new StringBuilder();
+            Map<String, NedsModel> byModality = modelsByModality(experiment, run, checkpoint, model, epochs);
+            String perTaskEpochs = epochs.toString();
+            if (!perTaskEpochs.isEmpty()) {
+                console.println("each modality from the epoch of its own best validation loss: " + perTaskEpochs);
+            }
             BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
             ModelTaskPredictor predictor = new ModelTaskPredictor(byModality, assembler, experiment::scheme,
                     experiment.config().getInt("eval.batch-size"), experiment.training().seed());
@@ -80,6 +85,9 @@ public final class EvaluationRun {
                     .withRun(run.root().getFileName().toString());
             Path folder = out != null ? out : run.root().resolve("report");
             Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
+            if (!perTaskEpochs.isEmpty()) {
+                provenance.put("checkpoint_per_task", perTaskEpochs);
+            }
             List<Path> files;
             try (FolderLock lock = lockReportFolder(folder)) {
                 files = new ReportWriter().write(report, provenance, run.metrics(), folder);
@@ -94,7 +102,7 @@ public final class EvaluationRun {
      * {@code model}; checkpoints of the same epoch share one loaded model.
      */
     private static Map<String, NedsModel> modelsByModality(Experiment experiment, RunDirectory run, Path checkpoint,
-                                                           NedsModel model, PrintStream console) throws IOException {
+                                                           NedsModel model, StringBuilder epochs) throws IOException {
         Map<String, NedsModel> byModality = new LinkedHashMap<>();
         boolean perTask = experiment.config().getString("eval.checkpoint").equals("per-task");
         Map<Integer, NedsModel> byEpoch = new LinkedHashMap<>();
@@ -108,11 +116,9 @@ public final class EvaluationRun {
             Checkpoints.Restored restored = Checkpoints.load(own, experiment.codecs());
             NedsModel shared = byEpoch.computeIfAbsent(restored.state().epoch(), e -> restored.model());
             byModality.put(m.name(), shared);
-            notes.add(m.name() + " " + restored.state().epoch());
+            notes.add(m.name() + " epoch " + restored.state().epoch());
         }
-        if (!notes.isEmpty()) {
-            console.println("each modality from the epoch of its own best validation loss: " + String.join(", ", notes));
-        }
+        epochs.append(String.join(", ", notes));
         return byModality;
     }
 
