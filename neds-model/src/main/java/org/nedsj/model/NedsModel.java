@@ -153,6 +153,30 @@ public final class NedsModel {
     }
 
     /**
+     * Sets the leading values of session {@code row}'s slice of per-session parameters of
+     * {@code modality}'s plugins: {@code values} maps a plugin's parameter name (without the modality
+     * prefix) to the values, as {@link org.nedsj.spi.ModalityDecoder#sessionStart} gives them.
+     */
+    public void startSession(int row, String modality, Map<String, float[]> values) {
+        for (var e : values.entrySet()) {
+            String name = modality + "/" + e.getKey();
+            Parameter p = parameters().stream().filter(q -> q.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + name));
+            if (!p.perSession()) {
+                throw new IllegalArgumentException(name + " is not a per-session parameter");
+            }
+            INDArray slice = parameter(name).slice(row);
+            float[] v = e.getValue();
+            if (v.length > slice.length()) {
+                throw new IllegalArgumentException(name + ": " + v.length + " starting values for a row of " + slice.length());
+            }
+            for (int i = 0; i < v.length; i++) {
+                slice.putScalar(i, v[i]);
+            }
+        }
+    }
+
+    /**
      * This model with {@code added} sessions appended to its table: new stitcher rows start from
      * their own initialisation, everything else keeps its trained values.
      */

@@ -25,4 +25,19 @@ public interface ModalityDecoder {
      * @param target {@code [B, tokens]}: 1 where the token is a loss target
      */
     SDVariable loss(TokenGraph graph, SDVariable prediction, SDVariable truth, SDVariable target);
+
+    /**
+     * Starting values of this decoder's per-session parameters from one session's training data, so a
+     * session starts at its data's scale rather than a constant: a count decoder starts each neuron's
+     * bias at its mean log rate, which it would otherwise have to learn from a few hundred steps of
+     * that session's batches. Keys are the names given to {@code TokenGraph.sessionBias} or
+     * {@code sessionWeight}; each value is the session's row, flattened (a prefix of it is enough).
+     * The default keeps the initialisation.
+     *
+     * @param channelMeans the mean of each of the session's channels (neurons) over the tokens of its
+     *                     training trials
+     */
+    default java.util.Map<String, float[]> sessionStart(double[] channelMeans) {
+        return java.util.Map.of();
+    }
 }

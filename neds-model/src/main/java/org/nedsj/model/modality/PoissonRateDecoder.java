@@ -39,6 +39,18 @@ final class PoissonRateDecoder implements ModalityDecoder, DirectDecoding {
         return g.sd().mmul(hidden, g.forSession(w)).add(bias);
     }
 
+    /** Each neuron's bias at its mean log count per bin (counts below {@value #FLOOR} per bin read as that). */
+    @Override
+    public java.util.Map<String, float[]> sessionStart(double[] channelMeans) {
+        float[] bias = new float[channelMeans.length];
+        for (int n = 0; n < bias.length; n++) {
+            bias[n] = (float) (Math.log(Math.max(channelMeans[n], FLOOR)) - initialLogRate);
+        }
+        return java.util.Map.of("stitch_out_b", bias);
+    }
+
+    private static final double FLOOR = 1e-3;
+
     @Override
     public SDVariable loss(TokenGraph g, SDVariable logRate, SDVariable counts, SDVariable target) {
         SameDiff sd = g.sd();

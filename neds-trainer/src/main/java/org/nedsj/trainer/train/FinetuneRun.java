@@ -52,6 +52,7 @@ public final class FinetuneRun {
             NedsModel trained = Checkpoints.load(checkpoint, experiment.codecs()).model();
             List<SessionInfo> added = newSessions(experiment, trained, sessionIds);
             NedsModel model = trained.withSessions(added);
+            SessionStarts.apply(model, experiment.data(), added);
             Config finetune = experiment.config().getConfig("finetune");
             TrainingOptions options = options(experiment.config(), finetune);
             try (RunDirectory run = RunDirectory.create(out)) {

@@ -36,8 +36,7 @@ public final class TrainRun {
         SessionTable table = new SessionTable(sessions);
         String fingerprint = experiment.data().fingerprint();
         experiment.trainingScheme();
-        NedsModel model = NedsModel.create(experiment.modelConfig(), experiment.bindings(experiment.data().modalities()),
-                table, options.seed());
+        NedsModel model = newModel(experiment, table, sessions, options);
         try (RunDirectory run = RunDirectory.create(out)) {
             experiment.context().writeResolvedConfig(run.root());
             SessionTableFile.write(run.sessions(), table, SessionTableFile.unitsOf(experiment.data(), sessions));
@@ -78,8 +77,7 @@ public final class TrainRun {
                                         PrintStream console, boolean terminal) throws IOException {
         List<SessionInfo> sessions = experiment.trainingSessions();
         SessionTable table = new SessionTable(sessions);
-        NedsModel model = NedsModel.create(experiment.modelConfig(), experiment.bindings(experiment.data().modalities()),
-                table, options.seed());
+        NedsModel model = newModel(experiment, table, sessions, options);
         if (!Files.isRegularFile(run.provenance())) {
             SessionTableFile.write(run.sessions(), table, SessionTableFile.unitsOf(experiment.data(), sessions));
             RunProvenance.write(run.provenance(), RunProvenance.describe(run.config(), options.seed(),
@@ -89,6 +87,15 @@ public final class TrainRun {
         console.printf(Locale.ROOT, "resuming %s from its start: it stopped before its first checkpoint%n", run.root());
         AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
         return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+    }
+
+    /** A fresh model from the seed, each session's decoder parameters started from its training data. */
+    private static NedsModel newModel(Experiment experiment, SessionTable table, List<SessionInfo> sessions,
+                                      TrainingOptions options) {
+        NedsModel model = NedsModel.create(experiment.modelConfig(), experiment.bindings(experiment.data().modalities()),
+                table, options.seed());
+        SessionStarts.apply(model, experiment.data(), sessions);
+        return model;
     }
 
     private static void recordResume(Experiment experiment, RunDirectory run, List<String> sets) throws IOException {
