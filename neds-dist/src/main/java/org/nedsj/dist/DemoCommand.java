@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         step(3, "pretrain on " + pretraining.size() + " sessions (" + heldOut + " held out) with " + conf);
         train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", List.of(heldOut))), pretrained);
         Path finetuned = root.resolve("finetuned");
-        step(4, "fine-tune the pretrained model on " + heldOut + " (new stitchers, backbone frozen)");
+        step(4, "fine-tune the pretrained model on " + heldOut + " (new stitchers; finetune.* of " + conf.getFileName() + ")");
         FinetuneRun.start(pretrained, data, List.of(heldOut), sets, finetuned, System.out, Terminal.attached());
         Path alone = root.resolve("alone");
         step(5, "train the same recipe on " + heldOut + " alone");
