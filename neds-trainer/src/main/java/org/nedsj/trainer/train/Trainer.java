@@ -248,7 +248,8 @@ public final class Trainer {
     private void finishEpoch(EpochSummary e) throws IOException {
         Map<String, Double> byTask = new LinkedHashMap<>();
         e.val().modalities().forEach(m -> byTask.put(m, e.val().modality(m)));
-        state = state.afterValidation(e.val().total(), byTask, options.valSmoothing(), options.minDelta());
+        state = state.afterValidation(e.val().total(), byTask, options.valSmoothing(), options.minDelta(),
+                e.epoch() >= firstSelectableEpoch());
         boolean improved = state.bestEpoch() == state.epoch();
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
@@ -263,6 +264,11 @@ public final class Trainer {
         Files.writeString(run.log(), java.time.LocalDateTime.now().withNano(0) + " " + line + "\n",
                 java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The first epoch after the learning-rate warm-up (the last epoch at the latest) may be a best one. */
+    private int firstSelectableEpoch() {
+        return Math.min(options.epochs(), (int) Math.floor(options.warmup() * options.epochs()) + 1);
     }
 
     private String epochLine(EpochSummary e, boolean improved) {

@@ -33,6 +33,11 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
      */
     public record TaskBest(Double smoothed, Double best, int epoch) {
 
+        TaskBest smoothedOnly(double loss, double alpha) {
+            double s = smoothed == null || Double.isNaN(loss) ? loss : alpha * loss + (1 - alpha) * smoothed;
+            return new TaskBest(Double.isNaN(s) ? smoothed : Double.valueOf(s), best, epoch);
+        }
+
         TaskBest after(double loss, double alpha, double minDelta, int now) {
             double s = smoothed == null || Double.isNaN(loss) ? loss : alpha * loss + (1 - alpha) * smoothed;
             boolean better = !Double.isNaN(s) && (best == null || s < best - minDelta);
@@ -88,8 +93,23 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
      * many epochs as neither the total nor any modality has improved.
      */
     TrainerState afterValidation(double valLoss, Map<String, Double> byTask, double alpha, double minDelta) {
+        return afterValidation(valLoss, byTask, alpha, minDelta, true);
+    }
+
+    /**
+     * As above; when {@code eligible} is false (an epoch of the learning-rate warm-up) the losses are
+     * smoothed but no epoch becomes a best one, and the run does not count as stale: a new session's
+     * untrained head can score a lucky validation loss on a few dozen trials in its first epoch.
+     */
+    TrainerState afterValidation(double valLoss, Map<String, Double> byTask, double alpha, double minDelta,
+                                 boolean eligible) {
         double smoothed = Double.isNaN(smoothedValLoss) || Double.isNaN(valLoss) ? valLoss
                 : alpha * valLoss + (1 - alpha) * smoothedValLoss;
+        if (!eligible) {
+            Map<String, TaskBest> next = new TreeMap<>(tasks);
+            byTask.forEach((m, loss) -> next.put(m, next.getOrDefault(m, new TaskBest(null, null, 0)).smoothedOnly(loss, alpha)));
+            return new TrainerState(epoch, step, batches, bestValLoss, bestEpoch, stale, seconds, smoothed, next);
+        }
         boolean improved = !Double.isNaN(smoothed) && smoothed < bestValLoss - minDelta;
         Map<String, TaskBest> next = new TreeMap<>(tasks);
         boolean anyTask = false;

@@ -67,6 +67,24 @@ class TrainerStateTest {
         assertEquals(java.util.List.of("wheel"), s.tasksImprovedNow());
     }
 
+    /**
+     * Choice 0.54 (lucky), 0.86, 0.63 in warm-up epochs 1–2 and then 3: smoothed 0.54, 0.70, 0.665; with
+     * epochs 1 and 2 not selectable the best is epoch 3 (0.665), not the lucky first epoch.
+     */
+    @Test
+    void noEpochOfTheWarmUpBecomesTheBest() {
+        double[] choice = {0.54, 0.86, 0.63};
+        TrainerState s = TrainerState.start();
+        for (int e = 0; e < 3; e++) {
+            s = s.withProgress(e + 1, 0, 0, 0).afterValidation(1.0 - 0.1 * e, java.util.Map.of("choice", choice[e]), 0.5,
+                    0.0, e + 1 >= 3);
+        }
+        assertEquals(3, s.tasks().get("choice").epoch());
+        assertEquals(0.665, s.tasks().get("choice").best(), 1e-12);
+        assertEquals(3, s.bestEpoch());
+        assertEquals(0, s.stale());
+    }
+
     @Test
     void theSmoothedLossSurvivesTheCheckpoint() throws Exception {
         TrainerState s = TrainerState.start().withProgress(1, 3, 3, 1.5).afterValidation(1.0, java.util.Map.of("wheel", 0.4),
