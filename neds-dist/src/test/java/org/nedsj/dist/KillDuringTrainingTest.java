@@ -62,14 +62,17 @@ class KillDuringTrainingTest {
         for (int i = 0; i < TRIES; i++) {
             Path run = tmp.resolve("killed-" + i);
             Process p = train(config, run);
-            // most kills land while it trains (after the JVM and ND4J start, which take most of a short
-            // run); every fifth anywhere from the start, to cover a run killed before its first checkpoint
+            // the JVM and ND4J start take half of a short run: every fifth kill lands anywhere from the
+            // start, every fifth during training before or after the first checkpoint, the others after it
             long delay;
             if (i % 5 == 0) {
                 delay = (long) (random.nextDouble() * fullMillis);
-            } else {
-                awaitStart(p, run);
+            } else if (i % 5 == 1) {
+                awaitFile(p, run.resolve("resolved.conf"));
                 delay = (long) (random.nextDouble() * trainingMillis);
+            } else {
+                awaitFile(p, run.resolve("checkpoints/latest.zip"));
+                delay = (long) (random.nextDouble() * trainingMillis * (EPOCHS - 1) / EPOCHS);
             }
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
@@ -95,8 +98,12 @@ class KillDuringTrainingTest {
 
     /** Waits until the training has written its resolved configuration (its start-up is over) or has ended. */
     private static void awaitStart(Process p, Path run) throws InterruptedException {
-        while (p.isAlive() && !Files.exists(run.resolve("resolved.conf"))) {
-            Thread.sleep(10);
+        awaitFile(p, run.resolve("resolved.conf"));
+    }
+
+    private static void awaitFile(Process p, Path file) throws InterruptedException {
+        while (p.isAlive() && !Files.exists(file)) {
+            Thread.sleep(5);
         }
     }
 
