@@ -92,8 +92,6 @@ public final class AttentionAnalysis {
                 s.append(String.format(Locale.ROOT, "%d,%d,%.6f%n", layer, i - offsets.maxOffset(), p[i]));
             }
         }
-        Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
-        Files.writeString(tmp, s.toString());
-        Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        RunDirectory.writeAtomically(csv, s.toString());
     }
 }

@@ -71,22 +71,20 @@ public final class EvaluationRun {
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
                     run.root().relativize(checkpoint), split.name().toLowerCase(Locale.ROOT), sessions.size());
-            StringBuilder epochs = new StringBuilder();
-            Map<String, NedsModel> byModality = modelsByModality(experiment, run, checkpoint, model, epochs);
-            String perTaskEpochs = epochs.toString();
-            if (!perTaskEpochs.isEmpty()) {
-                console.println("each modality from the epoch of its own best validation loss: " + perTaskEpochs);
+            TaskModels tasks = TaskModels.of(experiment, run, checkpoint, model);
+            if (!tasks.epochs().isEmpty()) {
+                console.println("each modality from the epoch of its own best validation loss: " + tasks.epochs());
             }
             BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-            ModelTaskPredictor predictor = new ModelTaskPredictor(byModality, assembler, experiment::scheme,
+            ModelTaskPredictor predictor = new ModelTaskPredictor(tasks.byModality(), assembler, experiment::scheme,
                     experiment.config().getInt("eval.batch-size"), experiment.training().seed());
             Evaluator evaluator = new Evaluator(EvaluationSettings.fromConfig(experiment.config().getConfig("eval")));
             EvaluationReport report = evaluator.evaluate(experiment.data(), sessions, predictor, extra, split)
                     .withRun(run.root().getFileName().toString());
             Path folder = out != null ? out : run.root().resolve("report");
             Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
-            if (!perTaskEpochs.isEmpty()) {
-                provenance.put("checkpoint_per_task", perTaskEpochs);
+            if (!tasks.epochs().isEmpty()) {
+                provenance.put("checkpoint_per_task", tasks.epochs());
             }
             List<Path> files;
             try (FolderLock lock = lockReportFolder(folder)) {
@@ -94,32 +92,6 @@ public final class EvaluationRun {
             }
             return new Result(report, files);
         }
-    }
-
-    /**
-     * With {@code eval.checkpoint = per-task}, each modality's predictions come from the checkpoint of
-     * its own best validation epoch ({@code best-<modality>.zip}) where the run has one, else from
-     * {@code model}; checkpoints of the same epoch share one loaded model.
-     */
-    private static Map<String, NedsModel> modelsByModality(Experiment experiment, RunDirectory run, Path checkpoint,
-                                                           NedsModel model, StringBuilder epochs) throws IOException {
-        Map<String, NedsModel> byModality = new LinkedHashMap<>();
-        boolean perTask = experiment.config().getString("eval.checkpoint").equals("per-task");
-        Map<Integer, NedsModel> byEpoch = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        for (var m : model.modalities()) {
-            Path own = run.bestCheckpoint(m.name());
-            if (!perTask || !checkpoint.equals(run.bestCheckpoint()) || !Files.isRegularFile(own)) {
-                byModality.put(m.name(), model);
-                continue;
-            }
-            Checkpoints.Restored restored = Checkpoints.load(own, experiment.codecs());
-            NedsModel shared = byEpoch.computeIfAbsent(restored.state().epoch(), e -> restored.model());
-            byModality.put(m.name(), shared);
-            notes.add(m.name() + " epoch " + restored.state().epoch());
-        }
-        epochs.append(String.join(", ", notes));
-        return byModality;
     }
 
     /** The model's sessions that the data has (fine-tuned runs know more sessions than some datasets hold). */

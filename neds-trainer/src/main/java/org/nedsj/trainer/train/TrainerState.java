@@ -33,16 +33,23 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
      */
     public record TaskBest(Double smoothed, Double best, int epoch) {
 
+        /** After an epoch with {@code loss} (NaN: the modality had no validation target, nothing changes). */
         TaskBest smoothedOnly(double loss, double alpha) {
-            double s = smoothed == null || Double.isNaN(loss) ? loss : alpha * loss + (1 - alpha) * smoothed;
-            return new TaskBest(Double.isNaN(s) ? smoothed : Double.valueOf(s), best, epoch);
+            double s = ema(smoothed == null ? Double.NaN : smoothed, loss, alpha);
+            return Double.isNaN(s) ? this : new TaskBest(s, best, epoch);
         }
 
+        /** As {@link #smoothedOnly}, and epoch {@code now} becomes the best one if the smoothed loss is lower. */
         TaskBest after(double loss, double alpha, double minDelta, int now) {
-            double s = smoothed == null || Double.isNaN(loss) ? loss : alpha * loss + (1 - alpha) * smoothed;
-            boolean better = !Double.isNaN(s) && (best == null || s < best - minDelta);
-            return better ? new TaskBest(s, s, now) : new TaskBest(Double.isNaN(s) ? smoothed : Double.valueOf(s), best, epoch);
+            TaskBest next = smoothedOnly(loss, alpha);
+            boolean better = next != this && (best == null || next.smoothed() < best - minDelta);
+            return better ? new TaskBest(next.smoothed(), next.smoothed(), now) : next;
         }
+    }
+
+    /** a·value + (1 − a)·previous; the value itself when either is NaN. */
+    private static double ema(double previous, double value, double alpha) {
+        return Double.isNaN(previous) || Double.isNaN(value) ? value : alpha * value + (1 - alpha) * previous;
     }
 
     public TrainerState {
@@ -82,11 +89,6 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
                 s.smoothedValLoss() == null ? Double.NaN : s.smoothedValLoss(), s.tasks() == null ? Map.of() : s.tasks());
     }
 
-    /** This state after an epoch whose validation loss was {@code valLoss}, smoothed with weight {@code alpha} on it. */
-    TrainerState afterValidation(double valLoss, double alpha, double minDelta) {
-        return afterValidation(valLoss, Map.of(), alpha, minDelta);
-    }
-
     /**
      * This state after an epoch with validation loss {@code valLoss} in total and {@code byTask} per
      * modality, each smoothed with weight {@code alpha} on the newest epoch. The run is stale for as
@@ -103,8 +105,7 @@ public record TrainerState(int epoch, long step, long batches, double bestValLos
      */
     TrainerState afterValidation(double valLoss, Map<String, Double> byTask, double alpha, double minDelta,
                                  boolean eligible) {
-        double smoothed = Double.isNaN(smoothedValLoss) || Double.isNaN(valLoss) ? valLoss
-                : alpha * valLoss + (1 - alpha) * smoothedValLoss;
+        double smoothed = ema(smoothedValLoss, valLoss, alpha);
         if (!eligible) {
             Map<String, TaskBest> next = new TreeMap<>(tasks);
             byTask.forEach((m, loss) -> next.put(m, next.getOrDefault(m, new TaskBest(null, null, 0)).smoothedOnly(loss, alpha)));

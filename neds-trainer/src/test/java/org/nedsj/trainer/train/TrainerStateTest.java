@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TrainerStateTest {
 
     private static TrainerState after(TrainerState s, int epoch, double val, double alpha) {
-        return s.withProgress(epoch, s.step(), s.batches(), s.seconds()).afterValidation(val, alpha, 0.0);
+        return s.withProgress(epoch, s.step(), s.batches(), s.seconds()).afterValidation(val, java.util.Map.of(), alpha, 0.0);
     }
 
     /** Losses 1.0, 0.6, 0.9, 0.7 with weight 0.5: smoothed 1.0, 0.8, 0.85, 0.775; best at epochs 1, 2, then 4. */
