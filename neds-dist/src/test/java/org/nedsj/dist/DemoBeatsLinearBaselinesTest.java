@@ -50,7 +50,7 @@ class DemoBeatsLinearBaselinesTest {
                 JsonNode b = linear.path(scheme).path(e.getKey());
                 if (b.isNumber() && !e.getValue().isNull()
                         && MetricNames.better(e.getKey(), b.asDouble(), e.getValue().asDouble())) {
-                    worse.add(where + " " + scheme + " " + e.getKey() + " " + e.getValue().asDouble() + " < " + b.asDouble());
+                    worse.add(where + " " + scheme + " " + e.getKey() + " " + e.getValue().asDouble() + " (baseline " + b.asDouble() + ")");
                 }
             });
         }
