@@ -14,6 +14,7 @@ import org.nedsj.model.fused.FusedTransformer;
 import org.nedsj.model.fused.TokenAssembly;
 import org.nedsj.model.graph.GraphParts;
 import org.nedsj.model.graph.ModalityGraphs;
+import org.nedsj.model.graph.TokenLayout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +51,14 @@ final class FusedEngine implements ModelEngine {
     private final boolean direct;
     private final Map<String, INDArray> directGradients = new LinkedHashMap<>();
     private final Map<String, int[]> sessionWidths = new HashMap<>();
-    private final Map<String, Integer> offsets = new HashMap<>();
+    private final TokenLayout layout;
     private final Map<String, Map<String, INDArray>> localGradients = new HashMap<>();
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
         this.profile = profile;
         this.hidden = config.hidden();
-        int[] positions = ModalityGraphs.positions(modalities, config.staticPosition());
+        this.layout = config.layout(modalities);
         this.encoders = SameDiff.create();
         GraphParts in = new GraphParts(encoders, config, sessions, seed);
         SDVariable surrogate = null;
@@ -74,9 +75,9 @@ final class FusedEngine implements ModelEngine {
         GraphParts out = new GraphParts(heads, config, sessions, seed);
         ModalityGraphs.heads(out, modalities, m -> heads.placeHolder(output(m.name()), config.dataType(), -1,
                 m.spec().tokensPerTrial(), hidden));
-        this.assembly = new TokenAssembly(modalities, hidden, sessions.size(), config.sessionEmbedding(),
+        this.assembly = new TokenAssembly(modalities, layout, hidden, sessions.size(), config.sessionEmbedding(),
                 config.timeEmbedding(), config.dataType(), seed);
-        this.backbone = new FusedTransformer(config, positions, ModalityGraphs.timeBins(modalities), seed);
+        this.backbone = new FusedTransformer(config, layout.positions(), layout.timeBins(), seed);
         backbone.profileInto(profile);
         this.encoderParameters = in.parameters().stream().map(Parameter::name).toList();
         this.headParameters = out.parameters().stream().map(Parameter::name).toList();
@@ -86,11 +87,8 @@ final class FusedEngine implements ModelEngine {
         parameters.addAll(out.parameters());
         this.direct = modalities.stream().allMatch(m -> m.encoder() instanceof DirectEncoding
                 && m.decoder() instanceof DirectDecoding);
-        int offset = 0;
         for (ModalityBinding m : modalities) {
             sessionWidths.put(m.name(), new org.nedsj.model.graph.ModalityScope(in, m.spec()).sessionWidths());
-            offsets.put(m.name(), offset);
-            offset += m.spec().tokensPerTrial();
         }
         if (direct) {
             for (String name : encoderParameters) {
@@ -217,7 +215,7 @@ final class FusedEngine implements ModelEngine {
             DirectDecoding.Result r = decode(m, placeholders, headInput(out, m), groups, true);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
-            slice(dOut, m).assign(r.hiddenGradient()).muli(m.lossWeight());
+            spreadGradient(dOut, m, r.hiddenGradient(), m.lossWeight());
             if (m.lossWeight() != 1.0) {
                 headParameters.stream().filter(p -> p.startsWith(m.name() + "/"))
                         .forEach(p -> directGradients.get(p).muli(m.lossWeight()));
@@ -271,20 +269,43 @@ final class FusedEngine implements ModelEngine {
                 placeholders.get(ModalityGraphs.values(m.name())), placeholders.get(ModalityGraphs.target(m.name())), groups);
     }
 
-    /** The modality's tokens in {@code x} [B, L, H], a view [B, T, H]. */
+    /** The modality's tokens in {@code x} [B, L, H], a view [B, n, H]. */
     private INDArray slice(INDArray x, ModalityBinding m) {
-        int offset = offsets.get(m.name());
-        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + m.spec().tokensPerTrial()), NDArrayIndex.all());
+        int offset = layout.offset(m.name());
+        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + layout.tokens(m.name())), NDArrayIndex.all());
     }
 
-    /** The modality's slice of the backbone output, copied to its own array (the heads read it whole). */
+    /**
+     * The modality's slice of the backbone output, copied to its own array (the heads read it whole);
+     * a repeated static modality's copies averaged into its one token [B, 1, H].
+     */
     private INDArray headInput(INDArray out, ModalityBinding m) {
         INDArray own = headInputs.get(m.name());
         if (own == null || own.size(0) != out.size(0)) {
             own = Nd4j.create(out.dataType(), out.size(0), m.spec().tokensPerTrial(), hidden);
             headInputs.put(m.name(), own);
         }
+        if (layout.repeated(m.name())) {
+            return own.assign(slice(out, m).sum(1).divi(layout.tokens(m.name())).reshape(out.size(0), 1, hidden));
+        }
         return own.assign(slice(out, m));
+    }
+
+    /**
+     * Writes {@code scale} × the gradient of the modality's head input [B, T, H] into its slice of
+     * {@code dOut}; a repeated static modality's copies each get 1/n of its one token's gradient.
+     */
+    private void spreadGradient(INDArray dOut, ModalityBinding m, INDArray gradient, double scale) {
+        if (!layout.repeated(m.name())) {
+            slice(dOut, m).assign(gradient).muli(scale);
+            return;
+        }
+        int n = layout.tokens(m.name());
+        INDArray perCopy = gradient.reshape(dOut.size(0), hidden);
+        for (int k = 0; k < n; k++) {
+            dOut.get(NDArrayIndex.all(), NDArrayIndex.point(layout.offset(m.name()) + k), NDArrayIndex.all())
+                    .assign(perCopy).muli(scale / n);
+        }
     }
 
     /** The buffer for the gradient of the backbone output, shaped like {@code out}. */
@@ -336,7 +357,7 @@ final class FusedEngine implements ModelEngine {
     /** The gradient of the whole backbone output, from the gradients of each modality's slice. */
     private INDArray outputGradient(Map<String, INDArray> gradients, INDArray out) {
         INDArray dOut = backboneGradient(out);
-        modalities.forEach(m -> slice(dOut, m).assign(gradients.get(output(m.name()))));
+        modalities.forEach(m -> spreadGradient(dOut, m, gradients.get(output(m.name())), 1.0));
         return dOut;
     }
 }

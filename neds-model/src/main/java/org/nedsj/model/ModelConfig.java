@@ -22,11 +22,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param timeEmbedding    whether a learned embedding of the time bin, shared by every modality, is added to each
  *                         token of that bin (static tokens get none)
  * @param timeBias         whether attention scores get the fixed {@link org.nedsj.model.graph.TimeBias} by time distance
+ * @param staticTokens     tokens of each static modality in the sequence: 1 (one token at the static position) or
+ *                         N &gt; 1 (repeated at N bins over the trial, read out as their mean; see
+ *                         {@link org.nedsj.model.graph.TokenLayout})
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
                           double normEpsilon, DataType dataType, String engine, boolean timeEmbedding,
-                          boolean timeBias) {
+                          boolean timeBias, int staticTokens) {
 
     /** The default engine. */
     public static final String FUSED = "fused";
@@ -44,6 +47,14 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                        String engine) {
         this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
                 normEpsilon, dataType, engine, false, false);
+    }
+
+    /** With one token per static modality (the model as it was before {@code model.static-tokens}). */
+    public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
+                       boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType,
+                       String engine, boolean timeEmbedding, boolean timeBias) {
+        this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
+                normEpsilon, dataType, engine, timeEmbedding, timeBias, 1);
     }
 
     public ModelConfig {
@@ -69,6 +80,10 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
             throw new IllegalArgumentException("model.rope-base (" + ropeBase + ") must be a finite number above 1 and "
                     + "model.norm-epsilon (" + normEpsilon + ") a finite number above 0");
         }
+        if (staticTokens < 1 || staticTokens > 4096) {
+            throw new IllegalArgumentException("model.static-tokens = " + staticTokens
+                    + ": use 1 (one token per static modality) up to the trial's bin count");
+        }
     }
 
     /** Reads the {@code model} section: sizes from {@code model.presets.<model.preset>}, the rest directly. */
@@ -83,17 +98,27 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                 model.getString("norm"), model.getDouble("dropout"), model.getDouble("embed-dropout"),
                 model.getBoolean("session-embedding"), model.getDouble("rope-base"), model.getInt("static-position"),
                 model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"), model.getBoolean("time-embedding"),
-                model.getBoolean("time-bias"));
+                model.getBoolean("time-bias"), model.getInt("static-tokens"));
     }
 
     public ModelConfig withTimeEmbedding(boolean on) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, on, timeBias);
+                staticPosition, normEpsilon, dataType, engine, on, timeBias, staticTokens);
     }
 
     public ModelConfig withTimeBias(boolean on) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, timeEmbedding, on);
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, on, staticTokens);
+    }
+
+    public ModelConfig withStaticTokens(int n) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, timeBias, n);
+    }
+
+    /** Where every modality's tokens sit in the transformer's sequence under this configuration. */
+    public org.nedsj.model.graph.TokenLayout layout(java.util.List<ModalityBinding> modalities) {
+        return org.nedsj.model.graph.TokenLayout.of(modalities, staticPosition, staticTokens);
     }
 
     public int headSize() {
@@ -102,11 +127,11 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     public ModelConfig withDataType(DataType type) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, type, engine, timeEmbedding, timeBias);
+                staticPosition, normEpsilon, type, engine, timeEmbedding, timeBias, staticTokens);
     }
 
     public ModelConfig withEngine(String name) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, name, timeEmbedding, timeBias);
+                staticPosition, normEpsilon, dataType, name, timeEmbedding, timeBias, staticTokens);
     }
 }

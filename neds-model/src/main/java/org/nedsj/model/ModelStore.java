@@ -173,7 +173,8 @@ public final class ModelStore {
                 c.get("normEpsilon").asDouble(), DataType.valueOf(c.get("dataType").asText()),
                 c.has("engine") ? c.get("engine").asText() : ModelConfig.FUSED,
                 c.has("timeEmbedding") && c.get("timeEmbedding").asBoolean(),
-                c.has("timeBias") && c.get("timeBias").asBoolean());
+                c.has("timeBias") && c.get("timeBias").asBoolean(),
+                c.has("staticTokens") ? c.get("staticTokens").asInt() : 1);
         List<SessionInfo> sessions = new ArrayList<>();
         for (JsonNode s : d.get("sessions")) {
             Map<String, Integer> widths = new HashMap<>();

@@ -29,11 +29,12 @@ final class SameDiffEngine implements ModelEngine {
     SameDiffEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
         this.sd = SameDiff.create();
         GraphParts parts = new GraphParts(sd, config, sessions, seed);
-        int[] positions = ModalityGraphs.positions(modalities, config.staticPosition());
+        org.nedsj.model.graph.TokenLayout layout = config.layout(modalities);
+        int[] positions = layout.positions();
         int hidden = config.hidden();
         SDVariable x = ModalityGraphs.tokens(parts, modalities, widths);
         x = parts.dropout(x.reshape(-1, hidden), config.embedDropout());
-        SDVariable out = new TransformerBackbone(parts, positions, ModalityGraphs.timeBins(modalities)).apply(x).reshape(-1, positions.length, hidden);
+        SDVariable out = new TransformerBackbone(parts, positions, layout.timeBins()).apply(x).reshape(-1, positions.length, hidden);
         ModalityGraphs.heads(parts, modalities, out);
         this.parameters = parts.parameters();
     }

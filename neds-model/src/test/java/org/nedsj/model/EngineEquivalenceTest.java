@@ -106,10 +106,11 @@ class EngineEquivalenceTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"layer, false", "scale, false", "layer, true"})
-    void fusedAndSameDiffEnginesAgree(String norm, boolean time) {
+    @org.junit.jupiter.params.provider.CsvSource({"layer, false, 1", "scale, false, 1", "layer, true, 1", "layer, true, 4",
+            "layer, false, 4"})
+    void fusedAndSameDiffEnginesAgree(String norm, boolean time, int staticTokens) {
         ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
-                .withTimeEmbedding(time).withTimeBias(time);
+                .withTimeEmbedding(time).withTimeBias(time).withStaticTokens(staticTokens);
         SessionTable table = Fixtures.sessions(7, 12);
         NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL), table, 5);
         NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL), table, 5);

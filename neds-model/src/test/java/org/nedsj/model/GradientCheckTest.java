@@ -32,11 +32,11 @@ class GradientCheckTest {
     private static final int SAMPLES = 5;
 
     @ParameterizedTest
-    @CsvSource({"layer, fused, false", "scale, fused, false", "layer, samediff, false", "layer, fused, true",
-            "layer, samediff, true"})
-    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time) {
+    @CsvSource({"layer, fused, false, 1", "scale, fused, false, 1", "layer, samediff, false, 1", "layer, fused, true, 1",
+            "layer, samediff, true, 1", "layer, fused, true, 3", "layer, samediff, true, 3"})
+    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time, int staticTokens) {
         ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine,
-                time, time);
+                time, time, staticTokens);
         SessionTable table = Fixtures.sessions(3, 5);
         NedsModel model = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 3);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0, 0}, 5, 5);

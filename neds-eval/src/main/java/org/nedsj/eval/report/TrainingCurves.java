@@ -88,14 +88,19 @@ final class TrainingCurves {
         return c.clone();
     }
 
-    /** What has a train_ or val_ curve, in header order: {@code loss} first, then the modalities. */
+    /**
+     * What has a train_, val_ or task_ loss curve, in header order: {@code loss} first, then the
+     * modalities ({@code val_seconds}, a time, is not a loss).
+     */
     List<String> quantities() {
         var out = new LinkedHashSet<String>();
         for (String name : columns.keySet()) {
             if (name.startsWith("train_")) {
                 out.add(name.substring(6));
-            } else if (name.startsWith("val_")) {
+            } else if (name.startsWith("val_") && !name.equals("val_seconds")) {
                 out.add(name.substring(4));
+            } else if (name.startsWith("task_")) {
+                out.add(name.substring(5));
             }
         }
         return new ArrayList<>(out);

@@ -8,6 +8,7 @@ import org.nedsj.model.Parameter;
 import org.nedsj.model.direct.SessionGroups;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.model.graph.ParameterInit;
+import org.nedsj.model.graph.TokenLayout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
 public final class TokenAssembly {
 
     private final List<ModalityBinding> modalities;
+    private final TokenLayout layout;
     private final int hidden;
     private final int tokens;
     private final boolean sessionEmbedding;
@@ -36,13 +38,14 @@ public final class TokenAssembly {
     private INDArray assembled;
     private final Map<String, INDArray> rawGradients = new LinkedHashMap<>();
 
-    public TokenAssembly(List<ModalityBinding> modalities, int hidden, int sessions, boolean sessionEmbedding,
-                         boolean timeEmbedding, DataType type, long seed) {
+    public TokenAssembly(List<ModalityBinding> modalities, TokenLayout layout, int hidden, int sessions,
+                         boolean sessionEmbedding, boolean timeEmbedding, DataType type, long seed) {
         this.modalities = List.copyOf(modalities);
+        this.layout = layout;
         this.hidden = hidden;
-        this.tokens = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).sum();
+        this.tokens = layout.length();
         this.sessionEmbedding = sessionEmbedding;
-        this.timeBins = timeEmbedding ? ModalityGraphs.timeBins(modalities) : null;
+        this.timeBins = timeEmbedding ? layout.timeBins() : null;
         this.type = type;
         ParameterInit init = new ParameterInit(seed, type);
         for (ModalityBinding m : modalities) {
@@ -55,7 +58,7 @@ public final class TokenAssembly {
         }
         if (timeEmbedding) {
             add(ModalityGraphs.TIME_EMBEDDING, init.normal(ModalityGraphs.TIME_EMBEDDING, 0.02,
-                    ModalityGraphs.timeBinCount(modalities), hidden), false);
+                    layout.timeBinCount(), hidden), false);
         }
     }
 
@@ -82,6 +85,9 @@ public final class TokenAssembly {
     }
 
     /**
+     * A repeated static modality's one encoder token (and its mask flag) fills each of its sequence
+     * tokens; every other modality's tokens map one to one.
+     *
      * @param raw     each modality's encoder tokens [B, T, H]
      * @param masks   each modality's {@code hidden} placeholder [B, T, 1]
      * @param session the one-hot session of each trial [B, S]
@@ -98,17 +104,19 @@ public final class TokenAssembly {
         double[][] table = sessionEmbedding ? rows(params.get(ModalityGraphs.SESSION_EMBEDDING)) : null;
         double[][] time = timeBins != null ? rows(params.get(ModalityGraphs.TIME_EMBEDDING)) : null;
         double[] row = new double[hidden];
-        int offset = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
+            int n = layout.tokens(m.name());
+            int offset = layout.offset(m.name());
             Rows in = new Rows(raw.get(m.name()), hidden);
             Rows hide = new Rows(masks.get(m.name()), 1);
             double[] mask = rows(params.get(ModalityGraphs.maskToken(m.name())))[0];
             double[] embedding = rows(params.get(ModalityGraphs.modalityEmbedding(m.name())))[0];
             for (int b = 0; b < batch; b++) {
-                for (int k = 0; k < t; k++) {
-                    double h = hide.get((long) b * t + k);
-                    in.get(((long) b * t + k) * hidden, row);
+                for (int k = 0; k < n; k++) {
+                    int source = n == t ? k : 0;
+                    double h = hide.get((long) b * t + source);
+                    in.get(((long) b * t + source) * hidden, row);
                     double[] bin = time != null && timeBins[offset + k] >= 0 ? time[timeBins[offset + k]] : null;
                     for (int j = 0; j < hidden; j++) {
                         row[j] = row[j] * (1 - h) + h * mask[j] + embedding[j] + (table != null ? table[sessions[b]][j] : 0)
@@ -117,7 +125,6 @@ public final class TokenAssembly {
                     x.put(((long) b * tokens + offset + k) * hidden, row);
                 }
             }
-            offset += t;
         }
         return assembled;
     }
@@ -133,17 +140,21 @@ public final class TokenAssembly {
         double[] row = new double[hidden];
         double[][] tableSum = new double[sessionEmbedding ? (int) params.get(ModalityGraphs.SESSION_EMBEDDING).size(0) : 0][hidden];
         double[][] timeSum = new double[timeBins != null ? (int) params.get(ModalityGraphs.TIME_EMBEDDING).size(0) : 0][hidden];
-        int offset = 0;
         for (ModalityBinding m : modalities) {
             int t = m.spec().tokensPerTrial();
+            int n = layout.tokens(m.name());
+            int offset = layout.offset(m.name());
             INDArray rawGradient = rawGradients.computeIfAbsent(m.name(), k -> Nd4j.create(type, batch, t, hidden));
             Rows out = new Rows(rawGradient, hidden);
             Rows hide = new Rows(masks.get(m.name()), 1);
             double[] maskSum = new double[hidden];
             double[] embeddingSum = new double[hidden];
+            double[] copies = new double[hidden];
             for (int b = 0; b < batch; b++) {
-                for (int k = 0; k < t; k++) {
-                    double h = hide.get((long) b * t + k);
+                java.util.Arrays.fill(copies, 0);
+                for (int k = 0; k < n; k++) {
+                    int source = n == t ? k : 0;
+                    double h = hide.get((long) b * t + source);
                     d.get(((long) b * tokens + offset + k) * hidden, row);
                     double[] bin = timeBins != null && timeBins[offset + k] >= 0 ? timeSum[timeBins[offset + k]] : null;
                     for (int j = 0; j < hidden; j++) {
@@ -157,12 +168,20 @@ public final class TokenAssembly {
                         }
                         row[j] *= 1 - h;
                     }
-                    out.put(((long) b * t + k) * hidden, row);
+                    if (n == t) {
+                        out.put(((long) b * t + k) * hidden, row);
+                    } else {
+                        for (int j = 0; j < hidden; j++) {
+                            copies[j] += row[j];
+                        }
+                    }
+                }
+                if (n != t) {
+                    out.put((long) b * t * hidden, copies);
                 }
             }
             assign(grads.get(ModalityGraphs.maskToken(m.name())), new double[][]{maskSum});
             assign(grads.get(ModalityGraphs.modalityEmbedding(m.name())), new double[][]{embeddingSum});
-            offset += t;
         }
         if (sessionEmbedding) {
             assign(grads.get(ModalityGraphs.SESSION_EMBEDDING), tableSum);

@@ -27,33 +27,6 @@ public final class ModalityGraphs {
     private ModalityGraphs() {
     }
 
-    /** The RoPE position of every token: bin index for multi-token modalities, the static position otherwise. */
-    public static int[] positions(List<ModalityBinding> modalities, int staticPosition) {
-        List<Integer> positions = new ArrayList<>();
-        for (ModalityBinding m : modalities) {
-            for (int t = 0; t < m.spec().tokensPerTrial(); t++) {
-                positions.add(m.spec().tokensPerTrial() == 1 ? staticPosition : t);
-            }
-        }
-        return positions.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The time bin of every token for the time embedding: bin index for multi-token modalities, −1 for static ones. */
-    public static int[] timeBins(List<ModalityBinding> modalities) {
-        List<Integer> bins = new ArrayList<>();
-        for (ModalityBinding m : modalities) {
-            for (int t = 0; t < m.spec().tokensPerTrial(); t++) {
-                bins.add(m.spec().tokensPerTrial() == 1 ? -1 : t);
-            }
-        }
-        return bins.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Rows of the time-embedding table: one per time bin of the longest modality (at least 1). */
-    public static int timeBinCount(List<ModalityBinding> modalities) {
-        return Math.max(1, Arrays.stream(timeBins(modalities)).max().orElse(-1) + 1);
-    }
-
     /** The name of the time-embedding table [bins, H]. */
     public static final String TIME_EMBEDDING = "time_embedding";
 
@@ -61,8 +34,10 @@ public final class ModalityGraphs {
     public static SDVariable tokens(GraphParts parts, List<ModalityBinding> modalities, Map<String, Integer> widths) {
         SameDiff sd = parts.sd();
         List<SDVariable> tokens = new ArrayList<>();
+        TokenLayout layout = parts.config().layout(modalities);
         for (ModalityBinding m : modalities) {
-            tokens.add(embed(parts, m, encoderTokens(parts, m, widths)));
+            tokens.add(repeat(sd, embed(parts, m, encoderTokens(parts, m, widths)), layout.tokens(m.name()),
+                    layout.repeated(m.name())));
         }
         SDVariable x = tokens.size() == 1 ? tokens.get(0) : sd.concat(1, tokens.toArray(new SDVariable[0]));
         if (parts.config().sessionEmbedding()) {
@@ -70,15 +45,15 @@ public final class ModalityGraphs {
             x = x.add(sd.expandDims(parts.forSession(table), 1));
         }
         if (parts.config().timeEmbedding()) {
-            x = x.add(sd.expandDims(timeEmbedding(parts, modalities), 0));
+            x = x.add(sd.expandDims(timeEmbedding(parts, layout), 0));
         }
         return x;
     }
 
     /** Each token's row of the time-embedding table, [L, H], by a constant one-hot selection × the table. */
-    private static SDVariable timeEmbedding(GraphParts parts, List<ModalityBinding> modalities) {
-        int[] bins = timeBins(modalities);
-        int rows = timeBinCount(modalities);
+    private static SDVariable timeEmbedding(GraphParts parts, TokenLayout layout) {
+        int[] bins = layout.timeBins();
+        int rows = layout.timeBinCount();
         SDVariable table = parts.normal(TIME_EMBEDDING, 0.02, rows, parts.config().hidden());
         INDArray select = Nd4j.create(parts.type(), bins.length, rows);
         for (int l = 0; l < bins.length; l++) {
@@ -87,6 +62,16 @@ public final class ModalityGraphs {
             }
         }
         return parts.sd().constant("time_selection", select).mmul(table);
+    }
+
+    /** A static modality's one token [B, 1, H] as {@code n} copies [B, n, H] when it is repeated. */
+    private static SDVariable repeat(SameDiff sd, SDVariable token, int n, boolean repeated) {
+        if (!repeated) {
+            return token;
+        }
+        SDVariable[] copies = new SDVariable[n];
+        java.util.Arrays.fill(copies, token);
+        return sd.concat(1, copies);
     }
 
     /** The name of the per-session embedding table [S, H]. */
@@ -129,13 +114,13 @@ public final class ModalityGraphs {
     public static SDVariable heads(GraphParts parts, List<ModalityBinding> modalities, SDVariable out) {
         SameDiff sd = parts.sd();
         int hidden = parts.config().hidden();
-        int[] start = {0};
+        TokenLayout layout = parts.config().layout(modalities);
         return heads(parts, modalities, m -> {
-            int t = m.spec().tokensPerTrial();
-            SDVariable own = sd.stridedSlice(out, new long[]{0, start[0], 0}, new long[]{0, start[0] + t, hidden},
+            int start = layout.offset(m.name());
+            SDVariable own = sd.stridedSlice(out, new long[]{0, start, 0}, new long[]{0, start + layout.tokens(m.name()), hidden},
                     new long[]{1, 1, 1}, 0b101, 0b101, 0, 0, 0);
-            start[0] += t;
-            return own;
+            // a repeated static modality is read out from the mean of its copies, [B, 1, H] as its decoder expects
+            return layout.repeated(m.name()) ? own.mean(true, 1) : own;
         });
     }
 

@@ -1,6 +1,7 @@
 package org.nedsj.trainer.analysis;
 
 import org.nedsj.model.ModalityBinding;
+import org.nedsj.model.graph.TokenLayout;
 import org.nedsj.model.NedsModel;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskingScheme;
@@ -62,26 +63,21 @@ public final class AttentionAnalysis {
 
     /** An empty tally for the model's token layout. */
     static AttentionOffsets offsets(NedsModel model, String query, String key, int maxOffset) {
-        int offset = 0;
-        int queryOffset = -1;
-        int keyOffset = -1;
-        for (ModalityBinding m : model.modalities()) {
-            if (m.name().equals(query)) {
-                queryOffset = offset;
-            }
-            if (m.name().equals(key)) {
-                keyOffset = offset;
-            }
-            offset += m.spec().tokensPerTrial();
-        }
         List<String> names = model.modalities().stream().map(ModalityBinding::name).toList();
-        if (queryOffset < 0 || keyOffset < 0) {
+        if (!names.contains(query) || !names.contains(key)) {
             throw new IllegalArgumentException("the model has modalities " + names + "; --query " + query + " and --key "
                     + key + " must be among them");
         }
-        return new AttentionOffsets(query, queryOffset, model.modalities().get(names.indexOf(query)).spec().tokensPerTrial(),
-                keyOffset, model.modalities().get(names.indexOf(key)).spec().tokensPerTrial(), model.config().layers(),
-                maxOffset);
+        TokenLayout layout = model.config().layout(model.modalities());
+        for (String m : List.of(query, key)) {
+            if (layout.repeated(m)) {
+                throw new IllegalArgumentException(m + " is a static modality repeated over " + layout.tokens(m)
+                        + " tokens (model.static-tokens); attention offsets are by time bin: choose modalities with a "
+                        + "token per bin");
+            }
+        }
+        return new AttentionOffsets(query, layout.offset(query), layout.tokens(query), layout.offset(key),
+                layout.tokens(key), model.config().layers(), maxOffset);
     }
 
     private static void write(AttentionOffsets offsets, Path csv) throws IOException {

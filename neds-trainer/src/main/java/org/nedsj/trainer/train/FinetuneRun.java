@@ -75,7 +75,8 @@ public final class FinetuneRun {
                         finetune.getBoolean("freeze-backbone") ? "backbone frozen" : "every weight trained", run.root());
                 BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
                 Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler,
-                        experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio")), options, run,
+                        experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio")),
+                        TaskValidation.of(model.modalities(), experiment::scheme), options, run,
                         TrialSplits.of(experiment.data(), model.sessions(), added, Split.TRAIN),
                         TrialSplits.of(experiment.data(), model.sessions(), added, Split.VAL), trainable, console, terminal);
                 TrainerState done = trainer.run();

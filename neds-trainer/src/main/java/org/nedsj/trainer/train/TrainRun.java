@@ -112,8 +112,9 @@ public final class TrainRun {
         Map<String, List<TrialRef>> train = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.TRAIN);
         Map<String, List<TrialRef>> val = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.VAL);
         BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-        Trainer trainer = new Trainer(model, optimizer, state, assembler, experiment.trainingScheme(), options, run,
-                train, val, name -> true, console, terminal);
+        Trainer trainer = new Trainer(model, optimizer, state, assembler, experiment.trainingScheme(),
+                TaskValidation.of(model.modalities(), experiment::scheme), options, run, train, val, name -> true, console,
+                terminal);
         TrainerState done;
         try {
             done = trainer.run();

@@ -45,6 +45,7 @@ public final class Trainer {
     private final AdamW optimizer;
     private final BatchAssembler assembler;
     private final MaskingScheme scheme;
+    private final TaskValidation tasks;
     private final TrainingOptions options;
     private final RunDirectory run;
     private final Map<String, List<TrialRef>> train;
@@ -59,16 +60,31 @@ public final class Trainer {
     private TrainerState state;
 
     /**
+     * A trainer whose per-task losses (and per-task checkpoints) are the validation's own, under the
+     * training scheme.
+     *
      * @param trainable which parameters the optimiser updates (all, for pre-training)
      */
     public Trainer(NedsModel model, AdamW optimizer, TrainerState state, BatchAssembler assembler, MaskingScheme scheme,
                    TrainingOptions options, RunDirectory run, Map<String, List<TrialRef>> train,
+                   Map<String, List<TrialRef>> val, Predicate<String> trainable, PrintStream out, boolean terminal) {
+        this(model, optimizer, state, assembler, scheme, TaskValidation.under(model.modalities(), scheme), options, run,
+                train, val, trainable, out, terminal);
+    }
+
+    /**
+     * @param tasks     the scheme each modality's per-task validation loss is measured under
+     * @param trainable which parameters the optimiser updates (all, for pre-training)
+     */
+    public Trainer(NedsModel model, AdamW optimizer, TrainerState state, BatchAssembler assembler, MaskingScheme scheme,
+                   TaskValidation tasks, TrainingOptions options, RunDirectory run, Map<String, List<TrialRef>> train,
                    Map<String, List<TrialRef>> val, Predicate<String> trainable, PrintStream out, boolean terminal) {
         this.model = model;
         this.optimizer = optimizer;
         this.state = state;
         this.assembler = assembler;
         this.scheme = scheme;
+        this.tasks = tasks;
         this.options = options;
         this.run = run;
         this.train = train;
@@ -144,7 +160,8 @@ public final class Trainer {
         state = state.withProgress(epoch, step, batchIndex, state.seconds() + seconds);
         long validationStart = System.nanoTime();
         LossTally val = validate();
-        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val,
+        LossTally byTask = validateTasks(val);
+        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val, byTask,
                 (System.nanoTime() - validationStart) / 1e9);
     }
 
@@ -223,23 +240,46 @@ public final class Trainer {
 
     /** The validation loss under the training scheme, with fixed masks so epochs compare. */
     public LossTally validate() {
-        return loss(val);
+        return loss(val, scheme, lossWeights.keySet());
+    }
+
+    /**
+     * Each modality's validation loss under its own task's scheme ({@link TaskValidation}); a scheme
+     * that is the training scheme reuses {@code underTraining} rather than a second pass.
+     */
+    public LossTally validateTasks(LossTally underTraining) {
+        Map<MaskingScheme, List<String>> byScheme = tasks.modalitiesByScheme(List.copyOf(lossWeights.keySet()));
+        if (byScheme.keySet().equals(Set.of(scheme))) {
+            return underTraining;
+        }
+        LossTally tally = new LossTally(lossWeights);
+        for (var e : byScheme.entrySet()) {
+            LossTally pass = e.getKey() == scheme ? underTraining : loss(val, e.getKey(), Set.copyOf(e.getValue()));
+            for (String m : e.getValue()) {
+                tally.add(m, pass.modality(m), Double.isNaN(pass.modality(m)) ? 0 : 1);
+            }
+        }
+        return tally;
     }
 
     /** The loss on the training trials in evaluation mode (no dropout), with the validation's fixed masks. */
     public LossTally trainLoss() {
-        return loss(train);
+        return loss(train, scheme, lossWeights.keySet());
     }
 
-    private LossTally loss(Map<String, List<TrialRef>> trials) {
+    private LossTally loss(Map<String, List<TrialRef>> trials, MaskingScheme masks, Set<String> kept) {
         LossTally tally = new LossTally(lossWeights);
         long index = 0;
         for (List<TrialRef> session : trials.values()) {
             for (int i = 0; i < session.size(); i += options.batchSize()) {
                 Batch batch = assembler.assemble(index++, session.subList(i, Math.min(session.size(), i + options.batchSize())));
-                MaskPlan plan = scheme.plan(batch, options.seed() ^ VALIDATION_SALT);
+                MaskPlan plan = masks.plan(batch, options.seed() ^ VALIDATION_SALT);
                 StepResult result = model.evaluate(batch, plan);
-                result.modalityLosses().forEach((m, loss) -> tally.add(m, loss, plan.targetCount(m)));
+                result.modalityLosses().forEach((m, loss) -> {
+                    if (kept.contains(m)) {
+                        tally.add(m, loss, plan.targetCount(m));
+                    }
+                });
             }
         }
         return tally;
@@ -247,7 +287,7 @@ public final class Trainer {
 
     private void finishEpoch(EpochSummary e) throws IOException {
         Map<String, Double> byTask = new LinkedHashMap<>();
-        e.val().modalities().forEach(m -> byTask.put(m, e.val().modality(m)));
+        e.tasks().modalities().forEach(m -> byTask.put(m, e.tasks().modality(m)));
         state = state.afterValidation(e.val().total(), byTask, options.valSmoothing(), options.minDelta(),
                 e.epoch() >= firstSelectableEpoch());
         boolean improved = state.bestEpoch() == state.epoch();
@@ -277,6 +317,10 @@ public final class Trainer {
         appendModalities(s, e.train());
         s.append(String.format(Locale.ROOT, ")  val %.4f (", e.val().total()));
         appendModalities(s, e.val());
+        if (e.tasks() != e.val()) {
+            s.append(")  tasks (");
+            appendModalities(s, e.tasks());
+        }
         s.append(String.format(Locale.ROOT, ")  lr %.2e  %.1f trials/s  %.1fs%s", e.lr(), e.trialsPerSecond(),
                 e.seconds(), improved ? "  *best" : ""));
         return s.toString();

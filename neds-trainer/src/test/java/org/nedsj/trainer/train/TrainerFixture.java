@@ -66,11 +66,16 @@ final class TrainerFixture {
 
     /** The built-in {@code mixed} scheme with its defaults. */
     static MaskingScheme mixed() {
+        return scheme("mixed");
+    }
+
+    /** A built-in scheme by name, with its defaults. */
+    static MaskingScheme scheme(String schemeName) {
         var masking = ConfigFactory.defaultReference().getConfig("masking");
         MaskingSchemeFactory.SchemeCatalog[] catalog = new MaskingSchemeFactory.SchemeCatalog[1];
         catalog[0] = name -> MASKING.maskingSchemes().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow().create(masking, catalog[0]);
-        return catalog[0].create("mixed");
+        return catalog[0].create(schemeName);
     }
 
     /**
@@ -117,8 +122,13 @@ final class TrainerFixture {
 
     static Trainer trainer(NedsModel model, ToyData data, AdamW adam, TrainerState state, TrainingOptions options,
                            RunDirectory run, PrintStream out, MaskingScheme scheme) {
+        return trainer(model, data, adam, state, options, run, out, scheme, TaskValidation.under(model.modalities(), scheme));
+    }
+
+    static Trainer trainer(NedsModel model, ToyData data, AdamW adam, TrainerState state, TrainingOptions options,
+                           RunDirectory run, PrintStream out, MaskingScheme scheme, TaskValidation tasks) {
         BatchAssembler assembler = new BatchAssembler(data, model.specs(), model::width);
-        return new Trainer(model, adam, state, assembler, scheme, options, run,
+        return new Trainer(model, adam, state, assembler, scheme, tasks, options, run,
                 TrialSplits.of(data, model.sessions(), data.sessions(), Split.TRAIN),
                 TrialSplits.of(data, model.sessions(), data.sessions(), Split.VAL), n -> true, out, false);
     }

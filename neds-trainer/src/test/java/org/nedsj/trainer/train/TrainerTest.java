@@ -136,4 +136,38 @@ class TrainerTest {
                     + " (must fall below " + reference + ")");
         }
     }
+
+    @Test
+    void eachModalityIsValidatedUnderItsOwnTaskAndItsPerTaskCheckpointFollowsThat(@TempDir Path dir) throws IOException {
+        ToyData data = new ToyData(2, 40, 8);
+        TrainingOptions options = TrainerFixture.options(2, 1e-3);
+        NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.0), 3);
+        RunDirectory run = RunDirectory.create(dir.resolve("run"));
+        TaskValidation tasks = TaskValidation.of(model.modalities(), TrainerFixture::scheme);
+        Trainer trainer = TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options,
+                run, QUIET, TrainerFixture.mixed(), tasks);
+        trainer.run();
+
+        LossTally mixed = trainer.validate();
+        LossTally byTask = trainer.validateTasks(mixed);
+        LossTally encoding = validationUnder("encoding", model, data, options, dir);
+        LossTally decoding = validationUnder("decoding", model, data, options, dir);
+        assertEquals(encoding.modality("spikes"), byTask.modality("spikes"), 1e-12);
+        for (String behaviour : List.of("wheel", "whisker", "choice", "block")) {
+            assertEquals(decoding.modality(behaviour), byTask.modality(behaviour), 1e-12, behaviour);
+        }
+        assertNotEquals(mixed.modality("choice"), byTask.modality("choice"), 1e-9);
+
+        List<String> csv = Files.readAllLines(run.metrics());
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] last = csv.get(csv.size() - 1).split(",");
+        assertEquals(byTask.modality("choice"), Double.parseDouble(last[header.indexOf("task_choice")]), 1e-4);
+        assertEquals(mixed.modality("choice"), Double.parseDouble(last[header.indexOf("val_choice")]), 1e-4);
+    }
+
+    private static LossTally validationUnder(String scheme, NedsModel model, ToyData data, TrainingOptions options, Path dir)
+            throws IOException {
+        return TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options,
+                RunDirectory.create(dir.resolve(scheme)), QUIET, TrainerFixture.scheme(scheme)).validate();
+    }
 }

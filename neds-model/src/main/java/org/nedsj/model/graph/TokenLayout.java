@@ -1,0 +1,101 @@
+package org.nedsj.model.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nedsj.model.ModalityBinding;
+
+/**
+ * Where each modality's tokens sit in the sequence the transformer reads, with each token's RoPE
+ * position and time bin.
+ *
+ * <p>A multi-token modality has one token per time bin, at position and bin t. A static (one-token)
+ * modality such as choice or block has, with {@code staticTokens} = 1, one token at the static
+ * position and no time bin; with {@code staticTokens} = N &gt; 1 its one encoder token is repeated at
+ * N bins spread evenly over the trial, ⌊(s + ½)·T / N⌋ for s &lt; N, and its decoder reads the mean of
+ * those N outputs (as the NEDS reference repeats choice and block over the trial's bins). Each copy
+ * then sees the spikes near its bin through the time bias, and the readout averages N local views
+ * instead of asking one token to pool a whole trial.
+ */
+public final class TokenLayout {
+
+    private final Map<String, Integer> tokens = new LinkedHashMap<>();
+    private final Map<String, Integer> offsets = new LinkedHashMap<>();
+    private final Map<String, Boolean> repeated = new LinkedHashMap<>();
+    private final int[] positions;
+    private final int[] bins;
+
+    private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
+        if (staticTokens < 1) {
+            throw new IllegalArgumentException("model.static-tokens = " + staticTokens + ": use 1 or more");
+        }
+        int trialBins = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).filter(t -> t > 1).max().orElse(1);
+        List<Integer> position = new ArrayList<>();
+        List<Integer> bin = new ArrayList<>();
+        int offset = 0;
+        for (ModalityBinding m : modalities) {
+            int t = m.spec().tokensPerTrial();
+            boolean spread = t == 1 && staticTokens > 1;
+            int n = spread ? staticTokens : t;
+            for (int k = 0; k < n; k++) {
+                int b = spread ? (int) ((k + 0.5) * trialBins / n) : k;
+                position.add(t == 1 && !spread ? staticPosition : b);
+                bin.add(t == 1 && !spread ? -1 : b);
+            }
+            tokens.put(m.name(), n);
+            offsets.put(m.name(), offset);
+            repeated.put(m.name(), spread);
+            offset += n;
+        }
+        this.positions = position.stream().mapToInt(Integer::intValue).toArray();
+        this.bins = bin.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * @param staticPosition the RoPE position of a static modality's one token (staticTokens = 1)
+     * @param staticTokens   tokens of each static modality in the sequence
+     */
+    public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
+        return new TokenLayout(modalities, staticPosition, staticTokens);
+    }
+
+    /** Tokens in the whole sequence. */
+    public int length() {
+        return positions.length;
+    }
+
+    /** Tokens the modality has in the sequence. */
+    public int tokens(String modality) {
+        return tokens.get(modality);
+    }
+
+    /** Index of the modality's first token in the sequence. */
+    public int offset(String modality) {
+        return offsets.get(modality);
+    }
+
+    /** Whether the modality's one encoder token is repeated over several sequence tokens (its output is their mean). */
+    public boolean repeated(String modality) {
+        return repeated.get(modality);
+    }
+
+    /** The RoPE position of every token. */
+    public int[] positions() {
+        return positions.clone();
+    }
+
+    /** The time bin of every token, −1 for a static modality's single token. */
+    public int[] timeBins() {
+        return bins.clone();
+    }
+
+    /** Rows of the time-embedding table: one per time bin of the longest modality (at least 1). */
+    public int timeBinCount() {
+        int max = -1;
+        for (int b : bins) {
+            max = Math.max(max, b);
+        }
+        return Math.max(1, max + 1);
+    }
+}
