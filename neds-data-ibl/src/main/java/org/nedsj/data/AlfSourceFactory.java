@@ -2,15 +2,15 @@ package org.nedsj.data;
 
 import com.typesafe.config.Config;
 import org.nedsj.data.alf.AlfSessionReader;
-import org.nedsj.data.alf.IncompleteSessionException;
+import org.nedsj.prep.align.IncompleteSessionException;
 import org.nedsj.data.alf.SessionFileResolver;
 import org.nedsj.data.alf.SessionFiles;
 import org.nedsj.data.alf.SessionFinder;
 import org.nedsj.data.alf.SessionRef;
 import org.nedsj.data.align.SessionPipeline;
-import org.nedsj.data.prepared.InputFingerprint;
-import org.nedsj.data.prepared.PreparedDataSource;
-import org.nedsj.data.prepared.PreparedSessionData;
+import org.nedsj.prep.store.InputFingerprint;
+import org.nedsj.prep.store.PreparedDataSource;
+import org.nedsj.prep.store.PreparedSessionData;
 import org.nedsj.spi.DataSource;
 import org.nedsj.spi.DataSourceFactory;
 import org.slf4j.Logger;
@@ -26,11 +26,14 @@ import java.util.List;
  */
 public final class AlfSourceFactory implements DataSourceFactory {
 
+    /** This source's name, also recorded in the manifests of the datasets it prepares. */
+    public static final String NAME = "ibl-alf";
+
     private static final Logger LOG = LoggerFactory.getLogger(AlfSourceFactory.class);
 
     @Override
     public String name() {
-        return "ibl-alf";
+        return NAME;
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class AlfSourceFactory implements DataSourceFactory {
             try {
                 SessionFiles files = SessionFileResolver.resolve(ref, config);
                 sessions.add(PreparedSessionData.inMemory(pipeline.run(AlfSessionReader.load(files, config))));
-                fingerprints.add(InputFingerprint.of(files, config));
+                fingerprints.add(InputFingerprint.of(ref.id(), ref.path(), files.inputs(), config.toMap()));
             } catch (IncompleteSessionException e) {
                 if (settings.named(ref.id())) {
                     throw e;
@@ -67,6 +70,6 @@ public final class AlfSourceFactory implements DataSourceFactory {
             throw new IllegalArgumentException("no session under " + root + " (data.path) has usable trials and spike sorting");
         }
         return new PreparedDataSource(IblModalities.of(config.window().bins(), config.trials().blockLevels().size()), sessions,
-                InputFingerprint.ofDataset(config, fingerprints));
+                InputFingerprint.ofDataset(config.toMap(), fingerprints));
     }
 }

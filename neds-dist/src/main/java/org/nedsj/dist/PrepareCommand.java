@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.nedsj.data.prepared.DatasetPreparer;
-import org.nedsj.data.prepared.PrepareResult;
+import org.nedsj.prep.store.PrepareResult;
 import org.nedsj.trainer.config.ExperimentContext;
 import org.nedsj.trainer.config.ExperimentSources;
 
