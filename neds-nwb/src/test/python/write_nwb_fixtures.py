@@ -196,7 +196,7 @@ def running_task(rng):
         if rng.random() < 0.6:
             speed += 20 * np.exp(-0.5 * ((t - onset[k] - rng.uniform(0.2, 0.8)) / 0.25) ** 2)
     speed = (speed + rng.gamma(1.0, 0.5, t.size)).astype(np.float32)
-    pupil_t = np.sort(rng.uniform(0, t_end, 1200))
+    pupil_t = np.arange(0.05, t_end, 1 / 60) + rng.uniform(-0.002, 0.002, np.arange(0.05, t_end, 1 / 60).size)  # 60 Hz frames
     pupil = (1000 + 300 * np.interp(pupil_t, t, speed) / 20 + rng.normal(0, 20, pupil_t.size)).astype(np.float32)
     responds = {'grating': 1.0, 'natural': 0.5, 'blank': 0.0, 'gray': 0.0}
     stim_drive = np.zeros_like(t)
@@ -211,6 +211,7 @@ def running_task(rng):
     location = np.array(['VISp', 'VISp', 'VISl', 'CA1'], dtype=object)
     unit_electrode = [[0], [0, 1], [1], [2], [2], [3], [0], [1], [3], [2]]
     obs = [[[0.0, t_end]] for _ in range(units)]
+    obs[9] = [[0.0, 60.0], [61.0, t_end]]   # a good unit not recorded for a second: not observed in every window
     with nwb_file(os.path.join(OUT, 'running_task.nwb'), 'running-001', 'M42', 'otherlab') as f:
         electrodes = f['general'].create_group('extracellular_ephys').create_group('electrodes')
         dynamic_table(electrodes, 'DynamicTable', 'electrodes', len(location), [
@@ -240,9 +241,33 @@ def running_task(rng):
         time_series(pupil_module, 'pupil_area', pupil, 'pixels^2', timestamps=pupil_t)
 
 
+def broken(name, spike_times, timestamps, trial_column):
+    """A small file with one defect: the Java reader must name it (bad/<name>.nwb)."""
+    os.makedirs(os.path.join(OUT, 'bad'), exist_ok=True)
+    n = 6
+    with nwb_file(os.path.join(OUT, 'bad', name + '.nwb'), name, 'B1', 'badlab') as f:
+        dynamic_table(f['intervals'].create_group('trials'), 'TimeIntervals', 'trials', n, [
+            ('start_time', 1.0 + 2.0 * np.arange(n), 'VectorData', None),
+            ('stop_time', 2.0 + 2.0 * np.arange(n), 'VectorData', None), ('category', trial_column, 'VectorData', None)])
+        flat, ends = ragged(spike_times, np.float64)
+        dynamic_table(f.create_group('units'), 'Units', 'units', len(spike_times), [
+            ('spike_times', flat, 'VectorData', None), ('spike_times_index', ends, 'VectorIndex', None)])
+        time_series(f['acquisition'], 'speed', np.ones(10), 'cm/s', timestamps=timestamps)
+
+
+def broken_files():
+    trains = [np.arange(0.0, 14.0, 0.05), np.arange(0.01, 14.0, 0.1)]
+    good_t = np.linspace(0.0, 14.0, 10)
+    cats = np.array([0, 1, 0, 1, 0, 1], dtype=np.int64)
+    broken('mismatched_timestamps', trains, good_t[:9], cats)
+    broken('nan_spike_time', [np.concatenate([trains[0][:5], [np.nan], trains[0][6:]]), trains[1]], good_t, cats)
+    broken('short_column', trains, good_t, cats[:5])
+
+
 if __name__ == '__main__':
     ibl_like(np.random.default_rng(7))
     running_task(np.random.default_rng(11))
+    broken_files()
     for root, _, files in sorted(os.walk(OUT)):
         for name in sorted(files):
             p = os.path.join(root, name)

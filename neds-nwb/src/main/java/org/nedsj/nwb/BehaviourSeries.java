@@ -93,7 +93,7 @@ final class BehaviourSeries {
 
     /** Whether the group at {@code node} looks like a TimeSeries. */
     static boolean isSeries(NwbFile file, Node node) {
-        String p = node.getPath();
+        String p = NwbInspector.path(node);
         return node.isGroup() && file.has(p + "/data") && (file.has(p + "/timestamps") || file.has(p + "/starting_time"));
     }
 }

@@ -106,6 +106,15 @@ public final class NwbFile implements AutoCloseable {
         return toDoubles(read(d, new long[]{offset}, new int[]{length}), d);
     }
 
+    /** A whole numeric dataset of any shape, flattened in row-major order (e.g. [n, 2] interval pairs). */
+    public double[] flat(Dataset d) {
+        try {
+            return toDoubles(d.getDataFlat(), d);
+        } catch (HdfException | UnsupportedOperationException e) {
+            throw new NwbDataException(path + ": " + d.getPath() + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** A whole dataset of strings (or of numbers, written as text). */
     public String[] strings(Dataset d) {
         Object data = read(d, null, null);

@@ -124,8 +124,10 @@ final class NwbInspector {
         return file.text(n, "neurodata_type").orElse("group");
     }
 
-    private static String path(Node n) {
+    /** The object's path as a mapping names it: no leading or trailing slash. */
+    static String path(Node n) {
         String p = n.getPath();
-        return p.startsWith("/") ? p.substring(1) : p;
+        p = p.startsWith("/") ? p.substring(1) : p;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

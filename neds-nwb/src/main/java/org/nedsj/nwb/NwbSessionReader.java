@@ -44,13 +44,17 @@ public final class NwbSessionReader {
         try (NwbFile file = NwbFile.open(path)) {
             UnitsTable units = new UnitsTable(file, mapping.unitsTable());
             AlignmentInput input = input(file, units);
-            return new TrialAligner(rules()).align(input);
+            return new TrialAligner(rules(input.good())).align(input);
         }
     }
 
-    private AlignmentRules rules() {
+    /** Units are chosen (not only filtered by rate) when quality, regions or observation intervals rule some out. */
+    private AlignmentRules rules(boolean[] selected) {
         AlignmentRules r = mapping.rules();
-        boolean selective = r.units().goodOnly() || !mapping.regions().isEmpty();
+        boolean selective = false;
+        for (boolean s : selected) {
+            selective |= !s;
+        }
         return new AlignmentRules(r.window(), new UnitRules(selective, r.units().minRate()), r.coverageTolerance(), r.scaling(), r.split());
     }
 
@@ -69,7 +73,7 @@ public final class NwbSessionReader {
         }
         return new AlignmentInput(sessionId(file.path()), file.path().toString(), trials.path(), List.of(units.path()), trials.size(),
                 trials.numbers(mapping.alignTo(), NwbMapping.PREFIX + ".align-to"), selection, dynamic, statics, units.trains(),
-                units.size(), selected(file, units), units.spikeCount(), 0);
+                units.size(), selected(file, units, trials, selection), units.spikeCount(), 0);
     }
 
     private SampledSignal signal(NwbFile file, NwbMapping.Dynamic d) {
@@ -101,16 +105,26 @@ public final class NwbSessionReader {
         return new double[][]{t, v};
     }
 
-    /** Per unit, whether it passes the quality rule (units.select = good) and lies in a chosen region. */
-    private boolean[] selected(NwbFile file, UnitsTable units) {
-        boolean[] ok = new boolean[units.size()];
-        java.util.Arrays.fill(ok, true);
+    /**
+     * Per unit, whether it passes the quality rule (units.select = good), lies in a chosen region, and
+     * was observed (obs_intervals) during every window of the trials the trial rules keep.
+     */
+    private boolean[] selected(NwbFile file, UnitsTable units, TrialsTable trials, TrialSelection selection) {
+        double[] align = trials.numbers(mapping.alignTo(), NwbMapping.PREFIX + ".align-to");
+        int[] rows = selection.rows();
+        double[] t0 = new double[rows.length];
+        double[] t1 = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            t0[k] = align[rows[k]] + mapping.rules().window().start();
+            t1[k] = align[rows[k]] + mapping.rules().window().end();
+        }
+        boolean[] ok = units.observed(t0, t1);
         if (mapping.rules().units().goodOnly()) {
             String[] quality = units.textColumn(mapping.qualityColumn()).orElseThrow(() -> new NwbDataException(file.path()
                     + ": data.nwb.units.select = good, but the units table has no column '" + mapping.qualityColumn()
                     + "' (data.nwb.units.quality-column); name its quality column or set units.select = all"));
             for (int u = 0; u < ok.length; u++) {
-                ok[u] = mapping.goodValues().contains(quality[u]);
+                ok[u] &= mapping.goodValues().contains(quality[u]);
             }
         }
         if (!mapping.regions().isEmpty()) {

@@ -126,6 +126,45 @@ final class UnitsTable {
         return Optional.of(out);
     }
 
+    /**
+     * Per unit, whether its {@code obs_intervals} (ragged [start, stop] pairs) cover every window
+     * {@code [t0[k], t1[k]]}; every unit is observed when the table has no such column.
+     */
+    boolean[] observed(double[] t0, double[] t1) {
+        boolean[] out = new boolean[ends.length];
+        if (!file.has(path + "/obs_intervals")) {
+            Arrays.fill(out, true);
+            return out;
+        }
+        String fix = "obs_intervals needs its obs_intervals_index (a ragged column of [start, stop] pairs)";
+        double[] flat = file.flat(file.dataset(path + "/obs_intervals", fix));
+        long[] pairEnds = Arrays.stream(file.doubles(file.dataset(path + "/obs_intervals_index", fix))).mapToLong(v -> (long) v).toArray();
+        requireLength("obs_intervals", pairEnds.length);
+        int perPair = flat.length == 2 * pairEnds[pairEnds.length - 1] ? 2 : 0;
+        if (perPair == 0) {
+            throw new NwbDataException(file.path() + ": " + path + "/obs_intervals holds " + flat.length + " values for "
+                    + pairEnds[pairEnds.length - 1] + " intervals; each interval is a [start, stop] pair");
+        }
+        for (int u = 0; u < ends.length; u++) {
+            long first = u == 0 ? 0 : pairEnds[u - 1];
+            out[u] = covers(flat, (int) first, (int) pairEnds[u], t0, t1);
+        }
+        return out;
+    }
+
+    private static boolean covers(double[] pairs, int first, int last, double[] t0, double[] t1) {
+        for (int k = 0; k < t0.length; k++) {
+            boolean inside = false;
+            for (int i = first; i < last && !inside; i++) {
+                inside = pairs[2 * i] <= t0[k] && t1[k] <= pairs[2 * i + 1];
+            }
+            if (!inside) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void requireLength(String column, int length) {
         if (length != ends.length) {
             throw new NwbDataException(file.path() + ": " + path + "/" + column + " has " + length + " rows but the table has "
