@@ -13,12 +13,14 @@ import org.nedsj.prep.store.PreparedDataSource;
 import org.nedsj.prep.store.PreparedSessionData;
 import org.nedsj.spi.DataSource;
 import org.nedsj.spi.DataSourceFactory;
+import org.nedsj.spi.RecordingFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ibl-alf}: runs the preprocessing pipeline in memory over an ALF/ONE cache
@@ -39,6 +41,11 @@ public final class AlfSourceFactory implements DataSourceFactory {
     @Override
     public String description() {
         return "IBL sessions of an ALF/ONE cache, aligned and binned in memory: spikes, wheel, whisker, choice, block";
+    }
+
+    @Override
+    public Optional<RecordingFormat> recordingFormat() {
+        return Optional.of(new AlfFormat());
     }
 
     @Override

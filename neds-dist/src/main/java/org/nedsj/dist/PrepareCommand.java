@@ -57,8 +57,8 @@ final class PrepareCommand implements Callable<Integer> {
             if (in != null) {
                 Map.Entry<String, RecordingFormat> format = RecordingFormats.choose(context.plugins(), in, source);
                 w.println(format.getValue().prepare(context.config().getConfig("data"), in, out, line -> { w.println(line); w.flush(); }));
-                w.println("next: neds train --config F --set data.source=prepared --set data.path=" + out
-                        + " (F: an experiment naming the same modalities)");
+                w.println("next: neds train --config " + (config != null ? config : "F") + " --set data.source=prepared --set data.path="
+                        + out + (config != null ? "" : " (F: an experiment naming the same modalities)"));
                 return 0;
             }
             PrepareResult result = new DatasetPreparer(context.config().getConfig("data"))

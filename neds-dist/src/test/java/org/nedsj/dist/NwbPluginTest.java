@@ -34,7 +34,7 @@ class NwbPluginTest {
     void inspectListsTheTablesAndSeriesAMappingNames() {
         CommandRun run = CommandRun.of(pluginDir(), "inspect", RUNNING.toString());
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("series processing/behavior/running_speed (TimeSeries): 6077 rows float32, unit cm/s, rate 50 Hz"),
+        assertTrue(run.out().contains("series processing/behavior/running_speed (TimeSeries): 6077 samples float32, unit cm/s, rate 50 Hz"),
                 run.out());
         assertTrue(run.out().contains("stimulus                 text     60 rows, values blank (21), grating (20), gray (1), natural (18)"),
                 run.out());

@@ -55,7 +55,9 @@ final class NwbInspector {
             }
             out.append(String.format("  %-24s %-8s ", n.getName(), dtype(d)));
             if (g.getChild(n.getName() + "_index") instanceof Dataset index) {
-                out.append("ragged: ").append(d.getSize()).append(" values in ").append(index.getSize()).append(" rows (")
+                int[] dims = d.getDimensions();
+                out.append("ragged: ").append(dims.length == 1 ? d.getSize() + " values" : Arrays.toString(dims)).append(" in ")
+                        .append(index.getSize()).append(" rows (")
                         .append(n.getName()).append("_index)");
             } else {
                 out.append(shape(d)).append(values(file, d, rows));
@@ -67,7 +69,8 @@ final class NwbInspector {
 
     private static void series(NwbFile file, Group g, StringBuilder out) {
         Dataset data = (Dataset) g.getChild("data");
-        out.append("\nseries ").append(path(g)).append(" (").append(type(file, g)).append("): ").append(shape(data)).append(' ')
+        out.append("\nseries ").append(path(g)).append(" (").append(type(file, g)).append("): ")
+                .append(data.getDimensions().length == 1 ? data.getSize() + " samples" : Arrays.toString(data.getDimensions())).append(' ')
                 .append(dtype(data)).append(", unit ").append(file.text(data, "unit").orElse("?"));
         file.number(data, "conversion").filter(c -> c != 1.0).ifPresent(c -> out.append(", conversion ").append(c));
         if (g.getChild("timestamps") instanceof Dataset ts) {

@@ -11,7 +11,7 @@ class NwbInspectorTest {
     void listsSeriesWithTimestampsAndWithARateAndTheTrialsColumns() {
         String out = new NwbFormat().inspect(Fixtures.IBL_NWB);
         assertTrue(out.startsWith(Fixtures.IBL_NWB + " (session id " + Fixtures.IBL_ID + ", NWB 2.7.0)"), out);
-        assertTrue(out.contains("series processing/behavior/BehavioralTimeSeries/wheel_position (TimeSeries): 1400 rows float64, "
+        assertTrue(out.contains("series processing/behavior/BehavioralTimeSeries/wheel_position (TimeSeries): 1400 samples float64, "
                 + "unit radians, timestamps "), out);
         assertTrue(out.contains("series acquisition/motion_energy (TimeSeries): "), out);
         assertTrue(out.contains(", rate 60 Hz from 0.8 s"), out);
