@@ -43,6 +43,27 @@ class NwbPluginTest {
     }
 
     @Test
+    void inspectOfSomethingNoSourceReadsSaysSoInOneLine() throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a recording\n");
+        CommandRun run = CommandRun.of(pluginDir(), "inspect", notes.toString());
+        assertEquals(2, run.status(), run.out());
+        assertEquals("neds inspect: " + notes + " is read by no data source ([ibl-alf, nwb] looked): give an NWB file, a folder of "
+                + "them, or an ALF/ONE cache root", run.err().strip());
+    }
+
+    @Test
+    void inspectAndPrepareReachAnAlfCacheThroughTheSameCommands() {
+        Path alf = Path.of("../neds-nwb/src/test/resources/fixtures/ibl_like/alf").toAbsolutePath();
+        CommandRun inspect = CommandRun.of(pluginDir(), "inspect", alf.toString());
+        assertEquals(0, inspect.status(), inspect.err());
+        assertTrue(inspect.out().contains("  alf/probe00/spikes.times.npy\n"), inspect.out());
+        assertTrue(inspect.out().contains("(read by the ibl-alf data source)"), inspect.out());
+        CommandRun prepare = CommandRun.of(pluginDir(), "prepare", "--in", alf.toString(), "--out", tmp.resolve("DATA").toString());
+        assertEquals(0, prepare.status(), prepare.err());
+        assertTrue(prepare.out().contains("fixturelab_NWB001_2024-03-01_001: 25 of 30 trials kept"), prepare.out());
+    }
+
+    @Test
     void preparesTrainsAndEvaluatesTheRunningTaskFromThePluginFolder() throws IOException {
         Path data = tmp.resolve("DATA");
         CommandRun prepare = CommandRun.of(pluginDir(), "prepare", "--in", RUNNING.toString(), "--out", data.toString(),

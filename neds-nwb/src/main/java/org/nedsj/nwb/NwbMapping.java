@@ -92,6 +92,10 @@ public record NwbMapping(String alignTo, String trialsTable, List<String> requir
                 + "least one series or trials column (neds inspect FILE lists them; see the README, \"Your own data in NWB\")");
         List<Limit> limits = new ArrayList<>();
         for (Config l : c.getConfigList("trials.limits")) {
+            java.util.Set<String> unknown = new java.util.TreeSet<>(l.root().keySet());
+            unknown.removeAll(List.of("from", "to", "min", "max"));
+            check.require(unknown.isEmpty() && l.hasPath("from") && l.hasPath("to"), "trials.limits",
+                    "entries hold from and to (trials columns) and min and/or max (seconds); got " + new java.util.TreeSet<>(l.root().keySet()));
             limits.add(new Limit(l.getString("from"), l.getString("to"), l.hasPath("min") ? l.getDouble("min") : Double.NEGATIVE_INFINITY,
                     l.hasPath("max") ? l.getDouble("max") : Double.POSITIVE_INFINITY));
         }

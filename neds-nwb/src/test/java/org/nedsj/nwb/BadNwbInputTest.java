@@ -90,6 +90,15 @@ class BadNwbInputTest {
     }
 
     @Test
+    void aLimitWithAnUnknownKey() {
+        Config data = ConfigFactory.parseString("nwb.trials.limits = [{ from = start_time, to = stop_time, mx = 3 }]")
+                .withFallback(Fixtures.data("broken-files.conf"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NwbMapping.from(data));
+        assertEquals("data.nwb.trials.limits entries hold from and to (trials columns) and min and/or max (seconds); got "
+                + "[from, mx, to]", e.getMessage());
+    }
+
+    @Test
     void numericClassesForATextColumn() {
         Config data = ConfigFactory.parseString("nwb.static.category.classes = [left, right]").withFallback(Fixtures.data("broken-files.conf"));
         String m = prepareFails(bad("nan_spike_time"), data);
