@@ -12,7 +12,9 @@ import org.nedsj.prep.store.PreparedFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code data.nwb}: which tables, columns and series of an NWB file are the alignment event, the
@@ -63,10 +65,26 @@ public record NwbMapping(String alignTo, String trialsTable, List<String> requir
     private static NwbMapping read(Config c) {
         RuleCheck check = new RuleCheck(PREFIX);
         AlignmentRules rules = AlignmentRules.read(c, PREFIX);
+        List<Dynamic> dynamic = dynamic(c, check);
+        List<Static> statics = statics(c, check, dynamic);
+        check.require(!dynamic.isEmpty() || !statics.isEmpty(), "dynamic", "and " + PREFIX + ".static name no behaviour; map at "
+                + "least one series or trials column (neds inspect FILE lists them; see the README, \"Your own data in NWB\")");
+        Speed speed = new Speed(c.getDouble("speed.rate"), c.getInt("speed.filter-order"), c.getDouble("speed.cutoff"));
+        check.require(speed.rate() > 0 && speed.cutoff() > 0 && speed.cutoff() < speed.rate() / 2, "speed.cutoff",
+                "must lie between 0 and half of " + PREFIX + ".speed.rate (" + speed.rate() / 2 + " Hz), got " + speed.cutoff());
+        check.require(speed.filterOrder() >= 1 && speed.filterOrder() <= 20, "speed.filter-order", "must be 1..20, got " + speed.filterOrder());
+        return new NwbMapping(c.getString("align-to"), c.getString("trials.table"), c.getStringList("trials.required"), limits(c, check),
+                c.getString("units.table"), c.getString("units.quality-column"),
+                c.getList("units.good-values").stream().map(v -> String.valueOf(v.unwrapped())).toList(),
+                c.getStringList("units.regions"), c.getString("units.electrodes-table"), dynamic, statics, speed, rules,
+                sorted(c.root()));
+    }
+
+    private static List<Dynamic> dynamic(Config c, RuleCheck check) {
         List<Dynamic> dynamic = new ArrayList<>();
-        ConfigObject dyn = c.getObject("dynamic");
-        for (String name : new java.util.TreeSet<>(dyn.keySet())) {
-            Config e = dyn.toConfig().getConfig(quoted(name)).withFallback(c.getConfig("dynamic-template"));
+        ConfigObject entries = c.getObject("dynamic");
+        for (String name : new TreeSet<>(entries.keySet())) {
+            Config e = entries.toConfig().getConfig(quoted(name)).withFallback(c.getConfig("dynamic-template"));
             PreparedFiles.requireBehaviourName(name, PREFIX + ".dynamic." + name);
             String transform = e.getString("transform");
             check.require(List.of("none", "abs", "speed").contains(transform), "dynamic." + name + ".transform",
@@ -75,12 +93,16 @@ public record NwbMapping(String alignTo, String trialsTable, List<String> requir
                     "is empty; name the TimeSeries path (neds inspect FILE lists them)");
             dynamic.add(new Dynamic(name, e.getString("series"), transform));
         }
+        return dynamic;
+    }
+
+    private static List<Static> statics(Config c, RuleCheck check, List<Dynamic> dynamic) {
         List<Static> statics = new ArrayList<>();
-        ConfigObject st = c.getObject("static");
-        for (String name : new java.util.TreeSet<>(st.keySet())) {
-            Config e = st.toConfig().getConfig(quoted(name)).withFallback(c.getConfig("static-template"));
+        ConfigObject entries = c.getObject("static");
+        for (String name : new TreeSet<>(entries.keySet())) {
+            Config e = entries.toConfig().getConfig(quoted(name)).withFallback(c.getConfig("static-template"));
             PreparedFiles.requireBehaviourName(name, PREFIX + ".static." + name);
-            check.require(!dynamic.stream().anyMatch(d -> d.name().equals(name)), "static." + name, "is also a dynamic behaviour; "
+            check.require(dynamic.stream().noneMatch(d -> d.name().equals(name)), "static." + name, "is also a dynamic behaviour; "
                     + "give each modality its own name");
             check.require(!e.getString("column").isBlank(), "static." + name + ".column", "is empty; name the trials column");
             List<String> classes = e.getList("classes").stream().map(v -> String.valueOf(v.unwrapped())).toList();
@@ -88,26 +110,20 @@ public record NwbMapping(String alignTo, String trialsTable, List<String> requir
                     + "in class order), got " + classes);
             statics.add(new Static(name, e.getString("column"), classes));
         }
-        check.require(!dynamic.isEmpty() || !statics.isEmpty(), "dynamic", "and " + PREFIX + ".static name no behaviour; map at "
-                + "least one series or trials column (neds inspect FILE lists them; see the README, \"Your own data in NWB\")");
+        return statics;
+    }
+
+    private static List<Limit> limits(Config c, RuleCheck check) {
         List<Limit> limits = new ArrayList<>();
         for (Config l : c.getConfigList("trials.limits")) {
-            java.util.Set<String> unknown = new java.util.TreeSet<>(l.root().keySet());
+            Set<String> unknown = new TreeSet<>(l.root().keySet());
             unknown.removeAll(List.of("from", "to", "min", "max"));
             check.require(unknown.isEmpty() && l.hasPath("from") && l.hasPath("to"), "trials.limits",
-                    "entries hold from and to (trials columns) and min and/or max (seconds); got " + new java.util.TreeSet<>(l.root().keySet()));
+                    "entries hold from and to (trials columns) and min and/or max (seconds); got " + new TreeSet<>(l.root().keySet()));
             limits.add(new Limit(l.getString("from"), l.getString("to"), l.hasPath("min") ? l.getDouble("min") : Double.NEGATIVE_INFINITY,
                     l.hasPath("max") ? l.getDouble("max") : Double.POSITIVE_INFINITY));
         }
-        Speed speed = new Speed(c.getDouble("speed.rate"), c.getInt("speed.filter-order"), c.getDouble("speed.cutoff"));
-        check.require(speed.rate() > 0 && speed.cutoff() > 0 && speed.cutoff() < speed.rate() / 2, "speed.cutoff",
-                "must lie between 0 and half of " + PREFIX + ".speed.rate (" + speed.rate() / 2 + " Hz), got " + speed.cutoff());
-        check.require(speed.filterOrder() >= 1 && speed.filterOrder() <= 20, "speed.filter-order", "must be 1..20, got " + speed.filterOrder());
-        return new NwbMapping(c.getString("align-to"), c.getString("trials.table"), c.getStringList("trials.required"), limits,
-                c.getString("units.table"), c.getString("units.quality-column"),
-                c.getList("units.good-values").stream().map(v -> String.valueOf(v.unwrapped())).toList(),
-                c.getStringList("units.regions"), c.getString("units.electrodes-table"), dynamic, statics, speed, rules,
-                sorted(c.root()));
+        return limits;
     }
 
     private static String quoted(String key) {

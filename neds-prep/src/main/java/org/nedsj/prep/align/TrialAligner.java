@@ -52,29 +52,18 @@ public final class TrialAligner {
     }
 
     private PreparedSession finish(AlignmentInput in, int[] rows, double[][] values, Map<String, Integer> dropped) {
-        TrialWindow w = rules.window();
         int kept = rows.length;
-        int bins = w.bins();
-        double[] t0 = new double[kept];
-        double[] t1 = new double[kept];
-        for (int k = 0; k < kept; k++) {
-            t0[k] = in.align()[rows[k]] + w.start();
-            t1[k] = in.align()[rows[k]] + w.end();
-        }
-        SpikeBinner binner = new SpikeBinner(bins, w.binSize());
-        long[] counts = binner.countPerCluster(in.spikes(), t0, t1, in.units());
-        UnitSelection units = UnitSelector.select(counts, in.good(), kept, w.duration(), rules.units());
+        int bins = rules.window().bins();
+        double[][] windows = windows(in, rows);
+        SpikeBinner binner = new SpikeBinner(bins, rules.window().binSize());
+        long[] counts = binner.countPerCluster(in.spikes(), windows[0], windows[1], in.units());
+        UnitSelection units = UnitSelector.select(counts, in.good(), kept, rules.window().duration(), rules.units());
         if (units.kept() == 0) {
             throw new IncompleteSessionException("session " + in.id() + ": no unit fires above " + rules.units().minRate()
                     + " Hz in the windows of its " + kept + " kept trials");
         }
-        long cells = Math.multiplyExact(Math.multiplyExact((long) kept, bins), units.kept());
-        if (cells > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("session " + in.id() + ": " + kept + " trials × " + bins + " bins × " + units.kept()
-                    + " units exceed one array; select fewer units (units.min-rate) or a shorter window");
-        }
-        byte[] spikes = new byte[(int) cells];
-        long saturated = binner.bin(in.spikes(), t0, t1, units.columnOf(), units.kept(), spikes);
+        byte[] spikes = new byte[cells(in.id(), kept, bins, units.kept())];
+        long saturated = binner.bin(in.spikes(), windows[0], windows[1], units.columnOf(), units.kept(), spikes);
 
         Map<String, Map<String, Double>> scaling = new LinkedHashMap<>();
         Map<String, float[]> dynamic = new LinkedHashMap<>();
@@ -88,10 +77,6 @@ public final class TrialAligner {
         for (AlignmentInput.StaticBehaviour s : in.statics()) {
             statics.put(s.name(), new PreparedSession.Categories(s.classes(), classes(s, rows)));
         }
-        long[] trialIndex = new long[kept];
-        for (int k = 0; k < kept; k++) {
-            trialIndex[k] = rows[k];
-        }
         byte[] split = TrialSplitter.assign(kept, rules.split());
         int[] perSplit = new int[3];
         for (byte s : split) {
@@ -100,7 +85,28 @@ public final class TrialAligner {
         SessionSummary summary = new SessionSummary(in.id(), in.source(), in.trialsSource(), in.spikeSources(), in.trialsTotal(),
                 dropped, kept, in.units(), units.belowRate(), units.notGood(), units.kept(), perSplit[0], perSplit[1], perSplit[2],
                 in.spikeCount(), saturated, in.cameraTrimmed(), scaling);
-        return new PreparedSession(summary, bins, spikes, dynamic, statics, trialIndex, units.units(), split);
+        return new PreparedSession(summary, bins, spikes, dynamic, statics, java.util.Arrays.stream(rows).asLongStream().toArray(),
+                units.units(), split);
+    }
+
+    /** The kept trials' window starts and ends. */
+    private double[][] windows(AlignmentInput in, int[] rows) {
+        double[] t0 = new double[rows.length];
+        double[] t1 = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            t0[k] = in.align()[rows[k]] + rules.window().start();
+            t1[k] = in.align()[rows[k]] + rules.window().end();
+        }
+        return new double[][]{t0, t1};
+    }
+
+    private static int cells(String id, int trials, int bins, int units) {
+        long cells = Math.multiplyExact(Math.multiplyExact((long) trials, bins), units);
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("session " + id + ": " + trials + " trials × " + bins + " bins × " + units
+                    + " units exceed one array; select fewer units (units.min-rate) or a shorter window");
+        }
+        return (int) cells;
     }
 
     private static AlignmentInput.DynamicBehaviour firstUncovered(List<AlignmentInput.DynamicBehaviour> behaviours,
