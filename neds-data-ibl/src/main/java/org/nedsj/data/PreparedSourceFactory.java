@@ -1,17 +1,19 @@
 package org.nedsj.data;
 
 import com.typesafe.config.Config;
-import org.nedsj.data.prepared.Manifest;
-import org.nedsj.data.prepared.ManifestIo;
-import org.nedsj.data.prepared.PreparedDataSource;
-import org.nedsj.data.prepared.PreparedSessionData;
-import org.nedsj.data.prepared.PreparedStore;
+import org.nedsj.prep.store.Manifest;
+import org.nedsj.prep.store.ManifestIo;
+import org.nedsj.prep.store.PreparedDataSource;
+import org.nedsj.prep.store.PreparedSessionData;
+import org.nedsj.prep.store.PreparedStore;
 import org.nedsj.spi.DataSource;
 import org.nedsj.spi.DataSourceFactory;
+import org.nedsj.spi.ModalitySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +33,7 @@ public final class PreparedSourceFactory implements DataSourceFactory {
 
     @Override
     public String description() {
-        return "a prepared dataset (neds prepare) read memory-mapped: spikes, wheel, whisker, choice, block";
+        return "a prepared dataset (neds prepare) read memory-mapped: spikes and the behaviours its manifest lists";
     }
 
     @Override
@@ -43,10 +45,21 @@ public final class PreparedSourceFactory implements DataSourceFactory {
         warnIfConfigDiffers(data, manifest, dir);
         List<PreparedSessionData> sessions = manifest.sessions().stream()
                 .filter(e -> settings.wants(e.id()))
-                .map(e -> PreparedStore.open(dir, e, manifest.bins()))
+                .map(e -> PreparedStore.open(dir, e, manifest.bins(), behaviours(manifest)))
                 .toList();
-        int blockClasses = blockClasses(manifest);
-        return new PreparedDataSource(IblModalities.of(manifest.bins(), blockClasses), sessions, manifest.fingerprint());
+        List<ModalitySpec> modalities = new ArrayList<>();
+        modalities.add(ModalitySpec.neuralCounts(IblModalities.SPIKES, manifest.bins()));
+        behaviours(manifest).forEach(b -> modalities.add(b.spec(manifest.bins())));
+        return new PreparedDataSource(modalities, sessions, manifest.fingerprint());
+    }
+
+    /** The manifest's behaviours; a dataset older than that record holds IBL's, block classes from its config. */
+    private static List<Manifest.Behaviour> behaviours(Manifest manifest) {
+        if (manifest.modalities() != null) {
+            return manifest.modalities();
+        }
+        return IblModalities.of(manifest.bins(), blockClasses(manifest)).stream().filter(m -> !m.isNeural())
+                .map(Manifest.Behaviour::of).toList();
     }
 
     private static int blockClasses(Manifest manifest) {
@@ -58,6 +71,9 @@ public final class PreparedSourceFactory implements DataSourceFactory {
     }
 
     private static void warnIfConfigDiffers(Config data, Manifest manifest, Path dir) {
+        if (manifest.source() != null && !manifest.source().equals(AlfSourceFactory.NAME)) {
+            return;
+        }
         Object current = PreprocessingConfig.from(data).toMap();
         if (!jsonEqual(current, manifest.config())) {
             LOG.warn("{} was prepared with other data.ibl settings than this experiment's; the prepared data is used as it is"

@@ -4,6 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 
+import org.nedsj.prep.align.AlignmentRules;
+import org.nedsj.prep.align.SplitRules;
+import org.nedsj.prep.align.TrialWindow;
+import org.nedsj.prep.align.UnitRules;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +31,6 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
                                   List<String> sortingCollections, WheelRules wheel, String camera,
                                   double coverageTolerance, String scaling, SplitRules split) {
 
-    /** The trial window: {@code [event + start, event + end)} in {@code bins} bins of {@code binSize} seconds. */
-    public record TrialWindow(double start, double end, double binSize, int bins) {
-        public double duration() {
-            return end - start;
-        }
-    }
-
     /**
      * @param filter           {@code neds} or {@code bwm}
      * @param required         attributes that must not be NaN
@@ -49,16 +47,8 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         }
     }
 
-    /** @param goodOnly only clusters with metrics label 1 @param minRate rate a unit must exceed, Hz */
-    public record UnitRules(boolean goodOnly, double minRate) {
-    }
-
     /** @param rate interpolation rate, Hz @param filterOrder Butterworth order @param cutoff Butterworth cut-off, Hz */
     public record WheelRules(double rate, int filterOrder, double cutoff) {
-    }
-
-    /** Split fractions and the permutation seed. */
-    public record SplitRules(double train, double val, double test, long seed) {
     }
 
     public PreprocessingConfig {
@@ -90,27 +80,13 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
     }
 
     private static PreprocessingConfig read(Config c) {
-        double start = c.getDouble("window.start");
-        double end = c.getDouble("window.end");
-        double bin = c.getDouble("window.bin");
-        require(end > start, "window.end", "must be after data.ibl.window.start (" + start + "), got " + end);
-        require(bin > 0, "window.bin", "must be positive, got " + bin);
-        double exactBins = (end - start) / bin;
-        int bins = (int) Math.round(exactBins);
-        require(bins >= 1 && Math.abs(exactBins - bins) < 1e-6, "window.bin",
-                "must divide the window " + (end - start) + " s into whole bins, got " + bin);
-
+        AlignmentRules shared = AlignmentRules.read(c, "data.ibl");
         String filter = c.getString("trials.filter");
         require(filter.equals("neds") || filter.equals("bwm"), "trials.filter", "must be neds or bwm, got '" + filter + "'");
         TrialRules trials = new TrialRules(filter, c.getStringList("trials.required"),
                 c.getDouble("trials." + filter + ".min-reaction-time"), c.getDouble("trials." + filter + ".max-reaction-time"),
                 c.getDouble("trials.max-feedback-delay"), c.getDoubleList("trials.block-levels"));
         require(trials.blockLevels().size() >= 2, "trials.block-levels", "needs at least two levels");
-
-        String select = c.getString("units.select");
-        require(select.equals("all") || select.equals("good"), "units.select", "must be all or good, got '" + select + "'");
-        double minRate = c.getDouble("units.min-rate");
-        require(minRate >= 0, "units.min-rate", "must be ≥ 0, got " + minRate);
 
         List<String> collections = c.getStringList("spike-sorting.collections");
         require(!collections.isEmpty(), "spike-sorting.collections", "must name at least one collection (\"\" = the probe folder)");
@@ -124,21 +100,8 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         String camera = c.getString("whisker.camera");
         require(camera.equals("left") || camera.equals("right") || camera.equals("body"), "whisker.camera",
                 "must be left, right or body, got '" + camera + "'");
-        double coverage = c.getDouble("coverage-tolerance");
-        require(coverage >= 0, "coverage-tolerance", "must be ≥ 0, got " + coverage);
-        String scaling = c.getString("scaling");
-        require(List.of("z-score", "min-max", "none").contains(scaling), "scaling",
-                "must be z-score, min-max or none, got '" + scaling + "'");
-
-        SplitRules split = new SplitRules(c.getDouble("split.train"), c.getDouble("split.val"), c.getDouble("split.test"),
-                c.getLong("split.seed"));
-        require(split.train() >= 0 && split.val() >= 0 && split.test() >= 0
-                        && Math.abs(split.train() + split.val() + split.test() - 1) < 1e-9, "split",
-                "train, val and test must be ≥ 0 and sum to 1, got " + split.train() + " + " + split.val() + " + " + split.test());
-
-        return new PreprocessingConfig(c.getString("align-to"), new TrialWindow(start, end, bin, bins), trials,
-                new UnitRules(select.equals("good"), minRate), collections, wheel, camera, coverage,
-                scaling, split);
+        return new PreprocessingConfig(c.getString("align-to"), shared.window(), trials, shared.units(), collections, wheel,
+                camera, shared.coverageTolerance(), shared.scaling(), shared.split());
     }
 
     private static void require(boolean ok, String key, String problem) {
@@ -147,21 +110,26 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         }
     }
 
+    /** The rules every data source shares. */
+    public AlignmentRules alignment() {
+        return new AlignmentRules(window, units, coverageTolerance, scaling, split);
+    }
+
     /** The rules as nested maps shaped like {@code data.ibl}, for the manifest and the fingerprint. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("align-to", alignTo);
-        m.put("window", ordered("start", window.start(), "end", window.end(), "bin", window.binSize(), "bins", window.bins()));
+        m.put("window", alignment().windowMap());
         m.put("trials", ordered("filter", trials.filter(), "required", trials.required(),
                 "min-reaction-time", trials.minReactionTime(), "max-reaction-time", trials.maxReactionTime(),
                 "max-feedback-delay", trials.maxFeedbackDelay(), "block-levels", trials.blockLevels()));
-        m.put("units", ordered("select", units.goodOnly() ? "good" : "all", "min-rate", units.minRate()));
+        m.put("units", alignment().unitsMap());
         m.put("spike-sorting", ordered("collections", sortingCollections));
         m.put("wheel", ordered("rate", wheel.rate(), "filter-order", wheel.filterOrder(), "cutoff", wheel.cutoff()));
         m.put("whisker", ordered("camera", camera));
         m.put("coverage-tolerance", coverageTolerance);
         m.put("scaling", scaling);
-        m.put("split", ordered("train", split.train(), "val", split.val(), "test", split.test(), "seed", split.seed()));
+        m.put("split", alignment().splitMap());
         return m;
     }
 

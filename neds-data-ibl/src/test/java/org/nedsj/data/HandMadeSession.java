@@ -1,7 +1,7 @@
 package org.nedsj.data;
 
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.data.pqt.ParquetTable;
 
 import java.io.IOException;

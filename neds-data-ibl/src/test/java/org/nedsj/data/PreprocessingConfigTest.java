@@ -1,5 +1,9 @@
 package org.nedsj.data;
 
+import org.nedsj.prep.align.TrialWindow;
+import org.nedsj.prep.align.UnitRules;
+import org.nedsj.prep.align.SplitRules;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
@@ -21,19 +25,19 @@ class PreprocessingConfigTest {
     void defaultsAreTheNedsPreprocessing() {
         PreprocessingConfig c = PreprocessingConfig.defaults();
         assertEquals("stimOn_times", c.alignTo());
-        assertEquals(new PreprocessingConfig.TrialWindow(-0.5, 1.5, 0.02, 100), c.window());
+        assertEquals(new TrialWindow(-0.5, 1.5, 0.02, 100), c.window());
         assertEquals("neds", c.trials().filter());
         assertEquals(0.0, c.trials().minReactionTime());
         assertEquals(10.0, c.trials().maxReactionTime());
         assertEquals(10.0, c.trials().maxFeedbackDelay());
         assertEquals(List.of(0.2, 0.5, 0.8), c.trials().blockLevels());
-        assertEquals(new PreprocessingConfig.UnitRules(false, 5.0), c.units());
+        assertEquals(new UnitRules(false, 5.0), c.units());
         assertEquals(List.of("iblsorter", "pykilosort", ""), c.sortingCollections());
         assertEquals(new PreprocessingConfig.WheelRules(1000, 8, 20), c.wheel());
         assertEquals("right", c.camera());
         assertEquals(0.02, c.coverageTolerance());
         assertEquals("z-score", c.scaling());
-        assertEquals(new PreprocessingConfig.SplitRules(0.7, 0.1, 0.2, 42), c.split());
+        assertEquals(new SplitRules(0.7, 0.1, 0.2, 42), c.split());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.nedsj.dist;
 
 import org.nedsj.data.prepared.DatasetPreparer;
-import org.nedsj.data.prepared.PrepareResult;
+import org.nedsj.prep.store.PrepareResult;
 import org.nedsj.data.synth.SyntheticIbl;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "neds", mixinStandardHelpOptions = true, versionProvider = NedsVersion.class,
         description = "NEDS-J: one multimodal masked transformer that encodes behaviour into neural activity "
                 + "and decodes neural activity into behaviour, across recording sessions.",
-        subcommands = {SynthCommand.class, PrepareCommand.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {SynthCommand.class, PrepareCommand.class, InspectCommand.class, TrainCommand.class, EvalCommand.class,
                 FinetuneCommand.class, AblateCommand.class, AnalyzeCommand.class, PluginsCommand.class, DemoCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyReader;
-import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyReader;
+import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.spi.io.FolderLock;
 
 /** {@code neds eval} on data that is not what the model was trained on, or on damaged data. */

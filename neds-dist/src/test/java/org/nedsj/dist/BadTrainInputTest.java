@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyReader;
-import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyReader;
+import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.spi.io.FolderLock;
 
 /** Bad settings and runs for {@code neds train}: exit 2, one clear line, nothing written or changed. */

@@ -2,6 +2,8 @@ package org.nedsj.spi;
 
 import com.typesafe.config.Config;
 
+import java.util.Optional;
+
 /** Creates a {@link DataSource} from the experiment's {@code data} section. */
 public interface DataSourceFactory extends NamedFactory {
 
@@ -10,4 +12,9 @@ public interface DataSourceFactory extends NamedFactory {
      * @throws IllegalArgumentException naming the file or key when the data cannot be read
      */
     DataSource create(Config data);
+
+    /** The raw recordings this source reads, when it can inspect and prepare them; empty by default. */
+    default Optional<RecordingFormat> recordingFormat() {
+        return Optional.empty();
+    }
 }

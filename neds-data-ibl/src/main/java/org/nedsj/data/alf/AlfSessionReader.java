@@ -1,8 +1,8 @@
 package org.nedsj.data.alf;
 
 import org.nedsj.data.PreprocessingConfig;
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyReader;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyReader;
 import org.nedsj.data.pqt.ParquetTable;
 
 import java.nio.file.Path;

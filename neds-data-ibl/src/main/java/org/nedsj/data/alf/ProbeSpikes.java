@@ -1,6 +1,7 @@
 package org.nedsj.data.alf;
 
-import org.nedsj.data.npy.NpyArray;
+import org.nedsj.prep.align.SortedSpikes;
+import org.nedsj.prep.npy.NpyArray;
 
 /**
  * One probe's sorted spikes, read in place (memory-mapped when large).
@@ -12,9 +13,25 @@ import org.nedsj.data.npy.NpyArray;
  * @param clusterCount  clusters of this probe (local ids are 0 … clusterCount−1)
  * @param good          per local cluster, whether clusters.metrics labels it good; null when not read
  */
-public record ProbeSpikes(String label, NpyArray times, NpyArray clusters, int clusterOffset, int clusterCount, boolean[] good) {
+public record ProbeSpikes(String label, NpyArray times, NpyArray clusters, int clusterOffset, int clusterCount, boolean[] good)
+        implements SortedSpikes {
 
     public long spikeCount() {
         return times.size();
+    }
+
+    @Override
+    public long size() {
+        return times.size();
+    }
+
+    @Override
+    public double time(long i) {
+        return times.getDouble(i);
+    }
+
+    @Override
+    public int unit(long i) {
+        return clusterOffset + (int) clusters.getLong(i);
     }
 }

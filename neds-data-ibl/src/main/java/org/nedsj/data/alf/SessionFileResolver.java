@@ -1,5 +1,7 @@
 package org.nedsj.data.alf;
 
+import org.nedsj.prep.align.IncompleteSessionException;
+
 import org.nedsj.data.PreprocessingConfig;
 import org.nedsj.data.pqt.ParquetTable;
 

@@ -1,5 +1,7 @@
 package org.nedsj.data.align;
 
+import org.nedsj.prep.align.TrialSelection;
+
 import org.nedsj.data.PreprocessingConfig;
 import org.nedsj.data.PreprocessingConfig.TrialRules;
 import org.nedsj.data.alf.TrialsTable;

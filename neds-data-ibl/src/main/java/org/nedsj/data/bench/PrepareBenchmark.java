@@ -2,7 +2,7 @@ package org.nedsj.data.bench;
 
 import com.typesafe.config.ConfigFactory;
 import org.nedsj.data.prepared.DatasetPreparer;
-import org.nedsj.data.prepared.PrepareResult;
+import org.nedsj.prep.store.PrepareResult;
 import org.nedsj.data.synth.SessionLayout;
 import org.nedsj.data.synth.SessionSpec;
 import org.nedsj.data.synth.SyntheticSessionWriter;

@@ -1,6 +1,6 @@
 package org.nedsj.data.synth;
 
-import org.nedsj.data.npy.NpyAppender;
+import org.nedsj.prep.npy.NpyAppender;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

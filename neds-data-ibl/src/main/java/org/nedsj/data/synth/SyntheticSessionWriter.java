@@ -1,10 +1,10 @@
 package org.nedsj.data.synth;
 
-import org.nedsj.data.npy.NpyAppender;
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.prep.npy.NpyAppender;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.data.pqt.ParquetTable;
-import org.nedsj.data.prepared.PreparedStore;
+import org.nedsj.prep.store.PreparedStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

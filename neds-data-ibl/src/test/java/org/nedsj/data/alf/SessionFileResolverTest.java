@@ -1,5 +1,7 @@
 package org.nedsj.data.alf;
 
+import org.nedsj.prep.align.IncompleteSessionException;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

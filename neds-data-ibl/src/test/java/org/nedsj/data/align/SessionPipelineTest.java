@@ -1,5 +1,8 @@
 package org.nedsj.data.align;
 
+import org.nedsj.prep.align.SessionSummary;
+import org.nedsj.prep.align.PreparedSession;
+
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +48,8 @@ class SessionPipelineTest {
                 "wheel-coverage", 1, "whisker-coverage", 1), s.dropped());
         assertEquals(4, s.trialsKept());
         assertArrayEquals(new long[]{1, 6, 7, 9}, p.trialIndex());
-        assertArrayEquals(new byte[]{0, 1, 0, 1}, p.choice(), "choice -1 -> 0, +1 -> 1");
-        assertArrayEquals(new byte[]{1, 2, 0, 2}, p.block(), "probabilityLeft 0.5 -> 1, 0.8 -> 2, 0.2 -> 0");
+        assertArrayEquals(new byte[]{0, 1, 0, 1}, p.category("choice"), "choice -1 -> 0, +1 -> 1");
+        assertArrayEquals(new byte[]{1, 2, 0, 2}, p.category("block"), "probabilityLeft 0.5 -> 1, 0.8 -> 2, 0.2 -> 0");
         assertEquals(2, s.cameraTrimmed(), "two extra camera timestamps");
         assertEquals(java.util.List.of("alf/probe00", "alf/probe01/pykilosort"), s.probes());
     }
@@ -54,8 +57,8 @@ class SessionPipelineTest {
     @Test
     void brainWideMapFilterUsesTheStricterReactionTime() {
         SessionSummary s = run("ibl.trials.filter = bwm").summary();
-        assertEquals(2, s.dropped(DropReason.REACTION_TIME), "row 4 (10.5 s) and row 5 (0.05 s)");
-        assertEquals(0, s.dropped(DropReason.FEEDBACK_DELAY));
+        assertEquals(2, s.dropped(DropReason.REACTION_TIME.key()), "row 4 (10.5 s) and row 5 (0.05 s)");
+        assertEquals(0, s.dropped(DropReason.FEEDBACK_DELAY.key()));
         assertEquals(4, s.trialsKept());
     }
 
@@ -112,9 +115,9 @@ class SessionPipelineTest {
         // speed 0.5 rad/s in row 1's window, 2 rad/s in the others' 300 bins: mean 1.625, sd √0.421875
         double sd = Math.sqrt(0.421875);
         for (int b = 0; b < 100; b++) {
-            assertEquals((0.5 - 1.625) / sd, p.wheel()[b], 1e-5, "trial 0 bin " + b);
+            assertEquals((0.5 - 1.625) / sd, p.dynamic("wheel")[b], 1e-5, "trial 0 bin " + b);
             for (int k = 1; k < 4; k++) {
-                assertEquals((2 - 1.625) / sd, p.wheel()[k * 100 + b], 1e-5, "trial " + k + " bin " + b);
+                assertEquals((2 - 1.625) / sd, p.dynamic("wheel")[k * 100 + b], 1e-5, "trial " + k + " bin " + b);
             }
         }
         assertEquals(1.625, p.summary().scaling().get("wheel").get("mean"), 1e-6);
@@ -126,9 +129,9 @@ class SessionPipelineTest {
         PreparedSession p = run("ibl.scaling = min-max");
         // speed 0.5 rad/s in row 1's window, 2 rad/s in the others: scaled to 0 and 1
         for (int b = 0; b < 100; b++) {
-            assertEquals(0, p.wheel()[b], 1e-5, "trial 0 bin " + b);
+            assertEquals(0, p.dynamic("wheel")[b], 1e-5, "trial 0 bin " + b);
             for (int k = 1; k < 4; k++) {
-                assertEquals(1, p.wheel()[k * 100 + b], 1e-5, "trial " + k + " bin " + b);
+                assertEquals(1, p.dynamic("wheel")[k * 100 + b], 1e-5, "trial " + k + " bin " + b);
             }
         }
         assertEquals(0.5, p.summary().scaling().get("wheel").get("min"), 1e-6);
@@ -145,7 +148,7 @@ class SessionPipelineTest {
             double t0 = 10.0 * rows[k] + 10.0;
             for (int b = 0; b < 100; b++) {
                 double edge = t0 + (b + 1) * 0.02;
-                assertEquals((edge - min) / (max - min), p.whisker()[k * 100 + b], 1e-6, "trial " + k + " bin " + b);
+                assertEquals((edge - min) / (max - min), p.dynamic("whisker")[k * 100 + b], 1e-6, "trial " + k + " bin " + b);
             }
         }
     }
@@ -153,8 +156,8 @@ class SessionPipelineTest {
     @Test
     void rawBehaviourWhenScalingIsOff() {
         PreparedSession p = run("ibl.scaling = none");
-        assertEquals(20.02, p.whisker()[0], 1e-4);
-        assertEquals(2.0, p.wheel()[100], 1e-5);
+        assertEquals(20.02, p.dynamic("whisker")[0], 1e-4);
+        assertEquals(2.0, p.dynamic("wheel")[100], 1e-5);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.nedsj.data.align;
 
+import org.nedsj.prep.align.TrialSelection;
+
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.nedsj.data.PreprocessingConfig;

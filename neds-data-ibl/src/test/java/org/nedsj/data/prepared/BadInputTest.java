@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.data.HandMadeSession;
 import org.nedsj.data.ReferenceSession;
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyWriter;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyWriter;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,14 +1,18 @@
 package org.nedsj.data.prepared;
 
+import org.nedsj.prep.store.PrepareResult;
+import org.nedsj.prep.store.Manifest;
+import org.nedsj.prep.store.ManifestIo;
+
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.data.HandMadeSession;
 import org.nedsj.data.ReferenceSession;
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyReader;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyReader;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.nedsj.data.prepared;
 
+import org.nedsj.prep.store.PrepareResult;
+
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

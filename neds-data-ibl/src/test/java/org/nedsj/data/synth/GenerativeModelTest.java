@@ -4,7 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nedsj.data.align.SessionSummary;
+import org.nedsj.prep.align.SessionSummary;
 import org.nedsj.data.prepared.DatasetPreparer;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package org.nedsj.data.synth;
 
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyReader;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyReader;
 
 import java.nio.file.Path;
 

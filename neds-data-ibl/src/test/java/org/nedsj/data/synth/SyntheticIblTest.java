@@ -5,12 +5,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.data.align.DropReason;
-import org.nedsj.data.align.SessionSummary;
-import org.nedsj.data.npy.NpyArray;
-import org.nedsj.data.npy.NpyDtype;
-import org.nedsj.data.npy.NpyReader;
+import org.nedsj.prep.align.SessionSummary;
+import org.nedsj.prep.npy.NpyArray;
+import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyReader;
 import org.nedsj.data.prepared.DatasetPreparer;
-import org.nedsj.data.prepared.PrepareResult;
+import org.nedsj.prep.store.PrepareResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,15 +104,15 @@ class SyntheticIblTest {
         int reaction = 0;
         for (var o : prepared.sessions()) {
             SessionSummary s = o.summary();
-            noGo += s.dropped(DropReason.NO_GO);
-            missing += s.dropped(DropReason.MISSING_EVENT);
-            reaction += s.dropped(DropReason.REACTION_TIME);
+            noGo += s.dropped(DropReason.NO_GO.key());
+            missing += s.dropped(DropReason.MISSING_EVENT.key());
+            reaction += s.dropped(DropReason.REACTION_TIME.key());
             assertTrue(s.unitsBelowRate() > 0 && s.unitsKept() > 20, "the 5 Hz filter keeps some units and drops others");
         }
         assertTrue(noGo > 0 && missing > 0 && reaction > 0, "no-go " + noGo + ", missing " + missing + ", reaction " + reaction);
         assertEquals(1, prepared.sessions().get(0).summary().cameraTrimmed() > 0 ? 1 : 0);
-        assertEquals(1, prepared.sessions().get(1).summary().dropped(DropReason.WHEEL_COVERAGE), "the wheel starts late");
-        assertEquals(1, prepared.sessions().get(2).summary().dropped(DropReason.WHISKER_COVERAGE), "the camera starts late");
+        assertEquals(1, prepared.sessions().get(1).summary().dropped(DropReason.WHEEL_COVERAGE.key()), "the wheel starts late");
+        assertEquals(1, prepared.sessions().get(2).summary().dropped(DropReason.WHISKER_COVERAGE.key()), "the camera starts late");
         assertEquals(List.of("alf/probe00/iblsorter", "alf/probe01/pykilosort"), prepared.sessions().get(0).summary().probes());
         assertEquals(List.of("alf/probe00/pykilosort"), prepared.sessions().get(2).summary().probes());
     }
