@@ -145,9 +145,6 @@ final class ReportHtml {
             if (curves.has("val_" + q)) {
                 lines.add(new Charts.Line("validation", epoch, curves.column("val_" + q), Charts.BASELINE, false));
             }
-            if (curves.has("task_" + q)) {
-                lines.add(new Charts.Line("validation, own task", epoch, curves.column("task_" + q), Charts.OTHER, false));
-            }
             sb.append(Charts.lines(q.equals("loss") ? "total loss" : q + " loss", "epoch", "loss", lines, 360, 250));
         }
         sb.append("</div>\n");

@@ -89,8 +89,8 @@ final class TrainingCurves {
     }
 
     /**
-     * What has a train_, val_ or task_ loss curve, in header order: {@code loss} first, then the
-     * modalities ({@code val_seconds}, a time, is not a loss).
+     * What has a train_ or val_ loss curve, in header order: {@code loss} first, then the modalities
+     * ({@code val_seconds}, a time, is not a loss).
      */
     List<String> quantities() {
         var out = new LinkedHashSet<String>();
@@ -99,8 +99,6 @@ final class TrainingCurves {
                 out.add(name.substring(6));
             } else if (name.startsWith("val_") && !name.equals("val_seconds")) {
                 out.add(name.substring(4));
-            } else if (name.startsWith("task_")) {
-                out.add(name.substring(5));
             }
         }
         return new ArrayList<>(out);

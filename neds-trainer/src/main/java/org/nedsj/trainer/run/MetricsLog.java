@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * {@code metrics.csv}: one row per epoch, columns
- * {@code epoch,step,lr,seconds,trials_per_s,train_loss,val_loss,train_<modality>…,val_<modality>…,task_<modality>…,val_seconds}:
- * {@code val_} under the training scheme, {@code task_} under each modality's own task (what the
- * per-task checkpoints follow).
+ * {@code epoch,step,lr,seconds,trials_per_s,train_loss,val_loss,train_<modality>…,val_<modality>…,val_seconds}:
+ * {@code train_} under the training scheme, {@code val_} each modality under the scheme the trainer
+ * validates it with (its own task, in {@code neds train}).
  */
 public final class MetricsLog {
 
@@ -29,7 +29,6 @@ public final class MetricsLog {
         StringBuilder h = new StringBuilder("epoch,step,lr,seconds,trials_per_s,train_loss,val_loss");
         modalities.forEach(m -> h.append(",train_").append(m));
         modalities.forEach(m -> h.append(",val_").append(m));
-        modalities.forEach(m -> h.append(",task_").append(m));
         return h.append(",val_seconds").toString();
     }
 
@@ -44,7 +43,6 @@ public final class MetricsLog {
                 .append(num(e.train().total())).append(',').append(num(e.val().total()));
         modalities.forEach(m -> row.append(',').append(num(e.train().modality(m))));
         modalities.forEach(m -> row.append(',').append(num(e.val().modality(m))));
-        modalities.forEach(m -> row.append(',').append(num(e.tasks().modality(m))));
         row.append(',').append(num(e.valSeconds()));
         Files.writeString(file, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

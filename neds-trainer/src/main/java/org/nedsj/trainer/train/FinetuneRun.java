@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.Parameter;
+import org.nedsj.spi.MaskingScheme;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
@@ -74,9 +75,10 @@ public final class FinetuneRun {
                         added.size(), added.stream().map(SessionInfo::id).toList(),
                         finetune.getBoolean("freeze-backbone") ? "backbone frozen" : "every weight trained", run.root());
                 BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-                Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler,
-                        experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio")),
-                        TaskValidation.of(model.modalities(), experiment::scheme), options, run,
+                MaskingScheme scheme = experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio"));
+                Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler, scheme,
+                        TaskValidation.forTraining(experiment.trainingSchemeName(), scheme, model.modalities(),
+                                experiment::scheme), options, run,
                         TrialSplits.of(experiment.data(), model.sessions(), added, Split.TRAIN),
                         TrialSplits.of(experiment.data(), model.sessions(), added, Split.VAL), trainable, console, terminal);
                 TrainerState done = trainer.run();

@@ -9,14 +9,14 @@ import org.nedsj.model.ModalityBinding;
 import org.nedsj.spi.MaskingScheme;
 
 /**
- * Which masking scheme each modality's per-task validation loss is measured under: the task the
- * report evaluates it on, {@value Evaluator#ENCODING} (behaviour seen, spikes hidden) for neural
+ * Which masking scheme each modality's validation loss is measured under. {@link #of} gives the task
+ * the report evaluates it on, {@value Evaluator#ENCODING} (behaviour seen, spikes hidden) for neural
  * modalities and {@value Evaluator#DECODING} (spikes seen, behaviour hidden) for behaviours.
  *
- * <p>The training scheme's validation loss mixes those tasks with easier ones: under the mixed
- * scheme a hidden choice is often scored while the wheel and the block are visible. Its minimum
- * per modality is then not the epoch that decodes best from spikes alone, and the per-task
- * checkpoint picked on it is not the one the report should use.
+ * <p>Why not the training scheme: under the mixed scheme a hidden choice is often scored while the
+ * wheel and the block are visible, so its validation loss says little about decoding choice from
+ * spikes alone; its minimum is not the epoch the report should use, and the summed loss of such
+ * mixtures is not what early stopping should follow.
  */
 public final class TaskValidation {
 
@@ -37,7 +37,18 @@ public final class TaskValidation {
         return new TaskValidation(map);
     }
 
-    /** Every modality under one scheme (the training scheme: per-task losses are the validation's own). */
+    /**
+     * What a run training with the scheme named {@code trainingName} validates with: a single-task
+     * scheme ({@value Evaluator#ENCODING} or {@value Evaluator#DECODING}) validates under itself, its
+     * untrained heads left out; any other scheme (mixed, a lab's) as {@link #of}.
+     */
+    public static TaskValidation forTraining(String trainingName, MaskingScheme training, List<ModalityBinding> modalities,
+                                             Function<String, MaskingScheme> schemes) {
+        return trainingName.equals(Evaluator.ENCODING) || trainingName.equals(Evaluator.DECODING)
+                ? under(modalities, training) : of(modalities, schemes);
+    }
+
+    /** Every modality under one scheme (the training scheme). */
     public static TaskValidation under(List<ModalityBinding> modalities, MaskingScheme scheme) {
         Map<String, MaskingScheme> map = new LinkedHashMap<>();
         modalities.forEach(m -> map.put(m.name(), scheme));

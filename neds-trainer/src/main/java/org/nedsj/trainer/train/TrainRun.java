@@ -2,6 +2,7 @@ package org.nedsj.trainer.train;
 
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.SessionTable;
+import org.nedsj.spi.MaskingScheme;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
@@ -112,9 +113,11 @@ public final class TrainRun {
         Map<String, List<TrialRef>> train = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.TRAIN);
         Map<String, List<TrialRef>> val = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.VAL);
         BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
-        Trainer trainer = new Trainer(model, optimizer, state, assembler, experiment.trainingScheme(),
-                TaskValidation.of(model.modalities(), experiment::scheme), options, run, train, val, name -> true, console,
-                terminal);
+        MaskingScheme scheme = experiment.trainingScheme();
+        TaskValidation tasks = TaskValidation.forTraining(experiment.trainingSchemeName(), scheme, model.modalities(),
+                experiment::scheme);
+        Trainer trainer = new Trainer(model, optimizer, state, assembler, scheme, tasks, options, run, train, val,
+                name -> true, console, terminal);
         TrainerState done;
         try {
             done = trainer.run();

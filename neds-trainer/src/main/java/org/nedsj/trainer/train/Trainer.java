@@ -60,8 +60,7 @@ public final class Trainer {
     private TrainerState state;
 
     /**
-     * A trainer whose per-task losses (and per-task checkpoints) are the validation's own, under the
-     * training scheme.
+     * A trainer that validates every modality under the training scheme.
      *
      * @param trainable which parameters the optimiser updates (all, for pre-training)
      */
@@ -73,7 +72,7 @@ public final class Trainer {
     }
 
     /**
-     * @param tasks     the scheme each modality's per-task validation loss is measured under
+     * @param tasks     the scheme each modality's validation loss is measured under
      * @param trainable which parameters the optimiser updates (all, for pre-training)
      */
     public Trainer(NedsModel model, AdamW optimizer, TrainerState state, BatchAssembler assembler, MaskingScheme scheme,
@@ -160,8 +159,7 @@ public final class Trainer {
         state = state.withProgress(epoch, step, batchIndex, state.seconds() + seconds);
         long validationStart = System.nanoTime();
         LossTally val = validate();
-        LossTally byTask = validateTasks(val);
-        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val, byTask,
+        return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val,
                 (System.nanoTime() - validationStart) / 1e9);
     }
 
@@ -238,23 +236,15 @@ public final class Trainer {
         return options.seed() * 0x9E3779B97F4A7C15L + batchIndex;
     }
 
-    /** The validation loss under the training scheme, with fixed masks so epochs compare. */
-    public LossTally validate() {
-        return loss(val, scheme, lossWeights.keySet());
-    }
-
     /**
-     * Each modality's validation loss under its own task's scheme ({@link TaskValidation}); a scheme
-     * that is the training scheme reuses {@code underTraining} rather than a second pass.
+     * The validation loss, with fixed masks so epochs compare: each modality's loss under the scheme
+     * {@link TaskValidation} gives it (one pass over the validation trials per scheme), the total their
+     * weighted sum.
      */
-    public LossTally validateTasks(LossTally underTraining) {
-        Map<MaskingScheme, List<String>> byScheme = tasks.modalitiesByScheme(List.copyOf(lossWeights.keySet()));
-        if (byScheme.keySet().equals(Set.of(scheme))) {
-            return underTraining;
-        }
+    public LossTally validate() {
         LossTally tally = new LossTally(lossWeights);
-        for (var e : byScheme.entrySet()) {
-            LossTally pass = e.getKey() == scheme ? underTraining : loss(val, e.getKey(), Set.copyOf(e.getValue()));
+        for (var e : tasks.modalitiesByScheme(List.copyOf(lossWeights.keySet())).entrySet()) {
+            LossTally pass = loss(val, e.getKey(), Set.copyOf(e.getValue()));
             for (String m : e.getValue()) {
                 tally.add(m, pass.modality(m), Double.isNaN(pass.modality(m)) ? 0 : 1);
             }
@@ -287,7 +277,7 @@ public final class Trainer {
 
     private void finishEpoch(EpochSummary e) throws IOException {
         Map<String, Double> byTask = new LinkedHashMap<>();
-        e.tasks().modalities().forEach(m -> byTask.put(m, e.tasks().modality(m)));
+        e.val().modalities().forEach(m -> byTask.put(m, e.val().modality(m)));
         state = state.afterValidation(e.val().total(), byTask, options.valSmoothing(), options.minDelta(),
                 e.epoch() >= firstSelectableEpoch());
         boolean improved = state.bestEpoch() == state.epoch();
@@ -317,10 +307,6 @@ public final class Trainer {
         appendModalities(s, e.train());
         s.append(String.format(Locale.ROOT, ")  val %.4f (", e.val().total()));
         appendModalities(s, e.val());
-        if (e.tasks() != e.val()) {
-            s.append(")  tasks (");
-            appendModalities(s, e.tasks());
-        }
         s.append(String.format(Locale.ROOT, ")  lr %.2e  %.1f trials/s  %.1fs%s", e.lr(), e.trialsPerSecond(),
                 e.seconds(), improved ? "  *best" : ""));
         return s.toString();
