@@ -11,6 +11,7 @@ import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.TokenLayout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ public final class TokenAssembly {
             double[] embeddingSum = new double[hidden];
             double[] copies = new double[hidden];
             for (int b = 0; b < batch; b++) {
-                java.util.Arrays.fill(copies, 0);
+                Arrays.fill(copies, 0);
                 for (int k = 0; k < n; k++) {
                     int source = n == t ? k : 0;
                     double h = hide.get((long) b * t + source);

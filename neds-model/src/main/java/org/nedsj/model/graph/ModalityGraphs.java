@@ -70,7 +70,7 @@ public final class ModalityGraphs {
             return token;
         }
         SDVariable[] copies = new SDVariable[n];
-        java.util.Arrays.fill(copies, token);
+        Arrays.fill(copies, token);
         return sd.concat(1, copies);
     }
 
