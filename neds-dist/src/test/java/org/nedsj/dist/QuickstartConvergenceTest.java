@@ -35,13 +35,15 @@ class QuickstartConvergenceTest {
 
         List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
         List<String> header = Arrays.asList(rows.get(0).split(","));
-        String[] first = rows.get(1).split(",");
-        String[] last = rows.get(rows.size() - 1).split(",");
+        // each modality is reported from the checkpoint of its own best validation loss, so that best is what
+        // must lie below the first epoch's (a one-token head may overfit long before the run ends)
         for (String m : List.of("spikes", "wheel", "whisker", "choice", "block")) {
             int column = header.indexOf("val_" + m);
-            double start = Double.parseDouble(first[column]);
-            double end = Double.parseDouble(last[column]);
-            assertTrue(end < start, "validation loss of " + m + " did not fall: " + start + " -> " + end);
+            double start = Double.parseDouble(rows.get(1).split(",")[column]);
+            double best = rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r.split(",")[column]))
+                    .min().orElseThrow();
+            assertTrue(best < start, "validation loss of " + m + " never fell below its first epoch's: " + start
+                    + ", best " + best);
         }
 
         assertEquals(0, CommandRun.of("eval", "--run", run.toString()).status());
