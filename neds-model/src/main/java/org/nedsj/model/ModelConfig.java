@@ -1,7 +1,9 @@
 package org.nedsj.model;
 
 import com.typesafe.config.Config;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nedsj.model.graph.TokenLayout;
 
 /**
  * Sizes and switches of the NEDS model, read from the experiment's {@code model} section.
@@ -24,7 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param timeBias         whether attention scores get the fixed {@link org.nedsj.model.graph.TimeBias} by time distance
  * @param staticTokens     tokens of each static modality in the sequence: 1 (one token at the static position) or
  *                         N &gt; 1 (repeated at N bins over the trial, read out as their mean; see
- *                         {@link org.nedsj.model.graph.TokenLayout})
+ *                         {@link TokenLayout})
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
@@ -80,7 +82,7 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
             throw new IllegalArgumentException("model.rope-base (" + ropeBase + ") must be a finite number above 1 and "
                     + "model.norm-epsilon (" + normEpsilon + ") a finite number above 0");
         }
-        if (staticTokens < 1 || staticTokens > 4096) {
+        if (staticTokens < 1) {
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens
                     + ": use 1 (one token per static modality) up to the trial's bin count");
         }
@@ -117,8 +119,8 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
     }
 
     /** Where every modality's tokens sit in the transformer's sequence under this configuration. */
-    public org.nedsj.model.graph.TokenLayout layout(java.util.List<ModalityBinding> modalities) {
-        return org.nedsj.model.graph.TokenLayout.of(modalities, staticPosition, staticTokens);
+    public TokenLayout layout(List<ModalityBinding> modalities) {
+        return TokenLayout.of(modalities, staticPosition, staticTokens);
     }
 
     public int headSize() {

@@ -10,6 +10,8 @@ import org.nedsj.model.graph.TransformerBackbone;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.nedsj.model.graph.TokenLayout;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ final class SameDiffEngine implements ModelEngine {
     SameDiffEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
         this.sd = SameDiff.create();
         GraphParts parts = new GraphParts(sd, config, sessions, seed);
-        org.nedsj.model.graph.TokenLayout layout = config.layout(modalities);
+        TokenLayout layout = config.layout(modalities);
         int[] positions = layout.positions();
         int hidden = config.hidden();
         SDVariable x = ModalityGraphs.tokens(parts, modalities, widths);

@@ -44,4 +44,11 @@ class TokenLayoutTest {
                         org.nd4j.linalg.api.buffer.DataType.FLOAT).withStaticTokens(0));
         assertTrue(e.getMessage().contains("model.static-tokens"), e.getMessage());
     }
+
+    @Test
+    void moreStaticTokensThanTheTrialHasBinsAreRefusedNamingTheKey() {
+        int t = Fixtures.SPIKES.tokensPerTrial();
+        var e = assertThrows(IllegalArgumentException.class, () -> TokenLayout.of(Fixtures.bindings(Fixtures.ALL), 0, t + 1));
+        assertTrue(e.getMessage().contains("model.static-tokens") && e.getMessage().contains(t + " bins"), e.getMessage());
+    }
 }

@@ -27,10 +27,11 @@ public final class TokenLayout {
     private final int[] bins;
 
     private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
-        if (staticTokens < 1) {
-            throw new IllegalArgumentException("model.static-tokens = " + staticTokens + ": use 1 or more");
-        }
         int trialBins = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).filter(t -> t > 1).max().orElse(1);
+        if (staticTokens < 1 || staticTokens > trialBins) {
+            throw new IllegalArgumentException("model.static-tokens = " + staticTokens + ": use 1 up to the trial's "
+                    + trialBins + " bins");
+        }
         List<Integer> position = new ArrayList<>();
         List<Integer> bin = new ArrayList<>();
         int offset = 0;

@@ -1,5 +1,6 @@
 package org.nedsj.trainer.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class TaskValidation {
         for (String m : order) {
             MaskingScheme s = byModality.get(m);
             if (s != null) {
-                out.computeIfAbsent(s, k -> new java.util.ArrayList<>()).add(m);
+                out.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
             }
         }
         return out;
