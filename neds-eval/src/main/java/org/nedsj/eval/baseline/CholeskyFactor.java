@@ -37,12 +37,15 @@ final class CholeskyFactor {
     }
 
     private static INDArray tryFactor(double[] a, int n, double jitter) {
-        INDArray m = Nd4j.create(a.clone(), new long[] {n, n}, DataType.DOUBLE).dup('f');
-        if (jitter != 0) {
-            for (int i = 0; i < n; i++) {
-                m.putScalar(i, i, m.getDouble(i, i) + jitter);
+        // the lower triangle of the row-major a, laid out column-major for LAPACK
+        double[] columnMajor = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                columnMajor[j * n + i] = a[i * n + j];
             }
+            columnMajor[i * n + i] += jitter;
         }
+        INDArray m = Nd4j.create(columnMajor, new long[] {n, n}, new long[] {1, n}, 'f', DataType.DOUBLE);
         try {
             Nd4j.getBlasWrapper().lapack().potrf(m, true);
         } catch (Error notPositiveDefinite) {
@@ -50,13 +53,14 @@ final class CholeskyFactor {
             return null;
         }
         // dpotrf leaves the upper triangle as it found it; the triangular solves want it zero
-        double[] l = new double[n * n];
+        double[] factor = m.data().asDouble();
+        double[] lower = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
-                l[i * n + j] = m.getDouble(i, j);
+                lower[i * n + j] = factor[j * n + i];
             }
         }
-        return Nd4j.create(l, new long[] {n, n}, DataType.DOUBLE);
+        return Nd4j.create(lower, new long[] {n, n}, DataType.DOUBLE);
     }
 
     /** x with A·x = b. */
