@@ -1,18 +1,24 @@
 package org.nedsj.eval.baseline;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.Optional;
+import org.tribuo.math.la.DenseMatrix;
 
-/** Cholesky factor L·Lᵀ of a symmetric positive-definite matrix (LAPACK {@code dpotrf}), and solves with it. */
+/**
+ * Cholesky factor L·Lᵀ of a symmetric positive-definite matrix, and solves with it, by Tribuo's
+ * {@link DenseMatrix#choleskyFactorization()}. The baselines solve thousands of small systems (one
+ * per neuron and Newton step in the GLM); a pure-Java factorisation costs microseconds each where a
+ * call through ND4J to LAPACK costs about a millisecond (README, "Linear baselines").
+ */
 final class CholeskyFactor {
 
     private static final int ATTEMPTS = 12;
 
-    private final INDArray lower;
+    private final DenseMatrix.CholeskyFactorization factor;
+    private final int n;
 
-    private CholeskyFactor(INDArray lower) {
-        this.lower = lower;
+    private CholeskyFactor(DenseMatrix.CholeskyFactorization factor, int n) {
+        this.factor = factor;
+        this.n = n;
     }
 
     /**
@@ -27,53 +33,46 @@ final class CholeskyFactor {
         }
         double jitter = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            INDArray l = tryFactor(a, n, jitter);
-            if (l != null) {
-                return new CholeskyFactor(l);
+            Optional<DenseMatrix.CholeskyFactorization> f = symmetric(a, n, jitter).choleskyFactorization();
+            if (f.isPresent()) {
+                return new CholeskyFactor(f.get(), n);
             }
             jitter = jitter == 0 ? Math.max(meanDiagonal, 1e-300) * 1e-12 : jitter * 100;
         }
         throw new ArithmeticException("matrix of size " + n + " is not positive definite");
     }
 
-    private static INDArray tryFactor(double[] a, int n, double jitter) {
-        // the lower triangle of the row-major a, laid out column-major for LAPACK
-        double[] columnMajor = new double[n * n];
+    /** The matrix whose both triangles are a's lower one (Tribuo checks symmetry exactly), plus jitter on the diagonal. */
+    private static DenseMatrix symmetric(double[] a, int n, double jitter) {
+        double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                columnMajor[j * n + i] = a[i * n + j];
+            for (int j = 0; j < i; j++) {
+                m[i][j] = a[i * n + j];
+                m[j][i] = a[i * n + j];
             }
-            columnMajor[i * n + i] += jitter;
+            m[i][i] = a[i * n + i] + jitter;
         }
-        INDArray m = Nd4j.create(columnMajor, new long[] {n, n}, new long[] {1, n}, 'f', DataType.DOUBLE);
-        try {
-            Nd4j.getBlasWrapper().lapack().potrf(m, true);
-        } catch (Error notPositiveDefinite) {
-            // ND4J reports dpotrf's info > 0 (a leading minor not positive) as an Error
-            return null;
-        }
-        // dpotrf leaves the upper triangle as it found it; the triangular solves want it zero
-        double[] factor = m.data().asDouble();
-        double[] lower = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                lower[i * n + j] = factor[j * n + i];
-            }
-        }
-        return Nd4j.create(lower, new long[] {n, n}, DataType.DOUBLE);
+        return DenseMatrix.createDenseMatrix(m);
     }
 
     /** x with A·x = b. */
     double[] solve(double[] b) {
-        return solve(b, 1);
+        return factor.solve(org.tribuo.math.la.DenseVector.createDenseVector(b)).toArray();
     }
 
-    /** X with A·X = B, for B of {@code columns} columns (n×columns row-major). */
+    /** X with A·X = B, for B of {@code columns} columns (n×columns row-major), one column at a time. */
     double[] solve(double[] b, int columns) {
-        int n = (int) lower.rows();
-        INDArray rhs = Nd4j.create(b.clone(), new long[] {n, columns}, DataType.DOUBLE);
-        INDArray y = Nd4j.linalg().triangularSolve(lower, rhs, true, false);
-        INDArray x = Nd4j.linalg().triangularSolve(lower, y, true, true);
-        return x.dup('c').data().asDouble();
+        double[] out = new double[n * columns];
+        double[] column = new double[n];
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = b[i * columns + j];
+            }
+            double[] x = solve(column);
+            for (int i = 0; i < n; i++) {
+                out[i * columns + j] = x[i];
+            }
+        }
+        return out;
     }
 }

@@ -86,7 +86,9 @@ final class ReducedRankRegression {
             return fit(train, q, Math.min(defaultRank, q), defaultPenalty);
         }
         List<SessionRidge> ridges = ridges(train, q);
-        Fit best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        double bestPenalty = penalties.get(0);
+        int bestRank = 1;
         for (double penalty : penalties) {
             double[][] basis = sharedBasis(ridges, q, penalty);
             List<double[]> ridgePredictions = new ArrayList<>();
@@ -95,12 +97,14 @@ final class ReducedRankRegression {
             }
             for (int rank : ranks.stream().map(r -> Math.min(r, q)).distinct().toList()) {
                 double error = validationError(ridges, validation, ridgePredictions, basis, rank, q);
-                if (best == null || error < best.validationError()) {
-                    best = assemble(ridges, penalty, basis, rank, q, error);
+                if (error < bestError) {
+                    bestError = error;
+                    bestPenalty = penalty;
+                    bestRank = rank;
                 }
             }
         }
-        return best;
+        return assemble(ridges, bestPenalty, sharedBasis(ridges, q, bestPenalty), bestRank, q, bestError);
     }
 
     private static List<SessionRidge> ridges(List<Block> train, int q) {
@@ -205,6 +209,8 @@ final class ReducedRankRegression {
         final INDArray eigenvectors;
         final double[] eigenvalues;
         final INDArray projectedTargets;
+        private double cachedPenalty = Double.NaN;
+        private double[] cachedWeights;
 
         private SessionRidge(Block b, int q) {
             this.rows = b.rows();
@@ -276,9 +282,13 @@ final class ReducedRankRegression {
             return eigenvectors.mmul(projectedTargets.mulColumnVector(factors));
         }
 
-        /** B̂ = Zᵀ·α, features × q row-major. */
+        /** B̂ = Zᵀ·α, features × q row-major (the last penalty's kept). */
         double[] weights(double penalty) {
-            return z.transpose().mmul(dual(penalty)).dup('c').data().asDouble();
+            if (penalty != cachedPenalty) {
+                cachedWeights = z.transpose().mmul(dual(penalty)).dup('c').data().asDouble();
+                cachedPenalty = penalty;
+            }
+            return cachedWeights;
         }
 
         /** cross += (Z·B̂)ᵀ·Y. */
