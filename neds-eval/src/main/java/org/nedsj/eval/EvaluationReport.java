@@ -16,9 +16,11 @@ import org.nedsj.spi.Split;
  * @param model      the model's scores
  * @param baselines  the linear baselines' scores (empty when disabled)
  * @param examples   example trials of continuous behaviours
+ * @param reducedRank the reduced-rank decoder across sessions (empty when not fitted)
  */
 public record EvaluationReport(String run, Split split, List<String> schemes, List<String> sessionIds,
-                               ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples) {
+                               ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples,
+                               ReducedRankResult reducedRank) {
 
     public EvaluationReport {
         Objects.requireNonNull(split, "split");
@@ -27,10 +29,17 @@ public record EvaluationReport(String run, Split split, List<String> schemes, Li
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(baselines, "baselines");
         examples = List.copyOf(examples);
+        Objects.requireNonNull(reducedRank, "reducedRank");
+    }
+
+    /** Without a reduced-rank decoder. */
+    public EvaluationReport(String run, Split split, List<String> schemes, List<String> sessionIds,
+                            ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples) {
+        this(run, split, schemes, sessionIds, model, baselines, examples, ReducedRankResult.empty());
     }
 
     public EvaluationReport withRun(String name) {
-        return new EvaluationReport(name, split, schemes, sessionIds, model, baselines, examples);
+        return new EvaluationReport(name, split, schemes, sessionIds, model, baselines, examples, reducedRank);
     }
 
     /** The model's scheme → key → mean over sessions. */

@@ -8,9 +8,10 @@ import com.typesafe.config.ConfigFactory;
  * Settings of {@link Evaluator}; the {@code eval} section of {@code reference.conf} documents each key.
  *
  * @param exampleTrials evaluated trials per continuous behaviour kept as example traces
- * @param baselines     the linear baselines
+ * @param baselines     the linear baselines fitted per session
+ * @param reducedRank   the reduced-rank decoder fitted across sessions (fitted when it and the baselines are enabled)
  */
-public record EvaluationSettings(int exampleTrials, BaselineSettings baselines) {
+public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, ReducedRankSettings reducedRank) {
 
     public EvaluationSettings {
         if (exampleTrials < 0) {
@@ -18,11 +19,17 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines) 
         }
     }
 
+    /** With the reduced-rank decoder's defaults. */
+    public EvaluationSettings(int exampleTrials, BaselineSettings baselines) {
+        this(exampleTrials, baselines, defaults().reducedRank());
+    }
+
     /** Reads the {@code eval} section of a resolved config. */
     public static EvaluationSettings fromConfig(Config eval) {
         try {
             return new EvaluationSettings(eval.getInt("example-trials"),
-                    BaselineSettings.fromConfig(eval.getConfig("baselines")));
+                    BaselineSettings.fromConfig(eval.getConfig("baselines")),
+                    ReducedRankSettings.fromConfig(eval.getConfig("baselines.reduced-rank")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad eval settings: " + e.getMessage()
                     + " (see neds-eval's reference.conf for every key and its default)", e);
@@ -40,6 +47,6 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines) 
         return new EvaluationSettings(exampleTrials, new BaselineSettings(enabled, b.threads(), b.pcaComponents(),
                 b.pcaMaxBins(), b.lagsBefore(), b.lagsAfter(), b.ridgePenalties(), b.ridgeDefaultPenalty(),
                 b.logisticPenalties(), b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.glmTimeBasis(),
-                b.glmPenalty(), b.glmMaxIterations()));
+                b.glmPenalty(), b.glmMaxIterations()), reducedRank);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.nedsj.eval.ScoreTable.SchemeScores;
+import org.nedsj.eval.baseline.ReducedRankDecoders;
 import org.nedsj.eval.baseline.SessionBaselines;
 import org.nedsj.eval.metrics.MeanRateModel;
 import org.nedsj.eval.metrics.ModalityScore;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Evaluates a model on one split of some sessions: the schemes {@code encoding} (neural modalities
  * hidden) and {@code decoding} (behavioural modalities hidden) always, plus any extra schemes; every
  * modality a scheme scored gets its metrics, per session and as the mean over sessions. The linear
- * baselines are fitted on each session's training trials and scored on the same trials and tokens.
+ * baselines are fitted on each session's training trials and scored on the same trials and tokens;
+ * the reduced-rank decoder is fitted once across all the evaluated sessions' training trials and
+ * scored the same way.
  */
 public final class Evaluator {
 
@@ -90,14 +93,21 @@ public final class Evaluator {
         LOG.info("scored the model on {} sessions × {} schemes in {} ms", sessions.size(), schemes.size(),
                 (System.nanoTime() - start) / 1_000_000);
         ScoreTable baselines = ScoreTable.empty();
+        ReducedRankResult reducedRank = ReducedRankResult.empty();
         if (settings.baselines().enabled()) {
             start = System.nanoTime();
             BaselineResult result = baselines(sessions, trials, modalities);
             baselines = result.table();
             examples.replaceAll(e -> e.withBaseline(result.traces().get(e.modality() + "#" + e.trial())));
             LOG.info("fitted and scored the linear baselines in {} ms", (System.nanoTime() - start) / 1_000_000);
+            if (settings.reducedRank().enabled()) {
+                start = System.nanoTime();
+                reducedRank = reducedRank(sessions, trials, modalities);
+                LOG.info("fitted and scored the reduced-rank decoder across {} sessions in {} ms", sessions.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
         }
-        return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples);
+        return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples, reducedRank);
     }
 
     /** A session's evaluated and training trials, and the model's masks per scheme and modality. */
@@ -202,6 +212,21 @@ public final class Evaluator {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private ReducedRankResult reducedRank(List<SessionData> sessions, List<SessionTrials> trials, List<ModalitySpec> modalities) {
+        ReducedRankDecoders decoders = ReducedRankDecoders.fit(sessions, modalities,
+                trials.stream().map(SessionTrials::train).toList(), trials.stream().map(SessionTrials::val).toList(),
+                settings.baselines(), settings.reducedRank());
+        ScoreTable.Builder table = ScoreTable.builder();
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionTrials st = trials.get(i);
+            TaskPredictions decoding = decoders.decode(i, st.evaluated(), DECODING, st.masks().get(DECODING));
+            if (!decoding.modalities().isEmpty()) {
+                table.put(st.id(), DECODING, score(decoding, Map.of()));
+            }
+        }
+        return new ReducedRankResult(table.build(), decoders.choices());
     }
 
     private record SessionResult(SchemeScores encoding, SchemeScores decoding, Map<String, float[]> traces) {

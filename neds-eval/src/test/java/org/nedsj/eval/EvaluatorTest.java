@@ -81,6 +81,23 @@ class EvaluatorTest {
     }
 
     @Test
+    void theReducedRankDecoderIsFittedAcrossSessionsForContinuousBehaviours() {
+        ReducedRankResult rrr = truthReport.reducedRank();
+        assertEquals(data.ids(), rrr.scores().sessionIds());
+        assertEquals(List.of("wheel", "whisker"), List.copyOf(rrr.choices().keySet()));
+        assertEquals(List.of(Evaluator.DECODING), rrr.scores().schemes());
+        Map<String, Double> mean = rrr.scores().mean().get(Evaluator.DECODING);
+        assertFalse(mean.containsKey("choice.accuracy"), mean.toString());
+        // the synthetic spikes carry the wheel: one decoder for both sessions recovers it
+        assertTrue(mean.get("wheel.r2") > 0.3, mean.toString());
+        for (ReducedRankChoice c : rrr.choices().values()) {
+            assertEquals(2, c.sessions());
+            assertTrue(c.rank() >= 1 && c.rank() <= 16 && Double.isFinite(c.validationError()), c.toString());
+            assertTrue(EvaluationSettings.defaults().reducedRank().penalties().contains(c.penalty()), c.toString());
+        }
+    }
+
+    @Test
     void examplesHoldTruthModelAndBaselineOfTheFirstSession() {
         assertEquals(6, truthReport.examples().size());  // 3 trials × wheel, whisker
         ExampleTrace e = truthReport.examples().get(0);

@@ -59,7 +59,7 @@ final class MultinomialLogisticRegression {
             double[] grad = new double[size];
             double[] hess = new double[size * size];
             derivatives(fit, z, y, grad, hess);
-            double[] step = Cholesky.of(hess, size).solve(grad);
+            double[] step = CholeskyFactor.of(hess, size).solve(grad);
             double scaleStep = 1;
             Fit candidate = null;
             double candidateObjective = Double.POSITIVE_INFINITY;

@@ -92,7 +92,7 @@ final class PoissonGlm {
                 double[] step = new double[size * d];
                 for (int b = 0; b < size; b++) {
                     if (active[b]) {
-                        double[] s = Cholesky.of(unpack(hess, b), d).solve(slice(grad, b));
+                        double[] s = CholeskyFactor.of(unpack(hess, b), d).solve(slice(grad, b));
                         System.arraycopy(s, 0, step, b * d, d);
                         for (int j = 0; j < d; j++) {
                             candidate[b * d + j] = coef[b * d + j] - s[j];

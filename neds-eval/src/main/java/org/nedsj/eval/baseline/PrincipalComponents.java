@@ -3,7 +3,7 @@ package org.nedsj.eval.baseline;
 import java.util.SplittableRandom;
 
 /**
- * The leading eigenvectors of a covariance matrix: by Jacobi rotations for small matrices, by
+ * The leading eigenvectors of a covariance matrix: by LAPACK's symmetric eigensolver for small matrices, by
  * subspace iteration (with 8 extra vectors and a Rayleigh–Ritz step) for large ones.
  */
 final class PrincipalComponents {
@@ -21,7 +21,7 @@ final class PrincipalComponents {
             throw new IllegalArgumentException("cannot take " + k + " components of " + n + " dimensions");
         }
         if (n <= DIRECT_LIMIT) {
-            return firstColumns(SymmetricEigen.of(cov, n).vectors(), n, n, k);
+            return firstColumns(SymmetricEigenDecomposition.of(cov, n).vectors(), n, n, k);
         }
         int m = Math.min(n, k + OVERSAMPLING);
         double[] q = new double[n * m];
@@ -45,7 +45,7 @@ final class PrincipalComponents {
                 small[i * m + j] = s;
             }
         }
-        double[] rotation = SymmetricEigen.of(symmetrised(small, m), m).vectors();
+        double[] rotation = SymmetricEigenDecomposition.of(symmetrised(small, m), m).vectors();
         double[] out = new double[n * k];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < k; j++) {

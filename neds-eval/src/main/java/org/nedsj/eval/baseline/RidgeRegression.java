@@ -139,18 +139,14 @@ final class RidgeRegression {
             }
             gram[i * p + i] = (scale[i] == 0 ? 0 : gram[i * p + i]) + penalty;
         }
-        Cholesky chol = Cholesky.of(gram, p);
-        double[] weights = new double[p * q];
-        for (int j = 0; j < q; j++) {
-            double[] b = new double[p];
-            for (int i = 0; i < p; i++) {
-                b[i] = scale[i] == 0 ? 0 : (a.xy[i * q + j] / n - mean[i] * yMean[j]) / scale[i];
-            }
-            double[] w = chol.solve(b);
-            for (int i = 0; i < p; i++) {
-                weights[i * q + j] = w[i];
+        CholeskyFactor chol = CholeskyFactor.of(gram, p);
+        double[] b = new double[p * q];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < q; j++) {
+                b[i * q + j] = scale[i] == 0 ? 0 : (a.xy[i * q + j] / n - mean[i] * yMean[j]) / scale[i];
             }
         }
+        double[] weights = chol.solve(b, q);
         return new Fit(penalty, mean, scale, weights, yMean);
     }
 

@@ -47,6 +47,7 @@ final class ReportHtml {
                 .append("</style></head><body>\n");
         header(sb, r, provenance);
         comparison(sb, r);
+        sb.append(ReducedRankComparison.html(r));
         curves(sb, metricsCsv);
         examples(sb, r);
         neurons(sb, r);

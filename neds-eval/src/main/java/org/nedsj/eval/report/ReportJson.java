@@ -16,17 +16,21 @@ import java.util.Map;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.ExampleTrace;
+import org.nedsj.eval.ReducedRankChoice;
+import org.nedsj.eval.ReducedRankResult;
 import org.nedsj.eval.ScoreTable;
 import org.nedsj.eval.ScoreTable.SchemeScores;
 import org.nedsj.spi.Split;
 
 /**
  * {@code report.json}: the keys of DESIGN.md ({@code run, split, mean, sessions, baselines}) with
- * scalar metric maps, plus {@code schemes}, {@code details} (confusion matrices and per-neuron bits
+ * scalar metric maps, plus {@code schemes}, {@code reduced_rank} (when the reduced-rank decoder was fitted), {@code details} (confusion matrices and per-neuron bits
  * per spike, for the model and the baselines), {@code examples} and {@code provenance}. A metric that
  * is undefined (NaN) is written as {@code null}.
  */
 public final class ReportJson {
+
+    static final String REDUCED_RANK = "reduced_rank";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,6 +47,9 @@ public final class ReportJson {
         ObjectNode baselines = root.putObject("baselines");
         baselines.set("mean", metricsBySchemes(report.baselines().mean()));
         baselines.set("sessions", sessions(report.baselines()));
+        if (!report.reducedRank().isEmpty()) {
+            root.set(REDUCED_RANK, reducedRank(report.reducedRank()));
+        }
         ObjectNode details = root.putObject("details");
         details.set("model", details(report.model()));
         details.set("baselines", details(report.baselines()));
@@ -96,7 +103,35 @@ public final class ReportJson {
                 n.has("baseline") ? floatsOf(n.get("baseline")) : null)));
         String run = root.get("run").asText();
         return new EvaluationReport(run.isEmpty() ? null : run, Split.parse(root.get("split").asText()), schemes,
-                model.sessionIds(), model, baselines, examples);
+                model.sessionIds(), model, baselines, examples, reducedRankOf(root.path(REDUCED_RANK)));
+    }
+
+    /** {@code mean} and {@code sessions} as for the baselines, and {@code choices}: per behaviour its rank and λ. */
+    private static ObjectNode reducedRank(ReducedRankResult result) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.set("mean", metricsBySchemes(result.scores().mean()));
+        out.set("sessions", sessions(result.scores()));
+        ObjectNode choices = out.putObject("choices");
+        result.choices().forEach((name, c) -> {
+            ObjectNode n = choices.putObject(name);
+            n.put("rank", c.rank());
+            n.put("penalty", c.penalty());
+            putNumber(n, "validation_mse", c.validationError());
+            n.put("sessions", c.sessions());
+        });
+        return out;
+    }
+
+    private static ReducedRankResult reducedRankOf(JsonNode node) {
+        if (node.isMissingNode()) {
+            return ReducedRankResult.empty();
+        }
+        var choices = new LinkedHashMap<String, ReducedRankChoice>();
+        node.path("choices").fields().forEachRemaining(c -> choices.put(c.getKey(), new ReducedRankChoice(
+                c.getValue().path("rank").asInt(), c.getValue().path("penalty").asDouble(),
+                c.getValue().path("validation_mse").isNumber() ? c.getValue().get("validation_mse").asDouble() : Double.NaN,
+                c.getValue().path("sessions").asInt())));
+        return new ReducedRankResult(table(node.path("sessions"), MAPPER.createObjectNode()), choices);
     }
 
     private static ObjectNode metricsBySchemes(Map<String, Map<String, Double>> bySchemes) {

@@ -38,6 +38,7 @@ final class ReportText {
         sb.append(comparisonTable(Comparison.means(r), false));
         sb.append("\nPer session\n-----------\n");
         sb.append(comparisonTable(Comparison.perSession(r), true));
+        sb.append(ReducedRankComparison.text(r));
         sb.append(confusion(r));
         sb.append(neurons(r));
         sb.append("\nDefinitions\n-----------\n").append(ReportNotes.TEXT);

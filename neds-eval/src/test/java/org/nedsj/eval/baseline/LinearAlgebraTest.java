@@ -12,19 +12,19 @@ class LinearAlgebraTest {
     @Test
     void choleskySolvesAHandWorkedSystem() {
         // [[4, 2], [2, 3]] x = [2, 1] → x = (1/8)·[[3, −2], [−2, 4]]·[2, 1] = [0.5, 0]
-        double[] x = Cholesky.of(new double[] {4, 2, 2, 3}, 2).solve(new double[] {2, 1});
+        double[] x = CholeskyFactor.of(new double[] {4, 2, 2, 3}, 2).solve(new double[] {2, 1});
         assertArrayEquals(new double[] {0.5, 0}, x, 1e-12);
     }
 
     @Test
     void choleskyOfASingularMatrixAddsJitter() {
-        double[] x = Cholesky.of(new double[] {1, 1, 1, 1}, 2).solve(new double[] {2, 2});
+        double[] x = CholeskyFactor.of(new double[] {1, 1, 1, 1}, 2).solve(new double[] {2, 2});
         assertEquals(2, x[0] + x[1], 1e-6);
     }
 
     @Test
-    void jacobiFindsEigenpairsOfATwoByTwo() {
-        SymmetricEigen e = SymmetricEigen.of(new double[] {2, 1, 1, 2}, 2);
+    void lapackFindsEigenpairsOfATwoByTwo() {
+        SymmetricEigenDecomposition e = SymmetricEigenDecomposition.of(new double[] {2, 1, 1, 2}, 2);
         assertArrayEquals(new double[] {3, 1}, e.values(), 1e-12);
         double s = Math.sqrt(0.5);
         assertEquals(s, Math.abs(e.vectors()[0]), 1e-12);

@@ -76,6 +76,31 @@ class ReportWriterTest {
     }
 
     @Test
+    void theReducedRankDecoderIsReportedBesideTheModelAndThePerSessionBaselines() throws IOException {
+        Path out = dir.resolve("r");
+        new ReportWriter().write(report, ReportFixtures.provenance(), null, out);
+        JsonNode root = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        double wheel = report.reducedRank().scores().mean().get("decoding").get("wheel.r2");
+        assertEquals(wheel, root.at("/reduced_rank/mean/decoding/wheel.r2").asDouble(), 1e-12);
+        assertTrue(root.at("/reduced_rank/sessions/synthetic-1/decoding/whisker.r2").isNumber());
+        assertTrue(root.at("/reduced_rank/mean/decoding/choice.accuracy").isMissingNode(), "categorical behaviour");
+        int rank = report.reducedRank().choices().get("wheel").rank();
+        assertEquals(rank, root.at("/reduced_rank/choices/wheel/rank").asInt());
+        assertEquals(report.reducedRank().scores().sessions(), ReportJson.read(out.resolve("report.json")).reducedRank().scores().sessions());
+        assertEquals(report.reducedRank().choices(), ReportJson.read(out.resolve("report.json")).reducedRank().choices());
+
+        String text = Files.readString(out.resolve("report.txt"));
+        assertTrue(text.contains(ReducedRankComparison.TITLE), text);
+        assertTrue(text.contains("wheel: rank " + rank + ", λ "), text);
+        // model 1.0, the per-session ridge, then the reduced-rank decoder and the difference
+        assertTrue(Pattern.compile("wheel\\.r2\\s+1\\.0000\\s+0\\.\\d{4}\\s+"
+                + String.format(java.util.Locale.ROOT, "%.4f", wheel).replace(".", "\\.") + "\\s+\\+").matcher(text).find(), text);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2>" + ReducedRankComparison.TITLE + "</h2>"), "reduced-rank section");
+        assertTrue(html.contains("<th>reduced-rank</th>"), "reduced-rank column");
+    }
+
+    @Test
     void reportTextHasProvenanceAndMarksMetricsBelowTheBaseline() throws IOException {
         Path out = dir.resolve("r");
         new ReportWriter().write(report, ReportFixtures.provenance(), null, out);
