@@ -86,7 +86,8 @@ class EngineEquivalenceTest {
                 : b).toList();
         NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), direct ? bindings : graphOnly(bindings), table, 5);
         NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), bindings, table, 5);
-        assertEquals(direct, ((FusedEngine) fused.engine()).direct());
+        assertEquals(direct ? java.util.List.of() : Fixtures.ALL.stream().map(org.nedsj.spi.ModalitySpec::name).toList(),
+                fused.graphModalities());
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{2, 0, 1, 2, 0}, 3, 12);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 5, 2);
         StepResult a = fused.step(batch, plan, 1);
