@@ -169,6 +169,49 @@ public final class ParameterStore {
         return runs;
     }
 
+    /** {@code runs} with adjacent ones merged whatever their decay flags (for passes that ignore them). */
+    public static List<Run> merged(List<Run> runs) {
+        List<Run> out = new ArrayList<>();
+        for (Run r : runs) {
+            Run last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.offset() + last.length() == r.offset()) {
+                out.set(out.size() - 1, new Run(last.offset(), last.length() + r.length(), false));
+            } else {
+                out.add(new Run(r.offset(), r.length(), false));
+            }
+        }
+        return out;
+    }
+
+    /** Parameter {@code name}'s part of {@code flat}, an array laid out as this store (e.g. a gradient buffer or a mask), shaped as the parameter. */
+    public INDArray view(INDArray flat, String name) {
+        if (flat.length() != size()) {
+            throw new IllegalArgumentException("an array of " + flat.length() + " entries is not laid out as a store of " + size());
+        }
+        return view(flat, slot(name));
+    }
+
+    /** The first parameter whose entries in {@code flat} (laid out as this store) are NaN or infinite. */
+    public java.util.Optional<Slot> firstNonFinite(INDArray flat) {
+        INDArray a = flat.isView() ? flat.dup() : flat;
+        long n = a.length();
+        if (a.dataType() == DataType.FLOAT) {
+            java.nio.FloatBuffer f = a.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                if (!Float.isFinite(f.get(i))) {
+                    return java.util.Optional.of(slotAt(i));
+                }
+            }
+        } else {
+            for (long i = 0; i < n; i++) {
+                if (!Double.isFinite(a.getDouble(i))) {
+                    return java.util.Optional.of(slotAt(i));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The parameter that holds flat entry {@code i}. */
     public Slot slotAt(long i) {
         for (Slot s : slots) {
