@@ -52,6 +52,11 @@ public final class CodecPasses {
     private List<ParameterSpec> declare(ModalityBinding m, List<ParameterSpec> declared, CodecSizes sizes) {
         for (ParameterSpec p : declared) {
             String name = m.name() + "/" + p.name();
+            if (store.has(name)) {
+                throw new IllegalArgumentException("modality " + m.name() + ": parameter " + p.name() + " is declared twice (encoder "
+                        + m.encoderName() + ", decoder " + m.decoderName() + "); an encoder and a decoder of one modality share "
+                        + "its parameter names, so give theirs different names");
+            }
             store.add(new Parameter(name, p.decayed(), p.perSession()), init.of(name, p, sizes.sessionCount()));
         }
         return List.copyOf(declared);
