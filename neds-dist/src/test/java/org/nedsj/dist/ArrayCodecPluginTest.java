@@ -34,6 +34,36 @@ class ArrayCodecPluginTest {
         return LabPluginJar.write(dir, "pupil.jar", source, "org.example.pupil.PupilPlugin", "# no keys of its own\n");
     }
 
+    /** A graph-only codec still trains; the run names the one modality that goes through a graph. */
+    @Test
+    void aGraphOnlyModalityTrainsBesideArrayLevelOnesAndIsNamed() throws IOException {
+        String source;
+        try (InputStream in = ArrayCodecPluginTest.class.getResourceAsStream("/examples/pupil-graph/GraphPupilPlugin.java")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        LabPluginJar.write(tmp.resolve("plugins"), "pupil-graph.jar", source, "org.example.pupilgraph.GraphPupilPlugin",
+                "# no keys of its own\n");
+        Path run = tmp.resolve("run");
+        String world = TinyWorld.get().experiment.toString();
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        CommandRun train;
+        try {
+            System.setOut(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));   // neds train prints its progress there
+            train = CommandRun.of("train", "--config", world, "--out", run.toString(),
+                    "--set", "plugins.dir=" + tmp.resolve("plugins"),
+                    "--set", "model.modalities.whisker.encoder=pupil-graph-linear",
+                    "--set", "model.modalities.whisker.decoder=pupil-graph-mse");
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(0, train.status(), train.err());
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("note: whisker runs through its plugin's SameDiff graph"), printed);
+        assertTrue(!printed.contains("note: whisker, ") && !printed.contains(", whisker run "), printed);
+        assertTrue(Files.isRegularFile(run.resolve("checkpoints/latest.zip")));
+    }
+
     @Test
     void aModalityOnALabsArrayLevelCodecsTrainsAndEvaluates() throws IOException {
         pupilJar(tmp.resolve("plugins"));
