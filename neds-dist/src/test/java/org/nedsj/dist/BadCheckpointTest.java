@@ -105,7 +105,13 @@ class BadCheckpointTest {
     @Test
     void anUnknownFormatVersionIsRefused() {
         assertEvalRefused(CheckpointFile.description(d -> d.put("format", 99)), "model format 99",
-                "reads format 1");
+                "reads format 2");
+    }
+
+    @Test
+    void aLayoutThatIsNotTheModelsIsRefused() {
+        assertEvalRefused(CheckpointFile.description(d -> ((com.fasterxml.jackson.databind.node.ObjectNode) d.get("layout").get(0))
+                .put("name", "backdoor")), "stored parameter backdoor", "does not match the model it describes");
     }
 
     @Test

@@ -41,8 +41,14 @@ final class CheckpointFile {
         }
     }
 
-    /** The first parameter entry's name (e.g. {@code params/backbone/0/attn/wq}). */
+    /**
+     * The entry holding the parameters: the flat buffer {@code parameters}, or in a checkpoint of the
+     * earlier per-parameter format the first parameter's entry (e.g. {@code params/layer0/attn/qkv/w}).
+     */
     static String firstParameter(Map<String, byte[]> entries) {
+        if (entries.containsKey("parameters")) {
+            return "parameters";
+        }
         return entries.keySet().stream().filter(n -> n.startsWith("params/")).sorted().findFirst().orElseThrow();
     }
 

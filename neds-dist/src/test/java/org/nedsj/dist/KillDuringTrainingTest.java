@@ -173,7 +173,7 @@ class KillDuringTrainingTest {
         Map<String, float[]> params = new TreeMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             for (ZipEntry e : java.util.Collections.list(z.entries())) {
-                if (e.getName().startsWith("params/")) {
+                if (e.getName().startsWith("params/") || e.getName().equals("parameters")) {
                     try (InputStream in = z.getInputStream(e)) {
                         params.put(e.getName(), values(in.readAllBytes()));
                     }

@@ -111,13 +111,29 @@ final class LabPluginJar {
     }
 
     private static Path write(Path dir, String jarName, Path classes) {
+        return write(dir, jarName, classes, "org.example.lab.LabPlugin", REFERENCE_CONF);
+    }
+
+    /**
+     * Compiles {@code source}, the plugin class {@code pluginClass} (one source file, its nested classes
+     * included), and writes it as {@code dir/jarName} with {@code referenceConf}.
+     */
+    static Path write(Path dir, String jarName, String source, String pluginClass, String referenceConf) {
+        try {
+            return write(dir, jarName, compile(source, pluginClass), pluginClass, referenceConf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile " + pluginClass, e);
+        }
+    }
+
+    private static Path write(Path dir, String jarName, Path classes, String pluginClass, String referenceConf) {
         Path jar = dir.resolve(jarName);
         try {
             Files.createDirectories(dir);
             try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                  Stream<Path> classFiles = Files.walk(classes)) {
-                put(out, "META-INF/services/" + NedsPlugin.class.getName(), "org.example.lab.LabPlugin\n".getBytes(UTF_8));
-                put(out, "reference.conf", REFERENCE_CONF.getBytes(UTF_8));
+                put(out, "META-INF/services/" + NedsPlugin.class.getName(), (pluginClass + "\n").getBytes(UTF_8));
+                put(out, "reference.conf", referenceConf.getBytes(UTF_8));
                 for (Path c : classFiles.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                     put(out, classes.relativize(c).toString().replace(File.separatorChar, '/'), Files.readAllBytes(c));
                 }
@@ -142,8 +158,12 @@ final class LabPluginJar {
     }
 
     private static Path compile(String text) throws IOException {
+        return compile(text, "org.example.lab.LabPlugin");
+    }
+
+    private static Path compile(String text, String pluginClass) throws IOException {
         Path work = Files.createTempDirectory("lab-plugin-src");
-        Path source = work.resolve("org/example/lab/LabPlugin.java");
+        Path source = work.resolve(pluginClass.replace('.', '/') + ".java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, text);
         Path classes = Files.createDirectories(work.resolve("classes"));

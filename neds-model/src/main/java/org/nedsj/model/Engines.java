@@ -20,16 +20,4 @@ final class Engines {
         }
         return new StepResult(outputs.get(ModalityGraphs.LOSS).getDouble(0), losses, gradients);
     }
-
-    /** The entries of {@code all} that {@code sd} declares as placeholders. */
-    static Map<String, INDArray> placeholdersOf(org.nd4j.autodiff.samediff.SameDiff sd, Map<String, INDArray> all) {
-        Map<String, INDArray> own = new LinkedHashMap<>();
-        for (String name : sd.inputs()) {
-            INDArray a = all.get(name);
-            if (a != null) {
-                own.put(name, a);
-            }
-        }
-        return own;
-    }
 }

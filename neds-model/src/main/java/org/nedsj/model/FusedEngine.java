@@ -1,20 +1,21 @@
 package org.nedsj.model;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nedsj.model.direct.DirectDecoding;
-import org.nedsj.model.direct.DirectEncoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.SessionGroups;
+import org.nedsj.model.fused.CodecPasses;
+import org.nedsj.model.fused.DecoderPass;
+import org.nedsj.model.fused.EncoderPass;
 import org.nedsj.model.fused.FusedTransformer;
 import org.nedsj.model.fused.TokenAssembly;
 import org.nedsj.model.graph.GraphParts;
 import org.nedsj.model.graph.ModalityGraphs;
+import org.nedsj.model.graph.ModalityScope;
+import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.TokenLayout;
+import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.SessionGroups;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,123 +24,72 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default engine ({@code model.engine = fused}). The plugins' parts, encoders and decoders with
- * their losses, stay SameDiff graphs; the core between them, token assembly (mask tokens, modality
- * and session embeddings) and the shared transformer where nearly all the arithmetic is, runs as
- * {@link TokenAssembly} and {@link FusedTransformer} over reused buffers. A step chains them by the
- * chain rule: encoders forward; assembly and backbone forward; heads forward and backward (to each
- * modality's slice of the backbone output); backbone and assembly backward (to each modality's
- * encoder tokens); encoders backward through the surrogate Σ tokens ⊙ ∂loss/∂tokens.
+ * The engine. Each modality's encoder and decoder run as their array-level versions, or, for a
+ * plugin that supplies only a SameDiff graph, as that modality's graph alone; token assembly (mask
+ * tokens, modality, session and time embeddings) and the shared transformer, where nearly all the
+ * arithmetic is, run as {@link TokenAssembly} and {@link FusedTransformer} over reused buffers. A
+ * step chains them by the chain rule: encoders forward; assembly and backbone forward; heads forward
+ * and backward (to each modality's slice of the backbone output); backbone and assembly backward (to
+ * each modality's encoder tokens); encoders backward. Every parameter and gradient lives in one
+ * {@link ParameterStore}.
  */
 final class FusedEngine implements ModelEngine {
 
-    private static final String SURROGATE = "surrogate";
-
     private final List<ModalityBinding> modalities;
-    private final SameDiff encoders;
-    private final SameDiff heads;
+    private final List<EncoderPass> encoders = new ArrayList<>();
+    private final List<DecoderPass> decoders = new ArrayList<>();
     private final TokenAssembly assembly;
     private final FusedTransformer backbone;
-    private final List<Parameter> parameters = new ArrayList<>();
-    private final List<String> encoderParameters;
-    private final List<String> headParameters;
+    private final ParameterStore store;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final StepProfile profile;
     private final int hidden;
     private final Map<String, INDArray> headInputs = new HashMap<>();
     private INDArray backboneGradient;
-    private final boolean direct;
-    private final Map<String, INDArray> directGradients = new LinkedHashMap<>();
-    private final Map<String, int[]> sessionWidths = new HashMap<>();
     private final TokenLayout layout;
-    private final Map<String, Map<String, INDArray>> localGradients = new HashMap<>();
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
         this.profile = profile;
         this.hidden = config.hidden();
         this.layout = config.layout(modalities);
-        this.encoders = SameDiff.create();
-        GraphParts in = new GraphParts(encoders, config, sessions, seed);
-        SDVariable surrogate = null;
+        ParameterStore.Builder declared = new ParameterStore.Builder();
+        CodecPasses passes = new CodecPasses(sd -> new GraphParts(sd, config, sessions, seed),
+                new ParameterInit(seed, config.dataType()), config.dataType(), declared);
+        List<CodecSizes> sizes = new ArrayList<>();
         for (ModalityBinding m : modalities) {
-            SDVariable tokens = encoders.identity(tokens(m.name()), ModalityGraphs.encoderTokens(in, m, widths));
-            SDVariable gradient = encoders.placeHolder(tokenGradient(m.name()), config.dataType(), -1,
-                    m.spec().tokensPerTrial(), hidden);
-            SDVariable term = tokens.mul(gradient).sum();
-            surrogate = surrogate == null ? term : surrogate.add(term);
+            CodecSizes s = ModalityScope.sizes(m.spec(), sessions, hidden);
+            sizes.add(s);
+            encoders.add(passes.encoder(m, s, widths));
         }
-        encoders.identity(SURROGATE, surrogate);
-        encoders.setLossVariables(SURROGATE);
-        this.heads = SameDiff.create();
-        GraphParts out = new GraphParts(heads, config, sessions, seed);
-        ModalityGraphs.heads(out, modalities, m -> heads.placeHolder(output(m.name()), config.dataType(), -1,
-                m.spec().tokensPerTrial(), hidden));
         this.assembly = new TokenAssembly(modalities, layout, hidden, sessions.size(), config.sessionEmbedding(),
-                config.timeEmbedding(), config.dataType(), seed);
-        this.backbone = new FusedTransformer(config, layout.positions(), layout.timeBins(), seed);
+                config.timeEmbedding(), config.dataType(), seed, declared);
+        this.backbone = new FusedTransformer(config, layout.positions(), layout.timeBins(), seed, declared);
         backbone.profileInto(profile);
-        this.encoderParameters = in.parameters().stream().map(Parameter::name).toList();
-        this.headParameters = out.parameters().stream().map(Parameter::name).toList();
-        parameters.addAll(in.parameters());
-        parameters.addAll(assembly.parameters());
-        parameters.addAll(backbone.parameters());
-        parameters.addAll(out.parameters());
-        this.direct = modalities.stream().allMatch(m -> m.encoder() instanceof DirectEncoding
-                && m.decoder() instanceof DirectDecoding);
-        for (ModalityBinding m : modalities) {
-            sessionWidths.put(m.name(), new org.nedsj.model.graph.ModalityScope(in, m.spec()).sessionWidths());
+        for (int i = 0; i < modalities.size(); i++) {
+            decoders.add(passes.decoder(modalities.get(i), sizes.get(i)));
         }
-        if (direct) {
-            for (String name : encoderParameters) {
-                addDirectGradient(name, encoders.getArrForVarName(name), config);
-            }
-            for (String name : headParameters) {
-                addDirectGradient(name, heads.getArrForVarName(name), config);
+        this.store = declared.build(config.dataType());
+        encoders.forEach(e -> e.attach(store));
+        assembly.attach(store);
+        backbone.attach(store);
+        decoders.forEach(d -> d.attach(store));
+    }
+
+    /** The modalities whose encoder or decoder runs as a SameDiff graph (a plugin without an array-level codec). */
+    List<String> graphModalities() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < modalities.size(); i++) {
+            if (encoders.get(i).graph() || decoders.get(i).graph()) {
+                names.add(modalities.get(i).name());
             }
         }
-    }
-
-    /** A gradient array for a plugin parameter, also filed under its modality by its local name. */
-    private void addDirectGradient(String name, INDArray parameter, ModelConfig config) {
-        INDArray gradient = Nd4j.create(config.dataType(), parameter.shape());
-        directGradients.put(name, gradient);
-        int slash = name.indexOf('/');
-        localGradients.computeIfAbsent(name.substring(0, slash), k -> new HashMap<>()).put(name.substring(slash + 1), gradient);
-    }
-
-    /** Whether the plugins' parts run as their direct (graph-free) versions. */
-    boolean direct() {
-        return direct;
-    }
-
-    private static String tokens(String modality) {
-        return modality + "/tokens";
-    }
-
-    private static String tokenGradient(String modality) {
-        return modality + "/tokens/gradient";
-    }
-
-    private static String output(String modality) {
-        return modality + "/output";
+        return names;
     }
 
     @Override
-    public List<Parameter> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public INDArray parameter(String name) {
-        if (backbone.has(name)) {
-            return backbone.parameter(name);
-        }
-        if (assembly.has(name)) {
-            return assembly.parameter(name);
-        }
-        INDArray a = encoders.getArrForVarName(name);
-        return a != null ? a : heads.getArrForVarName(name);
+    public ParameterStore store() {
+        return store;
     }
 
     @Override
@@ -148,102 +98,52 @@ final class FusedEngine implements ModelEngine {
     }
 
     @Override
-    public StepResult step(Map<String, INDArray> placeholders, List<String> modalityNames) {
-        return direct ? directStep(placeholders) : graphStep(placeholders, modalityNames);
-    }
-
-    private StepResult graphStep(Map<String, INDArray> placeholders, List<String> modalityNames) {
-        String[] outputs = modalities.stream().map(m -> output(m.name())).toArray(String[]::new);
-        SameDiffEngine.prepareGradients(heads, outputs);
-        SameDiffEngine.prepareGradients(encoders);
-        profile.start();
-        Map<String, INDArray> encoderInputs = Engines.placeholdersOf(encoders, placeholders);
-        INDArray out = forward(encoderInputs, placeholders, true);
-        profile.start();
-
-        Map<String, INDArray> headFeed = headInputs(placeholders, out);
-        List<String> losses = new ArrayList<>();
-        losses.add(ModalityGraphs.LOSS);
-        modalityNames.forEach(m -> losses.add(ModalityGraphs.loss(m)));
-        List<String> wanted = new ArrayList<>(headParameters);
-        wanted.addAll(List.of(outputs));
-        OutAndGrad head = heads.calculateGradientsAndOutputs(headFeed, losses, wanted);
-        INDArray dOut = outputGradient(head.getGradients(), out);
-        profile.mark("heads forward+backward");
-
-        INDArray dTokens = backbone.backward(dOut);
-        profile.start();
-        Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
-        profile.mark("token assembly backward");
-        Map<String, INDArray> gradients = new HashMap<>();
-        if (!encoderParameters.isEmpty()) {
-            dRaw.forEach((m, g) -> encoderInputs.put(tokenGradient(m), g));
-            gradients.putAll(encoders.calculateGradients(encoderInputs, encoderParameters));
-        }
-        profile.mark("encoders backward");
-        gradients.putAll(assembly.gradients());
-        gradients.putAll(backbone.gradients());
-        headParameters.forEach(p -> gradients.put(p, head.getGradients().get(p)));
-        return Engines.result(head.getOutputs(), modalityNames, gradients);
-    }
-
-    @Override
-    public Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names) {
-        if (direct) {
-            return directOutputs(placeholders, names);
-        }
-        INDArray out = forward(Engines.placeholdersOf(encoders, placeholders), placeholders, false);
-        return heads.output(headInputs(placeholders, out), names);
-    }
-
-    @Override
-    public List<INDArray> attention() {
-        return backbone.attention();
-    }
-
-    /** A training step with the plugins' direct versions: no graph is run. */
-    private StepResult directStep(Map<String, INDArray> placeholders) {
+    public StepResult step(Map<String, INDArray> placeholders, List<String> modalityNames, long noiseSeed) {
         profile.start();
         SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
-        INDArray out = directForward(placeholders, groups, true);
+        store.gradients().assign(0);
+        INDArray out = forward(placeholders, groups, true, noiseSeed);
         profile.start();
-        directGradients.values().forEach(g -> g.assign(0));
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
         INDArray dOut = backboneGradient(out);
-        for (ModalityBinding m : modalities) {
-            DirectDecoding.Result r = decode(m, placeholders, headInput(out, m), groups, true);
+        for (int i = 0; i < modalities.size(); i++) {
+            ModalityBinding m = modalities.get(i);
+            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, true, noiseSeed);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
             spreadGradient(dOut, m, r.hiddenGradient(), m.lossWeight());
             if (m.lossWeight() != 1.0) {
-                headParameters.stream().filter(p -> p.startsWith(m.name() + "/"))
-                        .forEach(p -> directGradients.get(p).muli(m.lossWeight()));
+                decoders.get(i).gradients().forEach(g -> g.muli(m.lossWeight()));
             }
+            mark(decoders.get(i).graph(), m, "heads forward+backward");
         }
-        profile.mark("heads forward+backward");
         INDArray dTokens = backbone.backward(dOut);
         profile.start();
         Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
         profile.mark("token assembly backward");
-        for (ModalityBinding m : modalities) {
-            ((DirectEncoding) m.encoder()).backward(scope(m, encoders, true), placeholders.get(ModalityGraphs.values(m.name())),
-                    groups, dRaw.get(m.name()));
+        for (int i = 0; i < modalities.size(); i++) {
+            ModalityBinding m = modalities.get(i);
+            encoders.get(i).backward(placeholders, groups, dRaw.get(m.name()), noiseSeed);
+            mark(encoders.get(i).graph(), m, "encoders backward");
         }
-        profile.mark("encoders backward");
-        Map<String, INDArray> gradients = new HashMap<>(directGradients);
-        gradients.putAll(assembly.gradients());
-        gradients.putAll(backbone.gradients());
-        return new StepResult(total, losses, gradients);
+        return new StepResult(total, losses, store.gradientViews(), store.gradients());
     }
 
-    private Map<String, INDArray> directOutputs(Map<String, INDArray> placeholders, List<String> names) {
+    /** Charges a codec's time to its phase; a graph codec's to a phase of its own, so a profile shows it apart. */
+    private void mark(boolean graph, ModalityBinding m, String phase) {
+        profile.mark(graph ? "graph codecs (" + m.name() + ")" : phase);
+    }
+
+    @Override
+    public Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names) {
         SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
-        INDArray out = directForward(placeholders, groups, false);
+        INDArray out = forward(placeholders, groups, false, 0);
         Map<String, INDArray> results = new HashMap<>();
         double total = 0;
-        for (ModalityBinding m : modalities) {
-            DirectDecoding.Result r = decode(m, placeholders, headInput(out, m), groups, false);
+        for (int i = 0; i < modalities.size(); i++) {
+            ModalityBinding m = modalities.get(i);
+            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, false, 0);
             results.put(ModalityGraphs.prediction(m.name()), r.prediction());
             results.put(ModalityGraphs.loss(m.name()), Nd4j.scalar(out.dataType(), r.loss()));
             total += m.lossWeight() * r.loss();
@@ -254,19 +154,22 @@ final class FusedEngine implements ModelEngine {
         return wanted;
     }
 
-    private INDArray directForward(Map<String, INDArray> placeholders, SessionGroups groups, boolean training) {
-        Map<String, INDArray> raw = new HashMap<>();
-        for (ModalityBinding m : modalities) {
-            raw.put(m.name(), ((DirectEncoding) m.encoder()).forward(scope(m, encoders, false),
-                    placeholders.get(ModalityGraphs.values(m.name())), groups));
-        }
-        return assembleAndRun(raw, placeholders, training);
+    @Override
+    public List<INDArray> attention() {
+        return backbone.attention();
     }
 
-    private DirectDecoding.Result decode(ModalityBinding m, Map<String, INDArray> placeholders, INDArray own,
-                                         SessionGroups groups, boolean gradients) {
-        return ((DirectDecoding) m.decoder()).decode(scope(m, heads, gradients), own,
-                placeholders.get(ModalityGraphs.values(m.name())), placeholders.get(ModalityGraphs.target(m.name())), groups);
+    /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */
+    private INDArray forward(Map<String, INDArray> placeholders, SessionGroups groups, boolean training, long noiseSeed) {
+        Map<String, INDArray> raw = new HashMap<>();
+        for (int i = 0; i < modalities.size(); i++) {
+            ModalityBinding m = modalities.get(i);
+            raw.put(m.name(), encoders.get(i).forward(placeholders, groups, training, noiseSeed));
+            mark(encoders.get(i).graph(), m, "encoders forward");
+        }
+        INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
+        profile.mark("token assembly forward");
+        return backbone.forward(tokens, training, noiseSeed);
     }
 
     /** The modality's tokens in {@code x} [B, L, H], a view [B, n, H]. */
@@ -316,48 +219,9 @@ final class FusedEngine implements ModelEngine {
         return backboneGradient;
     }
 
-    /** The direct view of a modality's parameters in {@code graph} (and their gradient arrays). */
-    private DirectScope scope(ModalityBinding m, SameDiff graph, boolean gradients) {
-        String prefix = m.name() + "/";
-        Map<String, INDArray> grads = gradients ? localGradients.getOrDefault(m.name(), Map.of()) : null;
-        return new DirectScope(m.spec(), hidden, widths.get(m.name()), sessionWidths.get(m.name()),
-                local -> graph.getArrForVarName(prefix + local), grads);
-    }
-
-    /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */
-    private INDArray forward(Map<String, INDArray> encoderInputs, Map<String, INDArray> placeholders, boolean training) {
-        String[] names = modalities.stream().map(m -> tokens(m.name())).toArray(String[]::new);
-        Map<String, INDArray> encoded = encoders.output(encoderInputs, names);
-        Map<String, INDArray> raw = new HashMap<>();
-        modalities.forEach(m -> raw.put(m.name(), encoded.get(tokens(m.name()))));
-        return assembleAndRun(raw, placeholders, training);
-    }
-
-    /** Token assembly and backbone on the encoders' tokens: the backbone's output [B, L, H]. */
-    private INDArray assembleAndRun(Map<String, INDArray> raw, Map<String, INDArray> placeholders, boolean training) {
-        profile.mark("encoders forward");
-        INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
-        profile.mark("token assembly forward");
-        return backbone.forward(tokens, training);
-    }
-
     private Map<String, INDArray> masks(Map<String, INDArray> placeholders) {
         Map<String, INDArray> masks = new HashMap<>();
         modalities.forEach(m -> masks.put(m.name(), placeholders.get(ModalityGraphs.hidden(m.name()))));
         return masks;
-    }
-
-    /** The heads' placeholders: each modality's slice of the backbone output, copied to its own array. */
-    private Map<String, INDArray> headInputs(Map<String, INDArray> placeholders, INDArray out) {
-        Map<String, INDArray> feed = Engines.placeholdersOf(heads, placeholders);
-        modalities.forEach(m -> feed.put(output(m.name()), headInput(out, m)));
-        return feed;
-    }
-
-    /** The gradient of the whole backbone output, from the gradients of each modality's slice. */
-    private INDArray outputGradient(Map<String, INDArray> gradients, INDArray out) {
-        INDArray dOut = backboneGradient(out);
-        modalities.forEach(m -> spreadGradient(dOut, m, gradients.get(output(m.name())), 1.0));
-        return dOut;
     }
 }

@@ -5,18 +5,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the model's computation: the graph interpreter or the fused backbone. */
+/** Runs the model's computation: the engine, or the whole-model SameDiff graph its tests hold it to. */
 interface ModelEngine {
 
-    List<Parameter> parameters();
-
-    INDArray parameter(String name);
+    /** Every parameter and gradient of the model. */
+    ParameterStore store();
 
     /** Width of each modality's values placeholder. */
     Map<String, Integer> widths();
 
-    /** Forward and backward in training mode; placeholders as {@link GraphInputs} fills them. */
-    StepResult step(Map<String, INDArray> placeholders, List<String> modalities);
+    /**
+     * Forward and backward in training mode; placeholders as {@link GraphInputs} fills them; dropout
+     * noise drawn from {@code noiseSeed}. The gradients are written to the store's gradient buffer.
+     */
+    StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed);
 
     /** Named outputs ({@code m/prediction}, {@code m/loss}, {@code loss}) in evaluation mode. */
     Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names);

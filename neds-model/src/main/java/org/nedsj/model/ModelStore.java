@@ -34,18 +34,24 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Saves and loads a whole model as one zip: {@code model.json} (sizes, session table, modalities
- * with their plugins and config sections, seed) and one entry per parameter. Loading rebuilds the
- * graph from the description and sets every parameter, so outputs are identical.
+ * with their plugins and config sections, seed, and the layout of the parameter store) and the
+ * store's flat parameter buffer as one entry, written and read in one pass. Loading rebuilds the
+ * model from the description, checks the layout, and sets every parameter, so outputs are identical.
+ * Models of format 1 (one entry per parameter) still load.
  */
 public final class ModelStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DESCRIPTION = "model.json";
     private static final String PARAMS = "params/";
+    /** The flat parameter buffer (format 2). */
+    private static final String PARAMETERS = "parameters";
+    /** The format that stored one entry per parameter; still read. */
+    static final int FORMAT_PER_PARAMETER = 1;
     /** Prefix of the named byte attachments (e.g. a trainer's state). */
     public static final String ATTACHMENTS = "attachment/";
-    /** The layout version written into {@code model.json}; loading refuses any other. */
-    public static final int FORMAT = 1;
+    /** The layout version written into {@code model.json}; loading reads it and {@link #FORMAT_PER_PARAMETER}, and refuses any other. */
+    public static final int FORMAT = 2;
 
     private ModelStore() {
     }
@@ -74,9 +80,7 @@ public final class ModelStore {
                 zip.putNextEntry(new ZipEntry(DESCRIPTION));
                 zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(model)));
                 zip.closeEntry();
-                for (Parameter p : model.parameters()) {
-                    writeArray(zip, PARAMS + p.name(), model.parameter(p.name()));
-                }
+                writeArray(zip, PARAMETERS, model.store().values());
                 for (var e : extras.entrySet()) {
                     writeArray(zip, "extra/" + e.getKey(), e.getValue());
                 }
@@ -100,8 +104,8 @@ public final class ModelStore {
         zip.closeEntry();
     }
 
-    /** A loaded model and the extra arrays and attachments saved with it. */
-    public record Loaded(NedsModel model, Map<String, INDArray> extras, Map<String, byte[]> attachments) {
+    /** A loaded model, the extra arrays and attachments saved with it, and the format it was stored in. */
+    public record Loaded(NedsModel model, Map<String, INDArray> extras, Map<String, byte[]> attachments, int format) {
     }
 
     public static NedsModel load(Path file, CodecCatalog codecs) throws IOException {
@@ -114,12 +118,15 @@ public final class ModelStore {
         }
         JsonNode description = null;
         Map<String, INDArray> params = new HashMap<>();
+        INDArray flat = null;
         Map<String, INDArray> extras = new HashMap<>();
         Map<String, byte[]> attachments = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals(DESCRIPTION)) {
                     description = JSON.readTree(zip.readAllBytes());
+                } else if (e.getName().equals(PARAMETERS)) {
+                    flat = Nd4j.read(new DataInputStream(zip));
                 } else if (e.getName().startsWith(PARAMS)) {
                     params.put(e.getName().substring(PARAMS.length()), Nd4j.read(new DataInputStream(zip)));
                 } else if (e.getName().startsWith("extra/")) {
@@ -135,23 +142,31 @@ public final class ModelStore {
         if (description == null) {
             throw new IOException(file + " has no " + DESCRIPTION + ": it is truncated or not a NEDS-J model; use another checkpoint or train again");
         }
-        requireFormat(file, description);
+        int format = requireFormat(file, description);
         NedsModel model = rebuild(file, description, codecs);
-        CheckpointCheck.requireMatching(file, model, params);
-        CheckpointCheck.requireFinite(file, extras);
-        for (Parameter p : model.parameters()) {
-            model.parameter(p.name()).assign(params.get(p.name()));
+        if (format == FORMAT_PER_PARAMETER) {
+            CheckpointCheck.requireMatching(file, model, params);
+            for (Parameter p : model.parameters()) {
+                model.parameter(p.name()).assign(params.get(p.name()));
+            }
+        } else {
+            CheckpointCheck.requireNone(file, params);
+            CheckpointCheck.requireLayout(file, model.store(), description.get("layout"));
+            CheckpointCheck.requireFlat(file, model.store(), flat);
+            model.store().values().assign(flat);
         }
-        return new Loaded(model, extras, attachments);
+        CheckpointCheck.requireFinite(file, extras);
+        return new Loaded(model, extras, attachments, format);
     }
 
-    private static void requireFormat(Path file, JsonNode description) throws IOException {
+    private static int requireFormat(Path file, JsonNode description) throws IOException {
         JsonNode format = description.get("format");
-        if (format == null || !format.canConvertToInt() || format.asInt() != FORMAT) {
+        if (format == null || !format.canConvertToInt() || (format.asInt() != FORMAT && format.asInt() != FORMAT_PER_PARAMETER)) {
             throw new IOException(file + " has model format " + (format == null ? "(none)" : format.toString())
-                    + "; this version of NEDS-J reads format " + FORMAT + ": train again with this version, or load it with "
-                    + "the version that wrote it");
+                    + "; this version of NEDS-J reads format " + FORMAT + " (and the older " + FORMAT_PER_PARAMETER
+                    + "): train again with this version, or load it with the version that wrote it");
         }
+        return format.asInt();
     }
 
     private static NedsModel rebuild(Path file, JsonNode description, CodecCatalog codecs) throws IOException {
@@ -198,6 +213,13 @@ public final class ModelStore {
         ObjectNode d = JSON.createObjectNode();
         d.put("format", FORMAT);
         d.put("seed", model.seed());
+        ArrayNode layout = d.putArray("layout");
+        for (ParameterStore.Slot s : model.store().slots()) {
+            ObjectNode n = layout.addObject();
+            n.put("name", s.name());
+            n.put("offset", s.offset());
+            n.set("shape", JSON.valueToTree(s.shape()));
+        }
         d.set("config", JSON.valueToTree(model.config()));
         ArrayNode sessions = d.putArray("sessions");
         for (SessionInfo s : model.sessions().sessions()) {

@@ -1,7 +1,6 @@
 package org.nedsj.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
@@ -84,12 +83,17 @@ public final class NedsModel {
     }
 
     public List<Parameter> parameters() {
-        return engine.parameters();
+        return engine.store().parameters();
     }
 
-    /** The live array of a parameter (updating it in place updates the model). */
+    /** Every parameter and gradient of this model, in two flat buffers. */
+    public ParameterStore store() {
+        return engine.store();
+    }
+
+    /** The live array of a parameter, a view into the store (updating it in place updates the model). */
     public INDArray parameter(String name) {
-        INDArray a = engine.parameter(name);
+        INDArray a = engine.store().value(name);
         if (a == null) {
             throw new IllegalArgumentException("no parameter " + name);
         }
@@ -97,23 +101,35 @@ public final class NedsModel {
     }
 
     public long parameterCount() {
-        long n = 0;
-        for (Parameter p : parameters()) {
-            n += parameter(p.name()).length();
-        }
-        return n;
+        return engine.store().size();
     }
 
     /**
-     * Forward and backward pass in training mode: losses and the gradient of the total loss for
-     * every parameter. {@code noiseSeed} seeds dropout, so a step repeats exactly.
+     * Forward and backward pass in training mode: losses and the gradient of the total loss, written
+     * to the store's gradient buffer. The result depends only on the parameter values, the batch, the
+     * plan and {@code noiseSeed} (which seeds dropout): no global random state is read or changed and
+     * no work array is shared with another model, so two models may step at once in two threads.
      */
     public StepResult step(Batch batch, MaskPlan plan, long noiseSeed) {
         profile.start();
         Map<String, INDArray> placeholders = inputs.fill(batch, plan, true);
         profile.mark("inputs");
-        Nd4j.getRandom().setSeed(noiseSeed);
-        return engine.step(placeholders, names);
+        return engine.step(placeholders, names, noiseSeed);
+    }
+
+    /**
+     * The modalities whose encoder or decoder runs through its SameDiff graph (a plugin without an
+     * array-level codec); each costs its own share of a step, the others stay on arrays.
+     */
+    public List<String> graphModalities() {
+        return engine instanceof FusedEngine fused ? fused.graphModalities() : names;
+    }
+
+    /** Another model with the same structure and parameter values, and buffers of its own (a replica). */
+    public NedsModel replica() {
+        NedsModel copy = new NedsModel(config, modalities, sessions, seed);
+        copy.store().values().assign(store().values());
+        return copy;
     }
 
     /** Where the steps' time went, by phase (the fused engine reports its phases). */
@@ -189,33 +205,11 @@ public final class NedsModel {
 
     /** Copies every parameter of {@code other} into this model; per-session rows by session id. */
     void copyFrom(NedsModel other) {
-        for (Parameter p : parameters()) {
-            INDArray source = other.parameter(p.name());
-            INDArray target = parameter(p.name());
-            if (!p.perSession()) {
-                target.assign(source);
-                continue;
-            }
-            for (int s = 0; s < other.sessions.size(); s++) {
-                int row = sessions.indexOf(other.sessions.get(s).id());
-                copySessionRow(source.slice(s), target.slice(row));
-            }
+        int[] rowOf = new int[other.sessions.size()];
+        for (int s = 0; s < rowOf.length; s++) {
+            rowOf[s] = sessions.indexOf(other.sessions.get(s).id());
         }
-    }
-
-    /** Copies a session's slice where the widths may differ (a wider table pads with zero). */
-    private static void copySessionRow(INDArray from, INDArray to) {
-        if (java.util.Arrays.equals(from.shape(), to.shape())) {
-            to.assign(from);
-            return;
-        }
-        to.assign(0);
-        long[] shape = from.shape();
-        org.nd4j.linalg.indexing.INDArrayIndex[] index = new org.nd4j.linalg.indexing.INDArrayIndex[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            index[i] = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, shape[i]);
-        }
-        to.get(index).assign(from);
+        store().copyFrom(other.store(), rowOf);
     }
 
     GraphInputs inputs() {

@@ -4,13 +4,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.graph.GraphParts;
 import org.nedsj.model.graph.ModalityGraphs;
-import org.nedsj.model.graph.TransformerBackbone;
-
-import java.io.OutputStream;
-import java.io.PrintStream;
 import org.nedsj.model.graph.TokenLayout;
+import org.nedsj.model.graph.TransformerBackbone;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,15 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole model as one SameDiff graph, differentiated by SameDiff: the reference engine
- * ({@code model.engine = samediff}) the fused engine is checked against.
+ * The whole model as one SameDiff graph, differentiated by SameDiff: the reference
+ * ({@code model.engine = samediff}) that gradient checks and equivalence tests hold the engine to.
+ * Its parameters live in a {@link ParameterStore} like the engine's; the graph's own arrays are
+ * refreshed from the store before each run. Its dropout noise comes from the calling thread's ND4J
+ * generator, seeded by the step.
  */
 final class SameDiffEngine implements ModelEngine {
 
     private final SameDiff sd;
-    private final List<Parameter> parameters;
+    private final ParameterStore store;
+    private final List<String> names;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
-    private boolean gradientsReady;
 
     SameDiffEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
         this.sd = SameDiff.create();
@@ -38,17 +39,15 @@ final class SameDiffEngine implements ModelEngine {
         x = parts.dropout(x.reshape(-1, hidden), config.embedDropout());
         SDVariable out = new TransformerBackbone(parts, positions, layout.timeBins()).apply(x).reshape(-1, positions.length, hidden);
         ModalityGraphs.heads(parts, modalities, out);
-        this.parameters = parts.parameters();
+        ParameterStore.Builder declared = new ParameterStore.Builder();
+        parts.parameters().forEach(p -> declared.add(p, sd.getArrForVarName(p.name())));
+        this.store = declared.build(config.dataType());
+        this.names = store.parameters().stream().map(Parameter::name).toList();
     }
 
     @Override
-    public List<Parameter> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public INDArray parameter(String name) {
-        return sd.getArrForVarName(name);
+    public ParameterStore store() {
+        return store;
     }
 
     @Override
@@ -57,35 +56,30 @@ final class SameDiffEngine implements ModelEngine {
     }
 
     @Override
-    public StepResult step(Map<String, INDArray> placeholders, List<String> modalities) {
-        prepareGradients(sd);
+    public StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed) {
+        GraphParts.prepareGradients(sd);
+        parametersIn();
+        Nd4j.getRandom().setSeed(noiseSeed);
         List<String> outputs = new ArrayList<>();
         outputs.add(ModalityGraphs.LOSS);
         modalities.forEach(m -> outputs.add(ModalityGraphs.loss(m)));
-        OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, outputs,
-                parameters.stream().map(Parameter::name).toList());
-        return Engines.result(result.getOutputs(), modalities, result.getGradients());
+        OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, outputs, names);
+        for (String name : names) {
+            store.gradient(name).assign(result.getGradients().get(name));
+        }
+        StepResult losses = Engines.result(result.getOutputs(), modalities, Map.of());
+        return new StepResult(losses.loss(), losses.modalityLosses(), store.gradientViews(), store.gradients());
     }
 
     @Override
     public Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names) {
+        parametersIn();
         return sd.output(placeholders, names);
     }
 
-    /** SameDiff prints a line per differentiated op when it builds the gradient graph; keep that off the console. */
-    static void prepareGradients(SameDiff sd, String... placeholdersNeedingGradients) {
-        PrintStream out = System.out;
-        try (PrintStream silent = new PrintStream(OutputStream.nullOutputStream())) {
-            System.setOut(silent);
-            if (sd.getFunction("grad") == null) {
-                sd.createGradFunction(placeholdersNeedingGradients);
-            }
-        } finally {
-            System.setOut(out);
+    private void parametersIn() {
+        for (String name : names) {
+            sd.getArrForVarName(name).assign(store.value(name));
         }
-    }
-
-    SameDiff sameDiff() {
-        return sd;
     }
 }

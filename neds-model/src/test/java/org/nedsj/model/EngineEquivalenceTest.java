@@ -75,6 +75,38 @@ class EngineEquivalenceTest {
                 }, b.lossWeight(), b.section())).toList();
     }
 
+    /**
+     * One graph-only modality beside array-level ones: only that modality runs through its graph (the
+     * step profile charges its codecs to a phase of their own), and the model still computes the
+     * oracle's losses and gradients.
+     */
+    @org.junit.jupiter.api.Test
+    void oneGraphOnlyModalityLeavesTheOthersOnArrays() {
+        ModelConfig base = new ModelConfig(16, 1, 2, 24, "layer", 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE);
+        SessionTable table = Fixtures.sessions(7, 12, 9);
+        var bindings = Fixtures.bindings(Fixtures.ALL);
+        var mixed = bindings.stream().map(b -> b.name().equals("whisker") ? graphOnly(java.util.List.of(b)).get(0) : b).toList();
+        NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), mixed, table, 5);
+        NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), bindings, table, 5);
+        assertEquals(java.util.List.of("whisker"), fused.graphModalities());
+        Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{2, 0, 1, 2, 0}, 3, 12);
+        MaskPlan plan = Fixtures.plan(Fixtures.ALL, 5, 2);
+        StepResult a = fused.step(batch, plan, 1);
+        StepResult b = graph.step(batch, plan, 1);
+        assertEquals(b.loss(), a.loss(), 1e-10);
+        for (Parameter p : graph.parameters()) {
+            INDArray gb = b.gradients().get(p.name());
+            assertEquals(0.0, a.gradients().get(p.name()).sub(gb).amaxNumber().doubleValue(),
+                    1e-9 * Math.max(1, gb.amaxNumber().doubleValue()), "gradient of " + p.name());
+        }
+        var phases = fused.profile().seconds().keySet();
+        assertTrue(phases.contains("graph codecs (whisker)"), phases.toString());
+        assertTrue(phases.stream().noneMatch(p -> p.startsWith("graph codecs (") && !p.equals("graph codecs (whisker)")),
+                phases.toString());
+        assertTrue(phases.containsAll(java.util.List.of("encoders forward", "heads forward+backward", "encoders backward")),
+                phases.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void directAndGraphPluginPartsAgreeWithTheWholeGraph(boolean direct) {
@@ -86,7 +118,8 @@ class EngineEquivalenceTest {
                 : b).toList();
         NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), direct ? bindings : graphOnly(bindings), table, 5);
         NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), bindings, table, 5);
-        assertEquals(direct, ((FusedEngine) fused.engine()).direct());
+        assertEquals(direct ? java.util.List.of() : Fixtures.ALL.stream().map(org.nedsj.spi.ModalitySpec::name).toList(),
+                fused.graphModalities());
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{2, 0, 1, 2, 0}, 3, 12);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 5, 2);
         StepResult a = fused.step(batch, plan, 1);

@@ -127,11 +127,14 @@ class NedsModelTest {
         return b.build();
     }
 
-    @Test
-    void savedAndLoadedModelPredictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    /** A saved model loads with the engine it was saved with, and predicts identically. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {ModelConfig.FUSED, ModelConfig.SAMEDIFF})
+    void savedAndLoadedModelPredictsIdentically(String engine, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         SessionTable table = Fixtures.sessions(30, 50);
-        NedsModel model = NedsModel.create(Fixtures.tiny().withTimeEmbedding(true).withTimeBias(true).withStaticTokens(3),
-                Fixtures.bindings(Fixtures.ALL), table, 11);
+        NedsModel model = NedsModel.create(Fixtures.tiny().withTimeEmbedding(true).withTimeBias(true).withStaticTokens(3)
+                        .withEngine(engine), Fixtures.bindings(Fixtures.ALL), table, 11);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0}, 2, 50);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 2);
         model.parameter("layer0/mlp/fc1/w").muli(1.5);   // not the initial values any more
@@ -140,6 +143,7 @@ class NedsModelTest {
 
         NedsModel loaded = ModelStore.load(file, Fixtures.CODECS);
         assertEquals(model.config(), loaded.config());
+        assertEquals(model.engine().getClass(), loaded.engine().getClass());
         assertEquals(model.parameterCount(), loaded.parameterCount());
         Map<String, INDArray> a = model.predict(batch, plan);
         Map<String, INDArray> b = loaded.predict(batch, plan);

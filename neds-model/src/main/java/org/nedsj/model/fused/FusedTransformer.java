@@ -17,6 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nedsj.model.ModelConfig;
 import org.nedsj.model.Parameter;
+import org.nedsj.model.ParameterStore;
 import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.RotaryEmbedding;
 import org.nedsj.model.graph.TimeBias;
@@ -47,6 +48,9 @@ public final class FusedTransformer {
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
     private final List<Parameter> parameters = new ArrayList<>();
+    private final ParameterStore.Builder declared;
+    /** This backbone's own dropout generator, seeded by each step's noise seed (no global random state). */
+    private final org.nd4j.linalg.api.rng.Random noise;
     private final INDArray cos;
     private final INDArray sin;
     private final INDArray rotateHalf;
@@ -70,7 +74,9 @@ public final class FusedTransformer {
     }
 
     /** @param timeBins each token's time bin (−1 for none), for the {@link TimeBias} */
-    public FusedTransformer(ModelConfig config, int[] positions, int[] timeBins, long seed) {
+    public FusedTransformer(ModelConfig config, int[] positions, int[] timeBins, long seed, ParameterStore.Builder store) {
+        this.declared = store;
+        this.noise = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         this.config = config;
         this.hidden = config.hidden();
         this.heads = config.heads();
@@ -134,35 +140,29 @@ public final class FusedTransformer {
     }
 
     private void add(String name, INDArray value, boolean decayed) {
-        params.put(name, value);
-        grads.put(name, Nd4j.create(type, value.shape()));
-        parameters.add(new Parameter(name, decayed, false));
+        Parameter p = new Parameter(name, decayed, false);
+        declared.add(p, value);
+        parameters.add(p);
     }
 
-    public List<Parameter> parameters() {
-        return List.copyOf(parameters);
-    }
-
-    public INDArray parameter(String name) {
-        return params.get(name);
-    }
-
-    public boolean has(String name) {
-        return params.containsKey(name);
-    }
-
-    /** Gradients of the last {@link #backward} by parameter name (live arrays, overwritten each step). */
-    public Map<String, INDArray> gradients() {
-        return grads;
+    /** Takes the views of its parameters and their gradients from the laid-out store. */
+    public void attach(ParameterStore store) {
+        for (Parameter p : parameters) {
+            params.put(p.name(), store.value(p.name()));
+            grads.put(p.name(), store.gradient(p.name()));
+        }
     }
 
     /**
-     * Runs the layers on {@code input} [B, L, H]. While training, dropout masks are drawn from ND4J's
-     * random generator (seeded by the caller) and kept for the backward pass.
+     * Runs the layers on {@code input} [B, L, H]. While training, dropout masks are drawn from this
+     * backbone's own generator seeded with {@code noiseSeed}, and kept for the backward pass.
      *
      * @return [B, L, H], a view of an internal buffer valid until the next call
      */
-    public INDArray forward(INDArray input, boolean training) {
+    public INDArray forward(INDArray input, boolean training, long noiseSeed) {
+        if (training) {
+            noise.setSeed(noiseSeed);
+        }
         int batch = (int) input.size(0);
         Buffers b = buffers(batch);
         b.training = training;
@@ -349,7 +349,7 @@ public final class FusedTransformer {
     private void linear(INDArray x, String prefix, INDArray out) {
         Nd4j.gemm(x, params.get(prefix + "w"), out, false, false, 1.0, 0.0);
         if (floatKernels) {
-            FloatKernels.addRowVector(out.data().asNioFloat(), params.get(prefix + "b").data().asNioFloat(),
+            FloatKernels.addRowVector(out.data().asNioFloat(), floats(params.get(prefix + "b")),
                     (int) out.size(0), (int) out.size(1));
         } else {
             out.addiRowVector(params.get(prefix + "b"));
@@ -361,7 +361,7 @@ public final class FusedTransformer {
         Nd4j.gemm(x, dy, grads.get(prefix + "w"), true, false, 1.0, 0.0);
         if (floatKernels) {
             FloatKernels.columnSums(dy.data().asNioFloat(), (int) dy.size(0), (int) dy.size(1),
-                    grads.get(prefix + "b").data().asNioFloat());
+                    floats(grads.get(prefix + "b")));
         } else {
             grads.get(prefix + "b").assign(dy.sum(0));
         }
@@ -423,8 +423,8 @@ public final class FusedTransformer {
             return;
         }
         if (floatKernels) {
-            FloatKernels.layerNorm(x.data().asNioFloat(), params.get(p + "gain").data().asNioFloat(),
-                    params.get(p + "bias").data().asNioFloat(), out.data().asNioFloat(), (int) x.size(0), hidden,
+            FloatKernels.layerNorm(x.data().asNioFloat(), floats(params.get(p + "gain")),
+                    floats(params.get(p + "bias")), out.data().asNioFloat(), (int) x.size(0), hidden,
                     (float) config.normEpsilon());
             return;
         }
@@ -439,9 +439,9 @@ public final class FusedTransformer {
             return;
         }
         if (floatKernels) {
-            FloatKernels.layerNormBackward(x.data().asNioFloat(), params.get(p + "gain").data().asNioFloat(),
-                    dy.data().asNioFloat(), dx.data().asNioFloat(), grads.get(p + "gain").data().asNioFloat(),
-                    grads.get(p + "bias").data().asNioFloat(), (int) x.size(0), hidden, (float) config.normEpsilon());
+            FloatKernels.layerNormBackward(x.data().asNioFloat(), floats(params.get(p + "gain")),
+                    dy.data().asNioFloat(), dx.data().asNioFloat(), floats(grads.get(p + "gain")),
+                    floats(grads.get(p + "bias")), (int) x.size(0), hidden, (float) config.normEpsilon());
             return;
         }
         // dx = rstd·(g − mean(g) − x̂·mean(g·x̂)) with g = dy·gain; dgain = Σ dy·x̂; dbias = Σ dy
@@ -468,9 +468,14 @@ public final class FusedTransformer {
         dx.subi(x.mulColumnVector(coefficient));
     }
 
+    /** The float entries of {@code a} (a contiguous array, possibly a view into the parameter store). */
+    private static java.nio.FloatBuffer floats(INDArray a) {
+        return a.data().asNioFloat().position((int) a.offset()).slice();
+    }
+
     /** Fills {@code mask} with kept/(1−rate) and dropped 0 entries. */
-    private static void drop(INDArray mask, double rate) {
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate));
+    private void drop(INDArray mask, double rate) {
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), noise);
         mask.muli(1.0 / (1.0 - rate));
     }
 

@@ -16,11 +16,17 @@ final class Rows {
     private final DoubleBuffer doubles;
     private final float[] staging;
 
+    /**
+     * Over {@code array}'s own memory when it is contiguous in C order (a view into the parameter
+     * store is), so that puts write through; over a copy otherwise (read only).
+     */
     Rows(INDArray array, int width) {
-        INDArray a = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        boolean contiguous = array.ordering() == 'c' && (array.elementWiseStride() == 1 || array.length() == 1);
+        INDArray a = contiguous ? array : array.dup('c');
+        int offset = (int) a.offset();
         boolean single = a.dataType() == DataType.FLOAT;
-        this.floats = single ? a.data().asNioFloat() : null;
-        this.doubles = single ? null : a.data().asNioDouble();
+        this.floats = single ? a.data().asNioFloat().position(offset).slice() : null;
+        this.doubles = single ? null : a.data().asNioDouble().position(offset).slice();
         this.staging = new float[width];
     }
 

@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.Parameter;
-import org.nedsj.model.direct.SessionGroups;
+import org.nedsj.model.ParameterStore;
+import org.nedsj.spi.SessionGroups;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.TokenLayout;
@@ -36,11 +37,14 @@ public final class TokenAssembly {
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
     private final List<Parameter> parameters = new ArrayList<>();
+    private final ParameterStore.Builder declared;
     private INDArray assembled;
     private final Map<String, INDArray> rawGradients = new LinkedHashMap<>();
 
     public TokenAssembly(List<ModalityBinding> modalities, TokenLayout layout, int hidden, int sessions,
-                         boolean sessionEmbedding, boolean timeEmbedding, DataType type, long seed) {
+                         boolean sessionEmbedding, boolean timeEmbedding, DataType type, long seed,
+                         ParameterStore.Builder store) {
+        this.declared = store;
         this.modalities = List.copyOf(modalities);
         this.layout = layout;
         this.hidden = hidden;
@@ -64,25 +68,17 @@ public final class TokenAssembly {
     }
 
     private void add(String name, INDArray value, boolean perSession) {
-        params.put(name, value);
-        grads.put(name, Nd4j.create(type, value.shape()));
-        parameters.add(new Parameter(name, true, perSession));
+        Parameter p = new Parameter(name, true, perSession);
+        declared.add(p, value);
+        parameters.add(p);
     }
 
-    public List<Parameter> parameters() {
-        return List.copyOf(parameters);
-    }
-
-    public boolean has(String name) {
-        return params.containsKey(name);
-    }
-
-    public INDArray parameter(String name) {
-        return params.get(name);
-    }
-
-    public Map<String, INDArray> gradients() {
-        return grads;
+    /** Takes the views of its parameters and their gradients from the laid-out store. */
+    public void attach(ParameterStore store) {
+        for (Parameter p : parameters) {
+            params.put(p.name(), store.value(p.name()));
+            grads.put(p.name(), store.gradient(p.name()));
+        }
     }
 
     /**

@@ -40,6 +40,37 @@ public final class GraphParts {
         this.training = sd.placeHolder(TRAINING, config.dataType());
     }
 
+    /** Makes the parts of a new graph for one model (its config, sessions and seed). */
+    public interface Factory {
+        GraphParts create(SameDiff sd);
+    }
+
+    /** The entries of {@code all} that {@code sd} declares as placeholders. */
+    public static java.util.Map<String, INDArray> placeholdersOf(SameDiff sd, java.util.Map<String, INDArray> all) {
+        java.util.Map<String, INDArray> own = new java.util.LinkedHashMap<>();
+        for (String name : sd.inputs()) {
+            INDArray a = all.get(name);
+            if (a != null) {
+                own.put(name, a);
+            }
+        }
+        return own;
+    }
+
+    /** SameDiff prints a line per differentiated op when it builds the gradient graph; keep that off the console. */
+    public static void prepareGradients(SameDiff sd, String... placeholdersNeedingGradients) {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
+        java.io.PrintStream out = System.out;
+        try (java.io.PrintStream silent = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
+            System.setOut(silent);
+            sd.createGradFunction(placeholdersNeedingGradients);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     public SameDiff sd() {
         return sd;
     }
@@ -129,7 +160,8 @@ public final class GraphParts {
     /**
      * Inverted dropout: during training each entry is kept with probability 1−rate and scaled by
      * 1/(1−rate); during evaluation ({@link #TRAINING} = 0) the input passes unchanged. The noise
-     * comes from ND4J's random generator, which the trainer seeds per step.
+     * comes from the calling thread's ND4J random generator, which the model seeds from the step's
+     * noise seed right before the graph runs.
      */
     public SDVariable dropout(SDVariable x, double rate) {
         if (rate <= 0) {

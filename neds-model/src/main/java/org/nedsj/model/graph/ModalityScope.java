@@ -27,6 +27,17 @@ public final class ModalityScope implements TokenGraph {
         this.width = max;
     }
 
+    /** The sizes a codec of {@code modality} builds for in a model of {@code sessions} and hidden size {@code hidden}. */
+    public static org.nedsj.spi.CodecSizes sizes(ModalitySpec modality, org.nedsj.model.SessionTable sessions, int hidden) {
+        int[] widths = new int[sessions.size()];
+        if (modality.isStatic()) {
+            java.util.Arrays.fill(widths, modality.classes());
+        } else {
+            widths = sessions.widths(modality);
+        }
+        return new org.nedsj.spi.CodecSizes(modality, hidden, java.util.Arrays.stream(widths).max().orElse(0), widths);
+    }
+
     private int[] filled(int value) {
         int[] w = new int[parts.sessions().size()];
         java.util.Arrays.fill(w, value);

@@ -48,6 +48,29 @@ public final class ParameterInit {
         return Nd4j.create(v, shape, type);
     }
 
+    /** The initial values of a declared parameter named {@code name} in full, for {@code sessions} sessions. */
+    public INDArray of(String name, org.nedsj.spi.ParameterSpec spec, int sessions) {
+        org.nedsj.spi.ParameterSpec.Init init = spec.init();
+        long[] shape = spec.shape();
+        if (spec.perSession()) {
+            long[] full = new long[shape.length + 1];
+            full[0] = sessions;
+            System.arraycopy(shape, 0, full, 1, shape.length);
+            if (init.kind() == org.nedsj.spi.ParameterSpec.Init.Kind.UNIFORM) {
+                if (init.fanIn().length != sessions) {
+                    throw new IllegalArgumentException(name + ": " + init.fanIn().length + " fan-ins for " + sessions + " sessions");
+                }
+                return uniformPerSession(name, init.fanIn(), shape);
+            }
+            shape = full;
+        }
+        return switch (init.kind()) {
+            case UNIFORM -> uniform(name, init.fanIn()[0], shape);
+            case NORMAL -> normal(name, init.value(), shape);
+            case CONSTANT -> constant(init.value(), shape);
+        };
+    }
+
     public INDArray constant(double value, long... shape) {
         return Nd4j.valueArrayOf(shape, value, type);
     }

@@ -4,14 +4,21 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.nedsj.model.direct.DirectDecoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.SessionGroups;
-import org.nedsj.spi.ModalityDecoder;
+import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.ParameterSpec;
 import org.nedsj.spi.TokenGraph;
 
 /** Class logits from the static token, scored by cross-entropy. */
-final class CategoricalLogitDecoder implements ModalityDecoder, DirectDecoding {
+final class CategoricalLogitDecoder implements ArrayDecoder {
+
+    @Override
+    public java.util.List<ParameterSpec> parameters(CodecSizes s) {
+        int classes = s.modality().classes();
+        return java.util.List.of(ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes),
+                ParameterSpec.bias("out_b", 0, classes));
+    }
 
     @Override
     public SDVariable predict(TokenGraph g, SDVariable hidden) {
@@ -35,9 +42,9 @@ final class CategoricalLogitDecoder implements ModalityDecoder, DirectDecoding {
     }
 
     @Override
-    public Result decode(DirectScope scope, INDArray hidden, INDArray oneHot, INDArray target, SessionGroups sessions) {
-        int h = scope.hidden();
-        int classes = scope.spec().classes();
+    public Decoded decode(CodecScope scope, INDArray hidden, INDArray oneHot, INDArray target) {
+        int h = scope.hiddenSize();
+        int classes = scope.modality().classes();
         INDArray x = hidden.reshape(-1, h);
         INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
         INDArray shifted = logits.subColumnVector(logits.max(1));
@@ -50,11 +57,11 @@ final class CategoricalLogitDecoder implements ModalityDecoder, DirectDecoding {
         double count = Math.max(weight.sumNumber().doubleValue(), 1.0);
         double loss = -y.mul(logProbability).sum(true, 1).muli(weight).sumNumber().doubleValue() / count;
         if (!scope.wantsGradients()) {
-            return new Result(logits, loss, null);
+            return new Decoded(logits, loss, null);
         }
         INDArray dLogits = probability.subi(y).muliColumnVector(weight).divi(count);
         scope.gradient("out_w").assign(x.transpose().mmul(dLogits));
         scope.gradient("out_b").assign(dLogits.sum(0));
-        return new Result(logits, loss, dLogits.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
+        return new Decoded(logits, loss, dLogits.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
     }
 }

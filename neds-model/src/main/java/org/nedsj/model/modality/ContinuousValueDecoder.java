@@ -3,17 +3,20 @@ package org.nedsj.model.modality;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nedsj.model.direct.DirectDecoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.Scratch;
-import org.nedsj.model.direct.SessionGroups;
-import org.nedsj.spi.ModalityDecoder;
+import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.ParameterSpec;
 import org.nedsj.spi.TokenGraph;
 
 /** A linear read-out of each token's values, scored by the mean squared error. */
-final class ContinuousValueDecoder implements ModalityDecoder, DirectDecoding {
+final class ContinuousValueDecoder implements ArrayDecoder {
 
-    private final Scratch scratch = new Scratch();
+    @Override
+    public java.util.List<ParameterSpec> parameters(CodecSizes s) {
+        return java.util.List.of(ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), s.width()),
+                ParameterSpec.bias("out_b", 0, s.width()));
+    }
 
     @Override
     public SDVariable predict(TokenGraph g, SDVariable hidden) {
@@ -34,21 +37,21 @@ final class ContinuousValueDecoder implements ModalityDecoder, DirectDecoding {
     }
 
     @Override
-    public Result decode(DirectScope scope, INDArray hidden, INDArray truth, INDArray target, SessionGroups sessions) {
-        int h = scope.hidden();
+    public Decoded decode(CodecScope scope, INDArray hidden, INDArray truth, INDArray target) {
+        int h = scope.hiddenSize();
         long[] shape = truth.shape();
         INDArray x = hidden.reshape(-1, h);
         INDArray prediction = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b")).reshape(shape);
-        INDArray weight = MaskWeights.of(scratch, target, scope.sessionWidths(), sessions, shape);
+        INDArray weight = MaskWeights.of(scope, target, shape);
         double count = Math.max(weight.sumNumber().doubleValue(), 1.0);
         INDArray error = prediction.sub(truth);
         double loss = error.mul(error).muli(weight).sumNumber().doubleValue() / count;
         if (!scope.wantsGradients()) {
-            return new Result(prediction, loss, null);
+            return new Decoded(prediction, loss, null);
         }
         INDArray dy = error.muli(weight).muli(2.0 / count).reshape(-1, shape[2]);
         scope.gradient("out_w").assign(x.transpose().mmul(dy));
         scope.gradient("out_b").assign(dy.sum(0));
-        return new Result(prediction, loss, dy.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
+        return new Decoded(prediction, loss, dy.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
     }
 }

@@ -2,14 +2,20 @@ package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nedsj.model.direct.DirectEncoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.SessionGroups;
-import org.nedsj.spi.ModalityEncoder;
+import org.nedsj.spi.ArrayEncoder;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.ParameterSpec;
 import org.nedsj.spi.TokenGraph;
 
 /** A learned linear map from each bin's values (e.g. wheel speed) to a token. */
-final class LinearTokenEncoder implements ModalityEncoder, DirectEncoding {
+final class LinearTokenEncoder implements ArrayEncoder {
+
+    @Override
+    public java.util.List<ParameterSpec> parameters(CodecSizes s) {
+        return java.util.List.of(ParameterSpec.weight("in_w", s.width(), s.width(), s.hiddenSize()),
+                ParameterSpec.bias("in_b", 0, s.hiddenSize()));
+    }
 
     @Override
     public SDVariable embed(TokenGraph g, SDVariable values) {
@@ -22,16 +28,16 @@ final class LinearTokenEncoder implements ModalityEncoder, DirectEncoding {
     }
 
     @Override
-    public INDArray forward(DirectScope scope, INDArray values, SessionGroups sessions) {
+    public INDArray forward(CodecScope scope, INDArray values) {
         int w = scope.width();
         return values.reshape(-1, w).mmul(scope.parameter("in_w")).addiRowVector(scope.parameter("in_b"))
-                .reshape(values.size(0), values.size(1), scope.hidden());
+                .reshape(values.size(0), values.size(1), scope.hiddenSize());
     }
 
     @Override
-    public void backward(DirectScope scope, INDArray values, SessionGroups sessions, INDArray tokenGradient) {
+    public void backward(CodecScope scope, INDArray values, INDArray tokenGradient) {
         INDArray x = values.reshape(-1, scope.width());
-        INDArray dy = tokenGradient.reshape(-1, scope.hidden());
+        INDArray dy = tokenGradient.reshape(-1, scope.hiddenSize());
         scope.gradient("in_w").assign(x.transpose().mmul(dy));
         scope.gradient("in_b").assign(dy.sum(0));
     }

@@ -2,8 +2,8 @@ package org.nedsj.model.modality;
 
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nedsj.model.direct.Scratch;
-import org.nedsj.model.direct.SessionGroups;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.SessionGroups;
 
 /** The weight of each predicted value in a masked loss: target token × real (not padding) column. */
 final class MaskWeights {
@@ -12,8 +12,10 @@ final class MaskWeights {
     }
 
     /** [B, T, W]: target[b, t] where column w is within trial b's session width, else 0. */
-    static INDArray of(Scratch scratch, INDArray target, int[] sessionWidths, SessionGroups sessions, long[] shape) {
-        INDArray weight = scratch.get("weight", target.dataType(), shape);
+    static INDArray of(CodecScope scope, INDArray target, long[] shape) {
+        INDArray weight = scope.scratch("weight", shape);
+        int[] sessionWidths = scope.sessionWidths();
+        SessionGroups sessions = scope.sessions();
         int tokens = (int) shape[1];
         int width = (int) shape[2];
         DataBuffer out = weight.data();

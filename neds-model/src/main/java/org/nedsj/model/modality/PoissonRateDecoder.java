@@ -6,11 +6,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nedsj.model.direct.DirectDecoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.Scratch;
-import org.nedsj.model.direct.SessionGroups;
-import org.nedsj.spi.ModalityDecoder;
+import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.ParameterSpec;
+import org.nedsj.spi.SessionGroups;
 import org.nedsj.spi.TokenGraph;
 
 /**
@@ -18,14 +18,20 @@ import org.nedsj.spi.TokenGraph;
  * firing rates (per bin), scored by the Poisson negative log-likelihood exp(c) − y·c (the log y!
  * term is constant in the model and left out).
  */
-final class PoissonRateDecoder implements ModalityDecoder, DirectDecoding {
-
-    private final Scratch scratch = new Scratch();
+final class PoissonRateDecoder implements ArrayDecoder {
 
     private final double initialLogRate;
 
     PoissonRateDecoder(double initialLogRate) {
         this.initialLogRate = initialLogRate;
+    }
+
+    @Override
+    public java.util.List<ParameterSpec> parameters(CodecSizes s) {
+        int[] fanIn = new int[s.sessionCount()];
+        java.util.Arrays.fill(fanIn, s.hiddenSize());
+        return java.util.List.of(ParameterSpec.sessionWeight("stitch_out_w", fanIn, s.hiddenSize(), s.width()),
+                ParameterSpec.sessionBias("stitch_out_b", s.width()));
     }
 
     @Override
@@ -60,14 +66,15 @@ final class PoissonRateDecoder implements ModalityDecoder, DirectDecoding {
     }
 
     @Override
-    public Result decode(DirectScope scope, INDArray hidden, INDArray counts, INDArray target, SessionGroups sessions) {
-        int h = scope.hidden();
+    public Decoded decode(CodecScope scope, INDArray hidden, INDArray counts, INDArray target) {
+        SessionGroups sessions = scope.sessions();
+        int h = scope.hiddenSize();
         int w = scope.width();
         long[] shape = counts.shape();
         DataType type = hidden.dataType();
         INDArray weights = scope.parameter("stitch_out_w");
         INDArray bias = scope.parameter("stitch_out_b");
-        INDArray logRate = scratch.get("log_rate", type, shape);
+        INDArray logRate = scope.scratch("log_rate", shape);
         for (var group : sessions.groups().entrySet()) {
             int s = group.getKey();
             INDArray x = sessions.rows(hidden, group.getValue(), h);
@@ -75,18 +82,18 @@ final class PoissonRateDecoder implements ModalityDecoder, DirectDecoding {
                     .addi(initialLogRate);
             sessions.scatter(c, logRate, group.getValue());
         }
-        INDArray weight = MaskWeights.of(scratch, target, scope.sessionWidths(), sessions, shape);
+        INDArray weight = MaskWeights.of(scope, target, shape);
         double count = Math.max(weight.sumNumber().doubleValue(), 1.0);
-        INDArray rate = scratch.get("rate", type, shape);
+        INDArray rate = scope.scratch("rate", shape);
         Nd4j.exec(new Exp(logRate, rate));
-        INDArray term = scratch.get("term", type, shape);
+        INDArray term = scope.scratch("term", shape);
         term.assign(counts).muli(logRate).rsubi(rate).muli(weight);              // (exp(c) − y·c)·weight
         double loss = term.sumNumber().doubleValue() / count;
         if (!scope.wantsGradients()) {
-            return new Result(logRate, loss, null);
+            return new Decoded(logRate, loss, null);
         }
         INDArray dc = term.assign(rate).subi(counts).muli(weight).divi(count);   // (exp(c) − y)·weight / n
-        INDArray dHidden = scratch.get("hidden_gradient", type, hidden.shape());
+        INDArray dHidden = scope.scratch("hidden_gradient", hidden.shape());
         for (var group : sessions.groups().entrySet()) {
             int s = group.getKey();
             INDArray x = sessions.rows(hidden, group.getValue(), h);
@@ -96,6 +103,6 @@ final class PoissonRateDecoder implements ModalityDecoder, DirectDecoding {
             SessionGroups.session(scope.gradient("stitch_out_b"), s).assign(dy.sum(0));
             sessions.scatter(dy.mmul(ws.transpose()), dHidden, group.getValue());
         }
-        return new Result(logRate, loss, dHidden);
+        return new Decoded(logRate, loss, dHidden);
     }
 }

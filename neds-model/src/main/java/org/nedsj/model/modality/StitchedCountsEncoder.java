@@ -2,20 +2,24 @@ package org.nedsj.model.modality;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nedsj.model.direct.DirectEncoding;
-import org.nedsj.model.direct.DirectScope;
-import org.nedsj.model.direct.Scratch;
-import org.nedsj.model.direct.SessionGroups;
-import org.nedsj.spi.ModalityEncoder;
+import org.nedsj.spi.ArrayEncoder;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.ParameterSpec;
+import org.nedsj.spi.SessionGroups;
 import org.nedsj.spi.TokenGraph;
 
 /**
  * The stitcher: each session's own linear map from its neurons to the hidden size, applied to
  * every time bin. Padding columns of narrower sessions are zero in the input, so they add nothing.
  */
-final class StitchedCountsEncoder implements ModalityEncoder, DirectEncoding {
+final class StitchedCountsEncoder implements ArrayEncoder {
 
-    private final Scratch scratch = new Scratch();
+    @Override
+    public java.util.List<ParameterSpec> parameters(CodecSizes s) {
+        return java.util.List.of(ParameterSpec.sessionWeight("stitch_w", s.sessionWidths(), s.width(), s.hiddenSize()),
+                ParameterSpec.sessionBias("stitch_b", s.hiddenSize()));
+    }
 
     @Override
     public SDVariable embed(TokenGraph g, SDVariable values) {
@@ -28,12 +32,13 @@ final class StitchedCountsEncoder implements ModalityEncoder, DirectEncoding {
     }
 
     @Override
-    public INDArray forward(DirectScope scope, INDArray values, SessionGroups sessions) {
-        int h = scope.hidden();
+    public INDArray forward(CodecScope scope, INDArray values) {
+        SessionGroups sessions = scope.sessions();
+        int h = scope.hiddenSize();
         int w = scope.width();
         INDArray weights = scope.parameter("stitch_w");
         INDArray bias = scope.parameter("stitch_b");
-        INDArray tokens = scratch.get("tokens", values.dataType(), values.size(0), values.size(1), h);
+        INDArray tokens = scope.scratch("tokens", values.size(0), values.size(1), h);
         for (var group : sessions.groups().entrySet()) {
             int s = group.getKey();
             INDArray x = sessions.rows(values, group.getValue(), w);
@@ -44,8 +49,9 @@ final class StitchedCountsEncoder implements ModalityEncoder, DirectEncoding {
     }
 
     @Override
-    public void backward(DirectScope scope, INDArray values, SessionGroups sessions, INDArray tokenGradient) {
-        int h = scope.hidden();
+    public void backward(CodecScope scope, INDArray values, INDArray tokenGradient) {
+        SessionGroups sessions = scope.sessions();
+        int h = scope.hiddenSize();
         int w = scope.width();
         for (var group : sessions.groups().entrySet()) {
             int s = group.getKey();

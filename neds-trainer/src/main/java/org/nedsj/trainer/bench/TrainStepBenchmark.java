@@ -1,10 +1,9 @@
 package org.nedsj.trainer.bench;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.ModelConfig;
 import org.nedsj.model.NedsModel;
-import org.nedsj.model.Parameter;
+import org.nedsj.model.ParameterStore;
 import org.nedsj.model.SessionTable;
 import org.nedsj.model.StepResult;
 import org.nedsj.spi.Batch;
@@ -15,12 +14,10 @@ import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Times the model at the PyTorch reference's shapes: one session of {@code neurons} neurons, 100
@@ -94,14 +91,8 @@ public final class TrainStepBenchmark {
         Batch data = batch(specs);
         MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01);
-        Map<String, INDArray> params = new LinkedHashMap<>();
-        Set<String> decayed = new HashSet<>();
-        for (Parameter p : model.parameters()) {
-            params.put(p.name(), model.parameter(p.name()));
-            if (p.decayed()) {
-                decayed.add(p.name());
-            }
-        }
+        ParameterStore store = model.store();
+        List<ParameterStore.Run> all = store.runs(p -> true);
         double[] times = new double[steps];
         double clipping = 0;
         double optimizer = 0;
@@ -112,9 +103,9 @@ public final class TrainStepBenchmark {
             long t0 = System.nanoTime();
             StepResult r = model.step(data, plans[i % 2], i);
             long t1 = System.nanoTime();
-            GlobalNormClipping.clip(r.gradients(), 1.0);
+            GlobalNormClipping.clip(r.gradientBuffer(), all, 1.0);
             long t2 = System.nanoTime();
-            adam.step(params, r.gradients(), decayed, 1e-4);
+            adam.step(store, all, 1e-4);
             long t3 = System.nanoTime();
             if (i >= warmup) {
                 times[i - warmup] = (t3 - t0) / 1e9;

@@ -3,29 +3,36 @@ package org.nedsj.trainer.optim;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nedsj.model.ParameterStore;
 
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter): p ← p − lr·(m̂/(√v̂+ε) + λ·p), the
- * decay applied only to parameters marked as decayed (not biases or norm gains). Updates every
- * array in place and allocates nothing per step beyond the first.
+ * decay applied only to parameters marked as decayed (not biases or norm gains). Works on a model's
+ * {@link ParameterStore}: one pass over the flat parameter and gradient buffers, with the moments
+ * in two flat buffers of the same layout; allocates nothing per step beyond the first.
  *
- * <p>A parameter can be frozen whole or row by row (fine-tuning trains only new sessions' rows).
+ * <p>Only the stretches of the store passed to {@link #step} are updated; within them, an update
+ * mask can restrict updates entry by entry (fine-tuning trains only new sessions' rows).
  */
 public final class AdamW {
+
+    private static final String FIRST = "m";
+    private static final String SECOND = "v";
 
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
-    private final Map<String, INDArray> firstMoment = new LinkedHashMap<>();
-    private final Map<String, INDArray> secondMoment = new LinkedHashMap<>();
-    private final Map<String, INDArray> updateMask = new LinkedHashMap<>();
+    private INDArray firstMoment;
+    private INDArray secondMoment;
+    private INDArray updateMask;
     private long steps;
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
@@ -35,9 +42,9 @@ public final class AdamW {
         this.weightDecay = weightDecay;
     }
 
-    /** Restricts updates of {@code name} to the entries where {@code mask} is 1 (same shape as the parameter). */
-    public void restrict(String name, INDArray mask) {
-        updateMask.put(name, mask);
+    /** Restricts updates to the entries where {@code mask} (flat, laid out as the store) is 1. */
+    public void restrict(INDArray mask) {
+        this.updateMask = mask;
     }
 
     /** Updates done so far (Adam's bias correction uses it). */
@@ -45,59 +52,49 @@ public final class AdamW {
         return steps;
     }
 
+    /** One update of every parameter of {@code store} from its gradient buffer (already clipped). */
+    public void step(ParameterStore store, double lr) {
+        step(store, store.runs(p -> true), lr);
+    }
+
     /**
-     * One update of every parameter that has a gradient. The gradients are used as scratch space and
-     * hold garbage afterwards.
-     *
-     * @param parameters live parameter arrays by name
-     * @param gradients  gradients by name (already clipped)
-     * @param decayed    names of the parameters that get weight decay
+     * One update of the parameters in {@code runs} from the store's gradient buffer (already
+     * clipped). The gradients are used as scratch space and hold garbage afterwards.
      */
-    public void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients, Set<String> decayed, double lr) {
+    public void step(ParameterStore store, List<ParameterStore.Run> runs, double lr) {
+        INDArray p = store.values();
+        INDArray g = store.gradients();
+        if (firstMoment == null) {
+            firstMoment = Nd4j.zeros(p.dataType(), p.length());
+            secondMoment = Nd4j.zeros(p.dataType(), p.length());
+        }
+        if (firstMoment.length() != p.length()) {
+            throw new IllegalStateException("optimiser moments for " + firstMoment.length() + " entries, the model has " + p.length());
+        }
         steps++;
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double correction2 = 1 - Math.pow(beta2, steps);
-        for (var e : parameters.entrySet()) {
-            INDArray g = gradients.get(e.getKey());
-            if (g == null) {
-                continue;
-            }
-            update(e.getKey(), e.getValue(), g, decayed.contains(e.getKey()), lr, correction1, correction2);
-        }
-    }
-
-    private void update(String name, INDArray p, INDArray g, boolean decay, double lr, double c1, double c2) {
-        INDArray m = firstMoment.computeIfAbsent(name, k -> Nd4j.zeros(p.dataType(), p.shape()));
-        INDArray v = secondMoment.computeIfAbsent(name, k -> Nd4j.zeros(p.dataType(), p.shape()));
-        INDArray mask = updateMask.get(name);
-        if (p.dataType() == DataType.FLOAT && contiguous(p, g, m, v) && (mask == null || contiguous(mask))) {
-            updateFloats(p, g, m, v, mask, decay ? weightDecay : 0, lr, c1, c2);
-        } else {
-            updateArrays(p, g, m, v, mask, decay, lr, c1, c2);
-        }
-    }
-
-    private static boolean contiguous(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a.isView() || a.ordering() != 'c') {
-                return false;
+        double c1 = 1 - Math.pow(beta1, steps);
+        double c2 = 1 - Math.pow(beta2, steps);
+        for (ParameterStore.Run run : runs) {
+            double decay = run.decayed() ? weightDecay : 0;
+            if (p.dataType() == DataType.FLOAT) {
+                updateFloats(run, p, g, decay, lr, c1, c2);
+            } else {
+                updateArrays(run, p, g, decay, lr, c1, c2);
             }
         }
-        return true;
     }
 
-    /** The same update in one pass over float buffers: about thirty times faster than an op per term. */
-    private void updateFloats(INDArray p, INDArray g, INDArray m, INDArray v, INDArray mask, double decay, double lr,
-                              double c1, double c2) {
+    /** The update over float buffers in one pass: about thirty times faster than an op per term. */
+    private void updateFloats(ParameterStore.Run run, INDArray p, INDArray g, double decay, double lr, double c1, double c2) {
         FloatBuffer pb = p.data().asNioFloat();
         FloatBuffer gb = g.data().asNioFloat();
-        FloatBuffer mb = m.data().asNioFloat();
-        FloatBuffer vb = v.data().asNioFloat();
-        FloatBuffer kb = mask == null ? null : mask.data().asNioFloat();
-        int n = (int) p.length();
+        FloatBuffer mb = firstMoment.data().asNioFloat();
+        FloatBuffer vb = secondMoment.data().asNioFloat();
+        FloatBuffer kb = updateMask == null ? null : updateMask.data().asNioFloat();
         float b1 = (float) beta1;
         float b2 = (float) beta2;
-        for (int i = 0; i < n; i++) {
+        int end = (int) (run.offset() + run.length());
+        for (int i = (int) run.offset(); i < end; i++) {
             float grad = gb.get(i);
             if (kb != null) {
                 grad *= kb.get(i);
@@ -114,47 +111,49 @@ public final class AdamW {
         }
     }
 
-    private void updateArrays(INDArray p, INDArray g, INDArray m, INDArray v, INDArray mask, boolean decay, double lr,
+    /** The same update as array operations on the run's views (double precision). */
+    private void updateArrays(ParameterStore.Run run, INDArray params, INDArray grads, double decay, double lr,
                               double c1, double c2) {
+        var within = NDArrayIndex.interval(run.offset(), run.offset() + run.length());
+        INDArray p = params.get(within);
+        INDArray g = grads.get(within);
+        INDArray m = firstMoment.get(within);
+        INDArray v = secondMoment.get(within);
+        INDArray mask = updateMask == null ? null : updateMask.get(within);
         if (mask != null) {
             g.muli(mask);
         }
-        m.muli(beta1);
-        Nd4j.getBlasWrapper().level1().axpy(g.length(), 1 - beta1, g, m);
+        m.muli(beta1).addi(g.mul(1 - beta1));
         g.muli(g);
-        v.muli(beta2);
-        Nd4j.getBlasWrapper().level1().axpy(g.length(), 1 - beta2, g, v);
+        v.muli(beta2).addi(g.mul(1 - beta2));
         // g ← m̂ / (√v̂ + ε), computed in g's storage
         g.assign(v).divi(c2);
         Transforms.sqrt(g, false).addi(epsilon).rdivi(m).divi(c1);
-        if (decay && weightDecay > 0) {
-            Nd4j.getBlasWrapper().level1().axpy(p.length(), weightDecay, p, g);
+        if (decay > 0) {
+            g.addi(p.mul(decay));
         }
         if (mask != null) {
             g.muli(mask);
         }
-        Nd4j.getBlasWrapper().level1().axpy(p.length(), -lr, g, p);
+        p.subi(g.muli(lr));
     }
 
-    /** The moments, for checkpoints: {@code m/<name>} and {@code v/<name>}. */
+    /** The moments, for checkpoints: {@code m} and {@code v}, flat and laid out as the store (empty before the first step). */
     public Map<String, INDArray> state() {
         Map<String, INDArray> state = new LinkedHashMap<>();
-        firstMoment.forEach((k, v) -> state.put("m/" + k, v));
-        secondMoment.forEach((k, v) -> state.put("v/" + k, v));
+        if (firstMoment != null) {
+            state.put(FIRST, firstMoment);
+            state.put(SECOND, secondMoment);
+        }
         return state;
     }
 
     /** Restores moments saved by {@link #state()} and the step count. */
     public void restore(Map<String, INDArray> state, long steps) {
-        firstMoment.clear();
-        secondMoment.clear();
-        state.forEach((k, v) -> {
-            if (k.startsWith("m/")) {
-                firstMoment.put(k.substring(2), v.dup());
-            } else if (k.startsWith("v/")) {
-                secondMoment.put(k.substring(2), v.dup());
-            }
-        });
+        INDArray m = state.get(FIRST);
+        INDArray v = state.get(SECOND);
+        this.firstMoment = m == null ? null : m.dup();
+        this.secondMoment = v == null ? null : v.dup();
         this.steps = steps;
     }
 }

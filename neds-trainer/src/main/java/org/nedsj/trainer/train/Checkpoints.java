@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.CodecCatalog;
 import org.nedsj.model.ModelStore;
 import org.nedsj.model.NedsModel;
+import org.nedsj.model.ParameterStore;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.trainer.optim.AdamW;
 
 import java.io.IOException;
@@ -48,20 +50,45 @@ public final class Checkpoints {
         if (state == null) {
             throw new IOException(file + " is a model, not a training checkpoint (no " + STATE + ")");
         }
-        requireMomentsMatch(file, loaded);
-        return new Restored(loaded.model(), loaded.extras(), parseState(file, state));
+        Map<String, INDArray> moments = loaded.format() == ModelStore.FORMAT ? requireFlatMoments(file, loaded)
+                : flatMoments(file, loaded);
+        return new Restored(loaded.model(), moments, parseState(file, state));
     }
 
-    /** Each optimiser moment ({@code m/<parameter>}, {@code v/<parameter>}) has its parameter's shape. */
-    private static void requireMomentsMatch(Path file, ModelStore.Loaded loaded) throws IOException {
+    /** The optimiser's moments {@code m} and {@code v} (none before the first step) are laid out as the model's store. */
+    private static Map<String, INDArray> requireFlatMoments(Path file, ModelStore.Loaded loaded) throws IOException {
+        INDArray values = loaded.model().store().values();
         for (var e : loaded.extras().entrySet()) {
-            String parameter = e.getKey().substring(e.getKey().indexOf('/') + 1);
-            boolean known = loaded.model().parameters().stream().anyMatch(p -> p.name().equals(parameter));
-            if (!known || !java.util.Arrays.equals(loaded.model().parameter(parameter).shape(), e.getValue().shape())) {
-                throw new IOException(file + ": optimiser state " + e.getKey() + " does not match a parameter of the model; "
+            INDArray a = e.getValue();
+            boolean known = e.getKey().equals("m") || e.getKey().equals("v");
+            if (!known || a.length() != values.length() || a.dataType() != values.dataType()) {
+                throw new IOException(file + ": optimiser state " + e.getKey() + " does not match the parameters of the model; "
                         + "the checkpoint is damaged, use another one or train again");
             }
         }
+        return loaded.extras();
+    }
+
+    /**
+     * A checkpoint of the per-parameter format keeps each moment by parameter ({@code m/<parameter>},
+     * {@code v/<parameter>}): each must have its parameter's shape; they are laid out flat as the store.
+     */
+    private static Map<String, INDArray> flatMoments(Path file, ModelStore.Loaded loaded) throws IOException {
+        ParameterStore store = loaded.model().store();
+        Map<String, INDArray> flat = new java.util.LinkedHashMap<>();
+        for (var e : loaded.extras().entrySet()) {
+            int slash = e.getKey().indexOf('/');
+            String parameter = e.getKey().substring(slash + 1);
+            String moment = slash < 0 ? "" : e.getKey().substring(0, slash);
+            boolean known = store.has(parameter) && (moment.equals("m") || moment.equals("v"));
+            if (!known || !java.util.Arrays.equals(store.slot(parameter).shape(), e.getValue().shape())) {
+                throw new IOException(file + ": optimiser state " + e.getKey() + " does not match a parameter of the model; "
+                        + "the checkpoint is damaged, use another one or train again");
+            }
+            INDArray target = flat.computeIfAbsent(moment, k -> Nd4j.zeros(store.values().dataType(), store.size()));
+            store.view(target, parameter).assign(e.getValue());
+        }
+        return flat;
     }
 
     /** The trainer state stored in a checkpoint, read without building its model; empty when unreadable. */

@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.Parameter;
+import org.nedsj.model.ParameterStore;
 import org.nedsj.spi.MaskingScheme;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
@@ -127,16 +128,17 @@ public final class FinetuneRun {
      */
     static Predicate<String> restrictToNewRows(NedsModel model, int oldSessions, AdamW optimizer) {
         Set<String> perSession = new HashSet<>();
+        ParameterStore store = model.store();
+        INDArray mask = Nd4j.zeros(store.values().dataType(), store.size());
         for (Parameter p : model.parameters()) {
             if (!p.perSession()) {
                 continue;
             }
             perSession.add(p.name());
-            INDArray value = model.parameter(p.name());
-            INDArray mask = Nd4j.zeros(value.dataType(), value.shape());
-            mask.get(NDArrayIndex.interval(oldSessions, value.size(0))).assign(1);
-            optimizer.restrict(p.name(), mask);
+            INDArray rows = store.view(mask, p.name());
+            rows.get(NDArrayIndex.interval(oldSessions, rows.size(0))).assign(1);
         }
+        optimizer.restrict(mask);
         return perSession::contains;
     }
 }

@@ -99,6 +99,16 @@ public final class TrainRun {
         return model;
     }
 
+    /** Names the modalities whose plugins supply only a SameDiff graph: each step runs those through an interpreter. */
+    private static void noteGraphCodecs(NedsModel model, PrintStream console) {
+        if (model.config().engine().equals(org.nedsj.model.ModelConfig.FUSED) && !model.graphModalities().isEmpty()) {
+            console.printf(Locale.ROOT, "note: %s run%s through %s plugin's SameDiff graph (no array-level codec), slower than "
+                            + "the other modalities; see \"Writing a plugin\" in the README%n",
+                    String.join(", ", model.graphModalities()), model.graphModalities().size() == 1 ? "s" : "",
+                    model.graphModalities().size() == 1 ? "its" : "their");
+        }
+    }
+
     private static void recordResume(Experiment experiment, RunDirectory run, List<String> sets) throws IOException {
         if (!sets.isEmpty()) {
             experiment.context().writeResolvedConfig(run.root());
@@ -118,6 +128,7 @@ public final class TrainRun {
                 experiment::scheme);
         Trainer trainer = new Trainer(model, optimizer, state, assembler, scheme, tasks, options, run, train, val,
                 name -> true, console, terminal);
+        noteGraphCodecs(model, console);
         TrainerState done;
         try {
             done = trainer.run();

@@ -1,9 +1,8 @@
 package org.nedsj.trainer.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.NedsModel;
-import org.nedsj.model.Parameter;
+import org.nedsj.model.ParameterStore;
 import org.nedsj.model.StepResult;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
@@ -23,7 +22,6 @@ import org.nedsj.trainer.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +53,7 @@ public final class Trainer {
     private final boolean terminal;
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final Map<String, Double> lossWeights = new LinkedHashMap<>();
-    private final Set<String> decayed = new HashSet<>();
+    private final List<ParameterStore.Run> trained;
     private final MetricsLog metrics;
     private TrainerState state;
 
@@ -95,11 +93,7 @@ public final class Trainer {
             lossWeights.put(m.name(), m.lossWeight());
         }
         model.sessions().sessions().forEach(s -> widths.put(s.id(), s.neurons()));
-        for (Parameter p : model.parameters()) {
-            if (p.decayed()) {
-                decayed.add(p.name());
-            }
-        }
+        this.trained = model.store().runs(p -> trainable.test(p.name()));
         this.metrics = new MetricsLog(run.metrics(), List.copyOf(lossWeights.keySet()));
     }
 
@@ -176,26 +170,17 @@ public final class Trainer {
             }
             tally.add(e.getKey(), e.getValue(), plan.targetCount(e.getKey()));
         }
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            if (trainable.test(p.name())) {
-                gradients.put(p.name(), result.gradients().get(p.name()));
-                parameters.put(p.name(), model.parameter(p.name()));
-            }
-        }
-        double norm = GlobalNormClipping.clip(gradients, options.clipNorm());
+        ParameterStore store = model.store();
+        double norm = GlobalNormClipping.clip(store.gradients(), trained, options.clipNorm());
         if (!Double.isFinite(norm)) {
-            String bad = gradients.entrySet().stream()
-                    .filter(g -> !Double.isFinite(g.getValue().norm2Number().doubleValue()))
-                    .map(Map.Entry::getKey).findFirst().orElse("?");
+            String bad = store.firstNonFinite(store.gradients()).map(ParameterStore.Slot::name).orElse("?");
             throw new NonFiniteTrainingException(String.format(Locale.ROOT,
                     "the gradient of %s (modality %s) became non-finite at step %d (epoch %d, batch %d: %s); the run "
                             + "stopped; %s. Lower train.lr or train.clip-norm.",
                     bad, bad.contains("/") ? bad.substring(0, bad.indexOf('/')) : "shared", state.step() + b + 1, epoch,
                     b + 1, describe(batch), kept()));
         }
-        optimizer.step(parameters, gradients, decayed, lr);
+        optimizer.step(store, trained, lr);
     }
 
     /** A NaN or infinity in the data would poison every loss; name where it is instead. */

@@ -7,10 +7,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Map;
-import java.util.Set;
+import org.nedsj.model.Parameter;
+import org.nedsj.model.ParameterStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdamWTest {
 
@@ -31,34 +32,52 @@ class AdamWTest {
         return after;
     }
 
+    /** A store of a decayed weight "w" [2, 2] and a bias "b" [2], all ones. */
+    private static ParameterStore store(DataType type) {
+        return new ParameterStore.Builder()
+                .add(new Parameter("w", true, false), Nd4j.valueArrayOf(new long[]{2, 2}, 1.0, type))
+                .add(new Parameter("b", false, false), Nd4j.valueArrayOf(new long[]{2}, 1.0, type))
+                .build(type);
+    }
+
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void twoStepsMatchTheHandComputedUpdate(DataType type) {
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.1);
-        INDArray weight = Nd4j.valueArrayOf(new long[]{2, 2}, 1.0, type);
-        INDArray bias = Nd4j.valueArrayOf(new long[]{2}, 1.0, type);
-        double[][] grads = {{0.5}, {-0.25}};
+        ParameterStore store = store(type);
+        double[] grads = {0.5, -0.25};
         double[] decayedWeight = byHand(true);
         double[] bareBias = byHand(false);
         for (int t = 0; t < 2; t++) {
-            adam.step(Map.of("w", weight, "b", bias),
-                    Map.of("w", Nd4j.valueArrayOf(new long[]{2, 2}, grads[t][0], type),
-                            "b", Nd4j.valueArrayOf(new long[]{2}, grads[t][0], type)),
-                    Set.of("w"), 0.1);
-            assertEquals(decayedWeight[t], weight.getDouble(1, 1), 1e-6, "decayed weight after step " + (t + 1));
-            assertEquals(bareBias[t], bias.getDouble(0), 1e-6, "bias (no decay) after step " + (t + 1));
+            store.gradients().assign(grads[t]);
+            adam.step(store, 0.1);
+            assertEquals(decayedWeight[t], store.value("w").getDouble(1, 1), 1e-6, "decayed weight after step " + (t + 1));
+            assertEquals(bareBias[t], store.value("b").getDouble(0), 1e-6, "bias (no decay) after step " + (t + 1));
         }
         assertEquals(2, adam.steps());
     }
 
     @Test
+    void onlyTheGivenRunsAreUpdated() {
+        AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.1);
+        ParameterStore store = store(DataType.FLOAT);
+        store.gradients().assign(0.5);
+        adam.step(store, store.runs(p -> p.name().equals("b")), 0.1);
+        assertEquals(1.0, store.value("w").getDouble(0, 0), 0.0);
+        assertEquals(byHand(false)[0], store.value("b").getDouble(1), 1e-6);
+    }
+
+    @Test
     void restrictedRowsStayUnchanged() {
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.1);
-        INDArray table = Nd4j.ones(DataType.FLOAT, 3, 2);
-        INDArray mask = Nd4j.zeros(DataType.FLOAT, 3, 2);
-        mask.getRow(2).assign(1);
-        adam.restrict("t", mask);
-        adam.step(Map.of("t", table), Map.of("t", Nd4j.valueArrayOf(new long[]{3, 2}, 0.5, DataType.FLOAT)), Set.of("t"), 0.1);
+        ParameterStore store = new ParameterStore.Builder()
+                .add(new Parameter("t", true, true), Nd4j.ones(DataType.FLOAT, 3, 2)).build(DataType.FLOAT);
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, store.size());
+        store.view(mask, "t").getRow(2).assign(1);
+        adam.restrict(mask);
+        store.gradients().assign(0.5);
+        adam.step(store, 0.1);
+        INDArray table = store.value("t");
         assertEquals(1.0, table.getDouble(0, 0), 0.0);
         assertEquals(1.0, table.getDouble(1, 1), 0.0);
         assertEquals(byHand(true)[0], table.getDouble(2, 0), 1e-6);
@@ -66,15 +85,19 @@ class AdamWTest {
 
     @Test
     void stateRoundTripsSoAResumedOptimizerContinuesIdentically() {
-        INDArray a = Nd4j.ones(DataType.FLOAT, 4);
-        INDArray b = Nd4j.ones(DataType.FLOAT, 4);
+        ParameterStore a = store(DataType.FLOAT);
+        ParameterStore b = store(DataType.FLOAT);
         AdamW first = new AdamW(0.9, 0.999, 1e-8, 0.01);
-        first.step(Map.of("p", a), Map.of("p", Nd4j.valueArrayOf(new long[]{4}, 0.3, DataType.FLOAT)), Set.of("p"), 0.05);
+        a.gradients().assign(0.3);
+        first.step(a, 0.05);
         AdamW second = new AdamW(0.9, 0.999, 1e-8, 0.01);
         second.restore(first.state(), first.steps());
-        b.assign(a);
-        first.step(Map.of("p", a), Map.of("p", Nd4j.valueArrayOf(new long[]{4}, -0.2, DataType.FLOAT)), Set.of("p"), 0.05);
-        second.step(Map.of("p", b), Map.of("p", Nd4j.valueArrayOf(new long[]{4}, -0.2, DataType.FLOAT)), Set.of("p"), 0.05);
-        assertEquals(a, b);
+        b.values().assign(a.values());
+        a.gradients().assign(-0.2);
+        b.gradients().assign(-0.2);
+        first.step(a, 0.05);
+        second.step(b, 0.05);
+        assertEquals(a.values(), b.values());
+        assertTrue(a.value("w").getDouble(0, 0) != 1.0, "the step changed nothing");
     }
 }

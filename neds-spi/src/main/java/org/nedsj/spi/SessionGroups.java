@@ -1,4 +1,4 @@
-package org.nedsj.model.direct;
+package org.nedsj.spi;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

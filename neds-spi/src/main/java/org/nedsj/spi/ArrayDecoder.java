@@ -1,0 +1,43 @@
+package org.nedsj.spi;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+/**
+ * A decoder and its loss written on arrays (see {@link ArrayEncoder}): it declares its parameters,
+ * predicts, scores, and for training fills its parameters' gradients and returns the gradient of
+ * its loss with respect to its hidden states. Predictions follow {@link ModalityDecoder}'s
+ * conventions. {@link ModalityDecoder#predict} and {@link ModalityDecoder#loss} are optional here:
+ * the graph form the model's tests check the array form against.
+ */
+public interface ArrayDecoder extends ModalityDecoder {
+
+    /** What one modality's head computed. */
+    record Decoded(INDArray prediction, double loss, INDArray hiddenGradient) {
+    }
+
+    /** The parameters this decoder trains, for a model of the given sizes. */
+    List<ParameterSpec> parameters(CodecSizes sizes);
+
+    /**
+     * @param hidden the backbone's output for this modality's tokens {@code [B, tokens, H]}
+     * @param truth  the true values, shaped as the encoder's input
+     * @param target {@code [B, tokens]}: 1 where the token is a loss target
+     * @return the prediction, the mean loss over target values (zero when there is none) and, when the
+     *         scope wants gradients, d loss / d hidden {@code [B, tokens, H]} (with the parameter
+     *         gradients filled); null otherwise
+     */
+    Decoded decode(CodecScope scope, INDArray hidden, INDArray truth, INDArray target);
+
+    @Override
+    default SDVariable predict(TokenGraph graph, SDVariable hidden) {
+        throw new UnsupportedOperationException(getClass().getName() + " is an array-level decoder without a graph form");
+    }
+
+    @Override
+    default SDVariable loss(TokenGraph graph, SDVariable prediction, SDVariable truth, SDVariable target) {
+        throw new UnsupportedOperationException(getClass().getName() + " is an array-level decoder without a graph form");
+    }
+}
