@@ -67,11 +67,14 @@ public record Manifest(String format, String alfRoot, String fingerprint, int bi
      * @param neurons     units kept
      * @param inputs      the files it was prepared from
      * @param summary     what was kept and dropped, and why
+     * @param regions     neurons kept per brain region ({@code unknown} where not recorded); empty in datasets
+     *                    older than the field
      */
     public record Entry(String id, String alfPath, String fingerprint, int trials, int neurons, List<String> inputs,
-                        SessionSummary summary) {
+                        SessionSummary summary, Map<String, Integer> regions) {
         public Entry {
             inputs = List.copyOf(inputs);
+            regions = regions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(regions));
         }
     }
 
