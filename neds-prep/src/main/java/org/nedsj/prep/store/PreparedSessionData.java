@@ -66,6 +66,11 @@ public final class PreparedSessionData implements SessionData {
 
     /** A view of {@code all} offering only its neurons {@code kept} (ascending indices into {@code all}'s neurons). */
     private PreparedSessionData(PreparedSessionData all, int[] kept) {
+        this(all, kept, all.regions);
+    }
+
+    /** As above, with {@code regions} (one per neuron of {@code all}) in place of {@code all}'s. */
+    private PreparedSessionData(PreparedSessionData all, int[] kept, List<String> regions) {
         this.info = new SessionInfo(all.info.id(), kept.length, all.info.widths(), all.info.trainTrials(), all.info.valTrials(),
                 all.info.testTrials(), all.info.source());
         this.bins = all.bins;
@@ -81,7 +86,7 @@ public final class PreparedSessionData implements SessionData {
         for (int k = 0; k < kept.length; k++) {
             this.units[k] = all.units[kept[k]];
             this.columns[k] = all.columns == null ? kept[k] : all.columns[kept[k]];
-            r.add(all.regions.get(kept[k]));
+            r.add(regions.get(kept[k]));
         }
         this.regions = List.copyOf(r);
     }
@@ -96,6 +101,12 @@ public final class PreparedSessionData implements SessionData {
             return Optional.empty();
         }
         return Optional.of(kept.length == neurons ? this : new PreparedSessionData(this, kept));
+    }
+
+    /** This session with each neuron's region relabelled by {@code parcel} (e.g. to a coarser level). */
+    public PreparedSessionData withRegions(java.util.function.UnaryOperator<String> parcel) {
+        return new PreparedSessionData(this, java.util.stream.IntStream.range(0, neurons).toArray(),
+                regions.stream().map(parcel).toList());
     }
 
     /** Each neuron's brain region, in column order ({@code unknown} where not recorded). */
