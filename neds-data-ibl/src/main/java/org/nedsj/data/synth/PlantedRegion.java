@@ -4,8 +4,9 @@ package org.nedsj.data.synth;
  * The brain regions {@code neds synth --regions} plants: each neuron belongs to one, and what it
  * encodes depends on it, so that a neuron's learned embedding can reveal its region.
  * <ul>
- *   <li>{@link #WHEEL} ({@code MOp}): reads only the movement factor (wheel speed), weight ±U(1, 2);</li>
- *   <li>{@link #CHOICE} ({@code ACAd}): reads only the choice factor, weight ±U(1, 2);</li>
+ *   <li>{@link #WHEEL} ({@code MOp}): reads only the movement factor (wheel speed), weight U(1, 2);</li>
+ *   <li>{@link #CHOICE} ({@code ACAd}): reads only the choice factor, weight U(1, 2) (every neuron prefers the same
+ *       choice);</li>
  *   <li>{@link #UNTUNED} ({@code CA1}): reads no factor (only the trial's excitability gain).</li>
  * </ul>
  * Base rates and gain coupling are drawn alike in every region. Each region owns a band of the
