@@ -10,14 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code neds analyze regions}: whether neurons' learned embeddings predict the brain region they were recorded in. */
 @Command(name = "regions", mixinStandardHelpOptions = true,
         description = "Decodes each neuron's brain region from its learned embedding (input and output stitchers), "
                 + "cross-validated over sessions, beside chance and a firing-statistics baseline; writes regions.html and regions.json.")
 final class AnalyzeRegionsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory of a trained model.")
     Path run;
@@ -49,13 +55,15 @@ final class AnalyzeRegionsCommand implements Callable<Integer> {
         }
         RegionAnalysis a = RegionEmbeddingAnalysis.run(run, data, embedding, new RegionDecoding(folds, penalty, 300), regionMap);
         List<Path> files = RegionReport.write(a, out != null ? out : run.resolve("report"));
-        System.out.println("neurons per session and region: " + a.neurons());
-        System.out.printf(Locale.ROOT, "%-24s %5s %8s %7s %9s %7s%n", "features", "dims", "accuracy", "chance", "balanced", "chance");
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("neurons per session and region: " + a.neurons());
+        w.printf(Locale.ROOT, "%-24s %5s %8s %7s %9s %7s%n", "features", "dims", "accuracy", "chance", "balanced", "chance");
         for (RegionScore s : a.scores()) {
-            System.out.printf(Locale.ROOT, "%-24s %5d %8.3f %7.3f %9.3f %7.3f%n", s.features(), s.dimensions(), s.accuracy(),
+            w.printf(Locale.ROOT, "%-24s %5d %8.3f %7.3f %9.3f %7.3f%n", s.features(), s.dimensions(), s.accuracy(),
                     s.majorityChance(), s.balancedAccuracy(), s.balancedChance());
         }
-        files.forEach(f -> System.out.println("wrote " + f));
+        files.forEach(f -> w.println("wrote " + f));
+        w.flush();
         return 0;
     }
 }

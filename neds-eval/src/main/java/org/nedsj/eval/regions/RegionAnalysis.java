@@ -17,7 +17,7 @@ public record RegionAnalysis(Map<String, String> provenance, Map<String, Map<Str
                              String shown, double[][] projection, List<String> regions) {
 
     public RegionAnalysis {
-        provenance = Map.copyOf(provenance);
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         scores = List.copyOf(scores);
         regions = List.copyOf(regions);
     }
