@@ -4,6 +4,7 @@ import org.nedsj.eval.regions.RegionAnalysis;
 import org.nedsj.eval.regions.RegionDecoding;
 import org.nedsj.eval.regions.RegionScore;
 import org.nedsj.eval.report.RegionReport;
+import org.nedsj.prep.regions.RegionMap;
 import org.nedsj.trainer.analysis.RegionEmbeddingAnalysis;
 
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class AnalyzeRegionsCommand implements Callable<Integer> {
             description = "L2 penalty of the classifier on z-scored features (default: ${DEFAULT-VALUE}).")
     double penalty;
 
-    @Option(names = "--region-map", paramLabel = "FILE", description = "CSV (acronym,parcel) or HOCON map to coarser regions.")
+    @Option(names = "--region-map", paramLabel = "FILE", description = "CSV (acronym,parcel) or HOCON map to coarser regions, applied to the neurons' regions before decoding.")
     Path regionMap;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: RUN/report).")
@@ -53,7 +54,9 @@ final class AnalyzeRegionsCommand implements Callable<Integer> {
         if (folds < 2 || penalty < 0) {
             throw new IllegalArgumentException("--folds must be ≥ 2 and --penalty ≥ 0, got " + folds + " and " + penalty);
         }
-        RegionAnalysis a = RegionEmbeddingAnalysis.run(run, data, embedding, new RegionDecoding(folds, penalty, 300), regionMap);
+        RegionMap map = regionMap == null ? RegionMap.IDENTITY : RegionMap.read(regionMap);
+        RegionAnalysis a = RegionEmbeddingAnalysis.run(run, data, embedding, new RegionDecoding(folds, penalty, 300), map::parcel,
+                regionMap == null ? null : regionMap.toString());
         List<Path> files = RegionReport.write(a, out != null ? out : run.resolve("report"));
         PrintWriter w = spec.commandLine().getOut();
         w.println("neurons per session and region: " + a.neurons());

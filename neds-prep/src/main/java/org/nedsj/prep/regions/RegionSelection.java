@@ -44,7 +44,7 @@ public record RegionSelection(List<String> regions, RegionMap map) {
     /**
      * The sessions relabelled and restricted.
      *
-     * @param log receives a line per session left out
+     * @param log receives a line per session left out (when some session is kept)
      * @throws IllegalArgumentException naming {@code data.regions} and the regions there are when no session keeps a neuron
      */
     public List<PreparedSessionData> apply(List<PreparedSessionData> sessions, Consumer<String> log) {
@@ -54,6 +54,7 @@ public record RegionSelection(List<String> regions, RegionMap map) {
         Set<String> wanted = new LinkedHashSet<>(regions);
         List<PreparedSessionData> out = new ArrayList<>();
         Map<String, Integer> available = new TreeMap<>();
+        List<String> leftOut = new ArrayList<>();
         for (PreparedSessionData s : sessions) {
             PreparedSessionData relabelled = s.withRegions(map::parcel);
             relabelled.unitRegions().orElseThrow().forEach(r -> available.merge(r, 1, Integer::sum));
@@ -61,13 +62,14 @@ public record RegionSelection(List<String> regions, RegionMap map) {
             if (kept.isPresent()) {
                 out.add(kept.get());
             } else {
-                log.accept("session " + s.info().id() + " has no neuron in data.regions " + regions + "; it is left out");
+                leftOut.add("session " + s.info().id() + " has no neuron in data.regions " + regions + "; it is left out");
             }
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("data.regions " + regions + " keeps no neuron of any session" + mapNote()
                     + "; the sessions' neurons per region are " + available);
         }
+        leftOut.forEach(log);
         return out;
     }
 

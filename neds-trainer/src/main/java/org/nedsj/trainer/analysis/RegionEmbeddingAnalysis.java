@@ -42,16 +42,15 @@ public final class RegionEmbeddingAnalysis {
 
     /**
      * @param data      a prepared dataset other than the run's own, or null
-     * @param regionMap a region → parcel map (CSV or HOCON) applied to the data's regions, or null
+     * @param parcel    relabels each neuron's region before it is decoded (e.g. to a coarser level)
+     * @param mapName   where {@code parcel} comes from, for the report; null when it is the identity
      */
-    public static RegionAnalysis run(Path runDir, Path data, String embedding, RegionDecoding decoding, Path regionMap) throws IOException {
+    public static RegionAnalysis run(Path runDir, Path data, String embedding, RegionDecoding decoding,
+                                     java.util.function.UnaryOperator<String> parcel, String mapName) throws IOException {
         RunDirectory run = RunDirectory.open(runDir);
         List<String> overrides = new ArrayList<>();
         if (data != null) {
             overrides.add(ConfigOverrides.setString("data.path", data.toAbsolutePath().toString()));
-        }
-        if (regionMap != null) {
-            overrides.add(ConfigOverrides.setString("data.region-map", regionMap.toAbsolutePath().toString()));
         }
         try (Experiment experiment = Experiment.open(run.config(), overrides)) {
             Path checkpoint = Files.exists(run.bestCheckpoint()) ? run.bestCheckpoint() : run.latestCheckpoint();
@@ -61,10 +60,10 @@ public final class RegionEmbeddingAnalysis {
             provenance.put("run", run.root().toString());
             provenance.put("checkpoint", run.root().relativize(checkpoint).toString());
             provenance.put("data", experiment.config().getString("data.path"));
-            if (regionMap != null) {
-                provenance.put("region map", regionMap.toString());
+            if (mapName != null) {
+                provenance.put("region map", mapName);
             }
-            return analyse(model, experiment.data(), trainedUnits, NeuronEmbeddings.Kind.parse(embedding), decoding, provenance);
+            return analyse(model, experiment.data(), trainedUnits, NeuronEmbeddings.Kind.parse(embedding), decoding, parcel, provenance);
         }
     }
 
@@ -73,6 +72,13 @@ public final class RegionEmbeddingAnalysis {
      */
     public static RegionAnalysis analyse(NedsModel model, DataSource data, Map<String, long[]> trainedUnits, NeuronEmbeddings.Kind shown,
                                          RegionDecoding decoding, Map<String, String> provenance) {
+        return analyse(model, data, trainedUnits, shown, decoding, java.util.function.UnaryOperator.identity(), provenance);
+    }
+
+    /** As above, each region relabelled by {@code parcel} ({@code unknown} stays unknown). */
+    public static RegionAnalysis analyse(NedsModel model, DataSource data, Map<String, long[]> trainedUnits, NeuronEmbeddings.Kind shown,
+                                         RegionDecoding decoding, java.util.function.UnaryOperator<String> parcel,
+                                         Map<String, String> provenance) {
         ModalitySpec neural = model.specs().stream().filter(ModalitySpec::isNeural).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the model has no neural modality whose neurons could be embedded"));
         NeuronEmbeddings embeddings = new NeuronEmbeddings(model, neural.name());
@@ -89,7 +95,8 @@ public final class RegionEmbeddingAnalysis {
                 continue;
             }
             SessionData session = data.session(trained.id());
-            List<String> r = regionsOf(session, trained, trainedUnits.get(trained.id()));
+            List<String> r = regionsOf(session, trained, trainedUnits.get(trained.id())).stream()
+                    .map(region -> region.equals("unknown") ? region : parcel.apply(region)).toList();
             counts.put(trained.id(), tally(r));
             double[][] stats = FiringStatistics.of(session, neural.name(), neural.tokensPerTrial(), Split.TRAIN);
             Map<NeuronEmbeddings.Kind, double[][]> e = new LinkedHashMap<>();
