@@ -76,6 +76,11 @@ public record Manifest(String format, String alfRoot, String fingerprint, int bi
             inputs = List.copyOf(inputs);
             regions = regions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(regions));
         }
+
+        /** An entry whose neurons' regions are not recorded. */
+        public Entry(String id, String alfPath, String fingerprint, int trials, int neurons, List<String> inputs, SessionSummary summary) {
+            this(id, alfPath, fingerprint, trials, neurons, inputs, summary, Map.of());
+        }
     }
 
     /** A session folder that was not prepared, and why. */
