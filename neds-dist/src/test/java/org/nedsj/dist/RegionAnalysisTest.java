@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code neds analyze regions} on synthetic sessions with planted regions (synth --regions → prepare →
  * train → analyze): the trained model's embeddings tell each neuron's region across sessions well above
  * chance. The untrained case is {@code RegionEmbeddingsTest} in neds-trainer. The README's figures come
- * from the same sessions and recipe (quickstart's small model, 6 epochs). About 8 minutes on two cores,
+ * from the same sessions and recipe (quickstart's small model, 6 epochs). About 2 minutes on two quiet cores,
  * so opt-in: {@code -Dgroups=slow}.
  */
 @Tag("slow")

@@ -1,5 +1,6 @@
 package org.nedsj.eval.regions;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,6 @@ public final class GroupedFolds {
 
     /** The number of folds {@link #assign} makes. */
     public static int count(int[] fold) {
-        return java.util.Arrays.stream(fold).max().orElse(-1) + 1;
+        return Arrays.stream(fold).max().orElse(-1) + 1;
     }
 }

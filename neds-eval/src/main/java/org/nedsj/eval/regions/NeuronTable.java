@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Neurons as rows: a feature vector each (an embedding, or firing statistics), the region each was
@@ -46,7 +47,7 @@ public record NeuronTable(double[][] features, List<String> regions, List<String
     }
 
     /** The rows whose region {@code keep} accepts. */
-    public NeuronTable where(java.util.function.Predicate<String> keep) {
+    public NeuronTable where(Predicate<String> keep) {
         List<double[]> f = new ArrayList<>();
         List<String> r = new ArrayList<>();
         List<String> s = new ArrayList<>();

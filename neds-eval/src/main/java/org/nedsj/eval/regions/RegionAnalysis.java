@@ -1,5 +1,7 @@
 package org.nedsj.eval.regions;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record RegionAnalysis(Map<String, String> provenance, Map<String, Map<Str
                              String shown, double[][] projection, List<String> regions) {
 
     public RegionAnalysis {
-        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         scores = List.copyOf(scores);
         regions = List.copyOf(regions);
     }

@@ -1,5 +1,6 @@
 package org.nedsj.eval.regions;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record RegionScore(String features, int dimensions, double accuracy, doub
     public double majorityChance() {
         long most = 0;
         for (long[] row : confusion) {
-            most = Math.max(most, java.util.Arrays.stream(row).sum());
+            most = Math.max(most, Arrays.stream(row).sum());
         }
         return neurons() == 0 ? Double.NaN : most / (double) neurons();
     }

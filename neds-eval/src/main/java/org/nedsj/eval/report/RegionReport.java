@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * {@code regions.json} and {@code regions.html} of {@code neds analyze regions}: each feature set's
@@ -120,7 +122,7 @@ public final class RegionReport {
         }
         sb.append("</tr>");
         for (int i = 0; i < s.classes().size(); i++) {
-            long total = java.util.Arrays.stream(s.confusion()[i]).sum();
+            long total = Arrays.stream(s.confusion()[i]).sum();
             sb.append("<tr><th>").append(ReportHtml.escape(s.classes().get(i))).append("</th>");
             for (long c : s.confusion()[i]) {
                 double share = total == 0 ? 0 : c / (double) total;
@@ -139,7 +141,7 @@ public final class RegionReport {
         List<String> regions = a.regions().stream().distinct().sorted().toList();
         List<double[][]> groups = new ArrayList<>();
         for (String r : regions) {
-            int[] rows = java.util.stream.IntStream.range(0, a.regions().size()).filter(i -> a.regions().get(i).equals(r)).toArray();
+            int[] rows = IntStream.range(0, a.regions().size()).filter(i -> a.regions().get(i).equals(r)).toArray();
             double[][] g = new double[2][rows.length];
             for (int k = 0; k < rows.length; k++) {
                 g[0][k] = a.projection()[0][rows[k]];

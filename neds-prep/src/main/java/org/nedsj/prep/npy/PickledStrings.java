@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +140,7 @@ final class PickledStrings {
                     marks.push(new ArrayDeque<>(stack));
                     stack.clear();
                 }
-                case 't' -> push(java.util.Collections.unmodifiableList(popMark()));               // TUPLE
+                case 't' -> push(Collections.unmodifiableList(popMark()));               // TUPLE
                 case 'l' -> push(new ArrayList<>(popMark()));                                  // LIST
                 case ')' -> push(List.of());
                 case 0x85 -> push(tuple(1));
@@ -228,7 +230,7 @@ final class PickledStrings {
         for (int i = n - 1; i >= 0; i--) {
             items[i] = pop();
         }
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(items));
+        return Collections.unmodifiableList(Arrays.asList(items));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,9 +3,11 @@ package org.nedsj.prep.store;
 import org.nedsj.prep.align.SessionSummary;
 import org.nedsj.spi.ModalitySpec;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code DATA/manifest.json}: the sessions of a prepared dataset, where they came from, what was
@@ -74,7 +76,7 @@ public record Manifest(String format, String alfRoot, String fingerprint, int bi
                         SessionSummary summary, Map<String, Integer> regions) {
         public Entry {
             inputs = List.copyOf(inputs);
-            regions = regions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(regions));
+            regions = regions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(regions));
         }
 
         /** An entry whose neurons' regions are not recorded. */

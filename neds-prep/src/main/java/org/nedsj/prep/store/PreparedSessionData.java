@@ -11,11 +11,15 @@ import org.nedsj.spi.Split;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * One prepared session's trials, read from memory-mapped NPY files (or arrays in memory) without
@@ -82,7 +86,7 @@ public final class PreparedSessionData implements SessionData {
         this.split = all.split;
         this.units = new long[kept.length];
         this.columns = new int[kept.length];
-        List<String> r = new java.util.ArrayList<>(kept.length);
+        List<String> r = new ArrayList<>(kept.length);
         for (int k = 0; k < kept.length; k++) {
             this.units[k] = all.units[kept[k]];
             this.columns[k] = all.columns == null ? kept[k] : all.columns[kept[k]];
@@ -95,8 +99,8 @@ public final class PreparedSessionData implements SessionData {
      * This session's neurons of the regions {@code keep} accepts (a view: nothing is copied or re-prepared), or
      * empty when it has none.
      */
-    public Optional<PreparedSessionData> restrictedTo(java.util.function.Predicate<String> keep) {
-        int[] kept = java.util.stream.IntStream.range(0, neurons).filter(n -> keep.test(regions.get(n))).toArray();
+    public Optional<PreparedSessionData> restrictedTo(Predicate<String> keep) {
+        int[] kept = IntStream.range(0, neurons).filter(n -> keep.test(regions.get(n))).toArray();
         if (kept.length == 0) {
             return Optional.empty();
         }
@@ -104,8 +108,8 @@ public final class PreparedSessionData implements SessionData {
     }
 
     /** This session with each neuron's region relabelled by {@code parcel} (e.g. to a coarser level). */
-    public PreparedSessionData withRegions(java.util.function.UnaryOperator<String> parcel) {
-        return new PreparedSessionData(this, java.util.stream.IntStream.range(0, neurons).toArray(),
+    public PreparedSessionData withRegions(UnaryOperator<String> parcel) {
+        return new PreparedSessionData(this, IntStream.range(0, neurons).toArray(),
                 regions.stream().map(parcel).toList());
     }
 

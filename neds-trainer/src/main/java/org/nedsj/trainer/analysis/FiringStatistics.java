@@ -2,6 +2,7 @@ package org.nedsj.trainer.analysis;
 
 import org.nedsj.spi.SessionData;
 import org.nedsj.spi.Split;
+import java.util.Locale;
 
 /**
  * The region analysis's baseline features of each neuron, from its spike counts alone over one split's
@@ -36,7 +37,7 @@ final class FiringStatistics {
             trials++;
         }
         if (trials == 0) {
-            throw new IllegalArgumentException("session " + session.info().id() + " has no " + split.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("session " + session.info().id() + " has no " + split.name().toLowerCase(Locale.ROOT)
                     + " trials to compute firing statistics on");
         }
         double[][] out = new double[neurons][2];

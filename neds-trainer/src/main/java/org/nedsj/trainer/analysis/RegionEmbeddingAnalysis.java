@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code neds analyze regions}: whether a trained model's neuron embeddings ({@link NeuronEmbeddings})
@@ -46,7 +47,7 @@ public final class RegionEmbeddingAnalysis {
      * @param mapName   where {@code parcel} comes from, for the report; null when it is the identity
      */
     public static RegionAnalysis run(Path runDir, Path data, String embedding, RegionDecoding decoding,
-                                     java.util.function.UnaryOperator<String> parcel, String mapName) throws IOException {
+                                     UnaryOperator<String> parcel, String mapName) throws IOException {
         RunDirectory run = RunDirectory.open(runDir);
         List<String> overrides = new ArrayList<>();
         if (data != null) {
@@ -72,12 +73,12 @@ public final class RegionEmbeddingAnalysis {
      */
     public static RegionAnalysis analyse(NedsModel model, DataSource data, Map<String, long[]> trainedUnits, NeuronEmbeddings.Kind shown,
                                          RegionDecoding decoding, Map<String, String> provenance) {
-        return analyse(model, data, trainedUnits, shown, decoding, java.util.function.UnaryOperator.identity(), provenance);
+        return analyse(model, data, trainedUnits, shown, decoding, UnaryOperator.identity(), provenance);
     }
 
     /** As above, each region relabelled by {@code parcel} ({@code unknown} stays unknown). */
     public static RegionAnalysis analyse(NedsModel model, DataSource data, Map<String, long[]> trainedUnits, NeuronEmbeddings.Kind shown,
-                                         RegionDecoding decoding, java.util.function.UnaryOperator<String> parcel,
+                                         RegionDecoding decoding, UnaryOperator<String> parcel,
                                          Map<String, String> provenance) {
         ModalitySpec neural = model.specs().stream().filter(ModalitySpec::isNeural).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the model has no neural modality whose neurons could be embedded"));
