@@ -10,6 +10,7 @@ import org.nedsj.data.alf.SessionRef;
 import org.nedsj.data.align.SessionPipeline;
 import org.nedsj.prep.store.InputFingerprint;
 import org.nedsj.prep.store.PreparedDataSource;
+import org.nedsj.prep.regions.RegionSelection;
 import org.nedsj.prep.store.PreparedSessionData;
 import org.nedsj.spi.DataSource;
 import org.nedsj.spi.DataSourceFactory;
@@ -76,7 +77,8 @@ public final class AlfSourceFactory implements DataSourceFactory {
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("no session under " + root + " (data.path) has usable trials and spike sorting");
         }
-        return new PreparedDataSource(IblModalities.of(config.window().bins(), config.trials().blockLevels().size()), sessions,
+        return new PreparedDataSource(IblModalities.of(config.window().bins(), config.trials().blockLevels().size()),
+                RegionSelection.from(data.withFallback(PreprocessingConfig.referenceData())).apply(sessions, LOG::warn),
                 InputFingerprint.ofDataset(config.toMap(), fingerprints));
     }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import org.nedsj.prep.store.Manifest;
 import org.nedsj.prep.store.ManifestIo;
 import org.nedsj.prep.store.PreparedDataSource;
+import org.nedsj.prep.regions.RegionSelection;
 import org.nedsj.prep.store.PreparedSessionData;
 import org.nedsj.prep.store.PreparedStore;
 import org.nedsj.spi.DataSource;
@@ -43,10 +44,11 @@ public final class PreparedSourceFactory implements DataSourceFactory {
         Manifest manifest = ManifestIo.read(dir);
         settings.requireKnown(manifest.sessions().stream().map(Manifest.Entry::id).toList(), dir.resolve("manifest.json"));
         warnIfConfigDiffers(data, manifest, dir);
-        List<PreparedSessionData> sessions = manifest.sessions().stream()
-                .filter(e -> settings.wants(e.id()))
-                .map(e -> PreparedStore.open(dir, e, manifest.bins(), behaviours(manifest)))
-                .toList();
+        List<PreparedSessionData> sessions = RegionSelection.from(data.withFallback(PreprocessingConfig.referenceData())).apply(
+                manifest.sessions().stream()
+                        .filter(e -> settings.wants(e.id()))
+                        .map(e -> PreparedStore.open(dir, e, manifest.bins(), behaviours(manifest)))
+                        .toList(), LOG::warn);
         List<ModalitySpec> modalities = new ArrayList<>();
         modalities.add(ModalitySpec.neuralCounts(IblModalities.SPIKES, manifest.bins()));
         behaviours(manifest).forEach(b -> modalities.add(b.spec(manifest.bins())));

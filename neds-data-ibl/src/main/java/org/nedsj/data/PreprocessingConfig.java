@@ -26,10 +26,12 @@ import java.util.Map;
  * @param coverageTolerance  largest gap allowed between a window edge and a behaviour's samples, seconds
  * @param scaling            how wheel and whisker are scaled per session: {@code z-score}, {@code min-max} or {@code none}
  * @param split              the seeded train/val/test split
+ * @param allenTable         the Allen id → acronym table of the channels' locations; null: the built-in one. The file is an
+ *                           input of the sessions that use it (it enters their fingerprint), so it is not in {@link #toMap()}
  */
 public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules trials, UnitRules units,
                                   List<String> sortingCollections, WheelRules wheel, String camera,
-                                  double coverageTolerance, String scaling, SplitRules split) {
+                                  double coverageTolerance, String scaling, SplitRules split, java.nio.file.Path allenTable) {
 
     /**
      * @param filter           {@code neds} or {@code bwm}
@@ -100,8 +102,9 @@ public record PreprocessingConfig(String alignTo, TrialWindow window, TrialRules
         String camera = c.getString("whisker.camera");
         require(camera.equals("left") || camera.equals("right") || camera.equals("body"), "whisker.camera",
                 "must be left, right or body, got '" + camera + "'");
+        String table = c.getString("regions.allen-table");
         return new PreprocessingConfig(c.getString("align-to"), shared.window(), trials, shared.units(), collections, wheel,
-                camera, shared.coverageTolerance(), shared.scaling(), shared.split());
+                camera, shared.coverageTolerance(), shared.scaling(), shared.split(), table.isBlank() ? null : java.nio.file.Path.of(table));
     }
 
     private static void require(boolean ok, String key, String problem) {

@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code neds analyze}: analyses of a trained model; the work is in its subcommands. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyses of a trained model (attention).",
-        subcommands = {AnalyzeAttentionCommand.class})
+        description = "Analyses of a trained model (attention, brain regions).",
+        subcommands = {AnalyzeAttentionCommand.class, AnalyzeRegionsCommand.class})
 final class AnalyzeCommand implements Runnable {
 
     @Spec

@@ -32,15 +32,19 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: the generator's).")
     Long seed;
 
+    @Option(names = "--regions", description = "Plant brain regions: each neuron's tuning follows its region (MOp: wheel, "
+            + "ACAd: choice, CA1: untuned), written as cluster acronyms and channel Allen ids.")
+    boolean regions;
+
     @Override
     public Integer call() throws Exception {
         SyntheticIbl.Options d = SyntheticIbl.Options.defaults();
         SyntheticIbl.Options options = new SyntheticIbl.Options(sessions != null ? sessions : d.sessions(),
-                trials != null ? trials : d.trials(), seed != null ? seed : d.seed(), d.minNeurons(), d.maxNeurons());
+                trials != null ? trials : d.trials(), seed != null ? seed : d.seed(), d.minNeurons(), d.maxNeurons(), regions);
         List<Path> written = SyntheticIbl.write(out, options);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d synthetic IBL session(s) (%d trials each, seed %d) under %s%n", written.size(),
-                options.trials(), options.seed(), out.toAbsolutePath());
+        w.printf(Locale.ROOT, "wrote %d synthetic IBL session(s) (%d trials each, seed %d%s) under %s%n", written.size(),
+                options.trials(), options.seed(), regions ? ", planted regions MOp/ACAd/CA1" : "", out.toAbsolutePath());
         written.forEach(p -> w.println("  " + p));
         w.println("next: neds prepare --alf " + out + " --out DATA");
         return 0;

@@ -68,6 +68,8 @@ class BadEvalInputTest {
         NpyWriter.writeBytes(dir.resolve("spikes.npy"), NpyDtype.U1, fewer, shape[0], shape[1], neurons - 1);
         long[] units = NpyReader.read(dir.resolve("units.npy")).toLongArray();
         NpyWriter.writeLongs(dir.resolve("units.npy"), java.util.Arrays.copyOf(units, neurons - 1), neurons - 1);
+        String[] regions = org.nedsj.prep.npy.NpyStrings.read(dir.resolve("regions.npy"));
+        org.nedsj.prep.npy.NpyStrings.write(dir.resolve("regions.npy"), java.util.Arrays.copyOf(regions, neurons - 1));
         ObjectMapper json = new ObjectMapper();
         var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(data.resolve("manifest.json").toFile());
         for (var entry : manifest.get("sessions")) {

@@ -112,6 +112,8 @@ class EndToEndTest {
         assertTrue(json.at("/mean/self-modality").isObject(), "the extra mask is reported under its name");
         assertEquals(2, json.get("sessions").size());
         assertTrue(Files.readString(report.resolve("report.txt")).contains("config_sha256"));
+        String regions = json.at("/provenance/regions").asText();
+        assertTrue(regions.startsWith("all (data.regions = [])") && regions.contains("unknown="), regions);
     }
 
     @Test
@@ -153,5 +155,15 @@ class EndToEndTest {
         assertEquals(2, train.status());
         assertTrue(train.err().contains("train.epoch") && train.err().contains("train.epochs"), train.err());
         assertTrue(!Files.exists(root.resolve("never")), "nothing written for a bad experiment");
+    }
+
+    @Test
+    @Order(7)
+    void theRegionAnalysisOfSessionsWithoutLocationsSaysWhatIsMissing() {
+        CommandRun analyze = CommandRun.of("analyze", "regions", "--run", root.resolve("run").toString());
+        assertEquals(2, analyze.status(), analyze.out());
+        assertTrue(analyze.err().contains("no neuron of the model's sessions in the data has a known region")
+                && analyze.err().contains("neds synth --regions"), analyze.err());
+        assertTrue(!Files.exists(root.resolve("run").resolve("report").resolve("regions.html")), "nothing written");
     }
 }

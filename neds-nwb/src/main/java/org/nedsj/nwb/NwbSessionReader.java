@@ -44,8 +44,16 @@ public final class NwbSessionReader {
         try (NwbFile file = NwbFile.open(path)) {
             UnitsTable units = new UnitsTable(file, mapping.unitsTable());
             AlignmentInput input = input(file, units);
-            return new TrialAligner(rules(input.good())).align(input);
+            return new TrialAligner(rules(input.good())).align(input).withUnitRegions(regions(file, units));
         }
+    }
+
+    /** Each unit's electrodes-table location, when the file records one (else every region is unknown). */
+    private String[] regions(NwbFile file, UnitsTable units) {
+        if (!file.has(mapping.electrodesTable() + "/location")) {
+            return new String[0];
+        }
+        return units.locations(mapping.electrodesTable()).orElse(new String[0]);
     }
 
     /** Units are chosen (not only filtered by rate) when quality, regions or observation intervals rule some out. */

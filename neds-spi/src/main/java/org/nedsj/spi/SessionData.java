@@ -40,4 +40,12 @@ public interface SessionData {
     default java.util.Optional<long[]> unitIds() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The brain region of each neuron column (e.g. an Allen CCF acronym, {@code unknown} where not recorded),
+     * when the source knows them: the region analysis and per-region selection read them.
+     */
+    default java.util.Optional<java.util.List<String>> unitRegions() {
+        return java.util.Optional.empty();
+    }
 }

@@ -11,9 +11,16 @@ import java.util.List;
  * @param camera        the configured camera's motion energy
  * @param probes        spikes per probe, cluster ids offset so that they are unique across probes
  * @param totalClusters clusters over all probes (merged ids are 0 … totalClusters−1)
+ * @param regions       brain region per merged cluster id, null where not known
  */
 public record AlfSession(SessionFiles files, TrialsTable trials, WheelRecording wheel, CameraRecording camera,
-                         List<ProbeSpikes> probes, int totalClusters) {
+                         List<ProbeSpikes> probes, int totalClusters, String[] regions) {
+
+    /** A session whose clusters' regions are not known. */
+    public AlfSession(SessionFiles files, TrialsTable trials, WheelRecording wheel, CameraRecording camera,
+                      List<ProbeSpikes> probes, int totalClusters) {
+        this(files, trials, wheel, camera, probes, totalClusters, new String[totalClusters]);
+    }
 
     public SessionRef ref() {
         return files.session();

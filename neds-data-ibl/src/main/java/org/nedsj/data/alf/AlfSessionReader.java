@@ -27,13 +27,26 @@ public final class AlfSessionReader {
         WheelRecording wheel = wheel(files);
         CameraRecording camera = camera(files, config.camera());
         List<ProbeSpikes> probes = new ArrayList<>();
+        List<String[]> regions = new ArrayList<>();
         int offset = 0;
         for (ProbeFiles p : files.probes()) {
             ProbeSpikes spikes = probe(p, offset, config.units().goodOnly());
             probes.add(spikes);
+            regions.add(UnitLocations.read(p.locations(), spikes.clusterCount()));
             offset = Math.addExact(offset, spikes.clusterCount());
         }
-        return new AlfSession(files, trials, wheel, camera, probes, offset);
+        return new AlfSession(files, trials, wheel, camera, probes, offset, merged(regions, offset));
+    }
+
+    /** The probes' regions in merged cluster-id order (probe after probe, as the ids are offset). */
+    private static String[] merged(List<String[]> perProbe, int total) {
+        String[] out = new String[total];
+        int at = 0;
+        for (String[] r : perProbe) {
+            System.arraycopy(r, 0, out, at, r.length);
+            at += r.length;
+        }
+        return out;
     }
 
     static TrialsTable trials(SessionFiles files, PreprocessingConfig config) {

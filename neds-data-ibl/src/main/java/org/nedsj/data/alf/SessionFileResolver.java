@@ -119,7 +119,8 @@ public final class SessionFileResolver {
                 if (times.isPresent()) {
                     Path clusterList = c.find("clusters", "depths", "npy").or(() -> c.find("clusters", "channels", "npy")).orElse(null);
                     Path metrics = config.units().goodOnly() ? c.require("clusters", "metrics", "pqt", "") : null;
-                    out.add(new ProbeFiles(label, times.get(), c.require("spikes", "clusters", "npy", ""), clusterList, metrics));
+                    out.add(new ProbeFiles(label, times.get(), c.require("spikes", "clusters", "npy", ""), clusterList, metrics,
+                            locations(c, config)));
                     break;
                 }
             }
@@ -129,6 +130,14 @@ public final class SessionFileResolver {
                     + config.sortingCollections() + ")");
         }
         return out;
+    }
+
+    /** The probe's location files: acronyms, else the Allen-id route (both of its files), else none. */
+    private static LocationFiles locations(AlfCollection c, PreprocessingConfig config) {
+        Path acronyms = c.find("clusters", "brainLocationAcronyms_ccf_2017", "npy").orElse(null);
+        Path clusterChannels = c.find("clusters", "channels", "npy").orElse(null);
+        Path channelIds = c.find("channels", "brainLocationIds_ccf_2017", "npy").orElse(null);
+        return new LocationFiles(acronyms, clusterChannels, channelIds, config.allenTable());
     }
 
     private static List<Path> subfolders(Path dir, Pattern name) {

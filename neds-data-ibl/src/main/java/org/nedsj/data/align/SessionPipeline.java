@@ -36,7 +36,7 @@ public final class SessionPipeline {
 
     /** @throws IncompleteSessionException when no trial or no unit survives the filters */
     public PreparedSession run(AlfSession session) {
-        return new TrialAligner(config.alignment()).align(input(session));
+        return new TrialAligner(config.alignment()).align(input(session)).withUnitRegions(session.regions());
     }
 
     /** The session as the shared alignment takes it. */

@@ -72,6 +72,25 @@ final class NeuronTuning {
                 width, coupling);
     }
 
+    /**
+     * A neuron of a planted region ({@link PlantedRegion}): it reads only that region's factor, with a weight
+     * U(1, 2) (the same sign in the whole region, so that the region is one side of a linear boundary in any
+     * embedding the neurons' tuning shapes); lag, speed tuning and gain coupling as {@link #draw}.
+     */
+    static NeuronTuning forRegion(PlantedRegion region, SplittableRandom rng) {
+        double coupling = rng.nextDouble(0.5, 1.5);
+        int lag = (int) Math.round(rng.nextDouble(LAG_MIN, LAG_MAX) / LatentDynamics.CELL);
+        boolean bell = rng.nextDouble() >= 0.6;
+        double centre = bell ? rng.nextDouble(0.3, 1.5) : rng.nextDouble(0, 0.5);
+        double width = rng.nextDouble(0.2, 0.5);
+        double weight = rng.nextDouble(1, 2);
+        return switch (region) {
+            case WHEEL -> new NeuronTuning(new int[]{LatentDynamics.MOVEMENT}, new double[]{weight}, lag, bell, centre, width, coupling);
+            case CHOICE -> new NeuronTuning(new int[]{LatentDynamics.CHOICE}, new double[]{weight}, lag, bell, centre, width, coupling);
+            case UNTUNED -> new NeuronTuning(new int[0], new double[0], lag, bell, centre, width, coupling);
+        };
+    }
+
     boolean tuned() {
         return factors.length > 0;
     }

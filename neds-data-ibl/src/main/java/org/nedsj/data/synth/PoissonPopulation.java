@@ -27,19 +27,28 @@ final class PoissonPopulation {
     private final NeuronTuning[] tuning;
     private final int[] probeOf;
     private final int[] clusterOf;
+    /** Each neuron's planted region; null when regions are not planted. */
+    private final PlantedRegion[] regionOf;
     /** Expected spikes per cell of untuned neurons at the current trial's gain (their rate changes only with it). */
     private final double[] untunedCount;
 
-    private PoissonPopulation(double[] base, NeuronTuning[] tuning, int[] probeOf, int[] clusterOf) {
+    private PoissonPopulation(double[] base, NeuronTuning[] tuning, int[] probeOf, int[] clusterOf, PlantedRegion[] regionOf) {
         this.base = base;
         this.tuning = tuning;
         this.probeOf = probeOf;
         this.clusterOf = clusterOf;
+        this.regionOf = regionOf;
         this.untunedCount = new double[base.length];
     }
 
     /** {@code neurons} neurons split evenly over {@code probes} probes (cluster ids local to each probe). */
     static PoissonPopulation draw(int neurons, int probes, double rateScale, SplittableRandom rng) {
+        return draw(neurons, probes, rateScale, false, rng);
+    }
+
+    /** As {@link #draw(int, int, double, SplittableRandom)}; with {@code planted}, each neuron's tuning follows its {@link PlantedRegion}. */
+    static PoissonPopulation draw(int neurons, int probes, double rateScale, boolean planted, SplittableRandom rng) {
+        PlantedRegion[] regionOf = planted ? new PlantedRegion[neurons] : null;
         double[] base = new double[neurons];
         NeuronTuning[] tuning = new NeuronTuning[neurons];
         int[] probeOf = new int[neurons];
@@ -47,11 +56,30 @@ final class PoissonPopulation {
         int perProbe = (neurons + probes - 1) / probes;
         for (int n = 0; n < neurons; n++) {
             base[n] = Math.min(MAX_RATE, Math.exp(Math.log(MEDIAN_RATE) + RATE_SIGMA * rng.nextGaussian()) * rateScale);
-            tuning[n] = NeuronTuning.draw(rng);
+            if (planted) {
+                regionOf[n] = PlantedRegion.of(n);
+                tuning[n] = NeuronTuning.forRegion(regionOf[n], rng);
+            } else {
+                tuning[n] = NeuronTuning.draw(rng);
+            }
             probeOf[n] = n / perProbe;
             clusterOf[n] = n % perProbe;
         }
-        return new PoissonPopulation(base, tuning, probeOf, clusterOf);
+        return new PoissonPopulation(base, tuning, probeOf, clusterOf, regionOf);
+    }
+
+    /** The planted region of each cluster id of {@code probe} (null when regions are not planted). */
+    PlantedRegion[] regionsOn(int probe) {
+        if (regionOf == null) {
+            return null;
+        }
+        PlantedRegion[] out = new PlantedRegion[neuronsOn(probe)];
+        for (int n = 0; n < base.length; n++) {
+            if (probeOf[n] == probe) {
+                out[clusterOf[n]] = regionOf[n];
+            }
+        }
+        return out;
     }
 
     int neurons() {

@@ -14,9 +14,16 @@ package org.nedsj.data.synth;
  * @param rateScale   multiplies every base firing rate
  * @param seed        seed of everything random in the session (its behaviour, neurons and noise)
  * @param datasetSeed seed of the latent dynamics shared by every session of the dataset
+ * @param regions     whether neurons get a {@link PlantedRegion} (their tuning follows it) written as location files
  */
 public record SessionSpec(String lab, String subject, String date, int number, int trials, int neurons, int probes,
-                          SessionLayout layout, double rateScale, long seed, long datasetSeed) {
+                          SessionLayout layout, double rateScale, long seed, long datasetSeed, boolean regions) {
+
+    /** A session without planted regions. */
+    public SessionSpec(String lab, String subject, String date, int number, int trials, int neurons, int probes,
+                       SessionLayout layout, double rateScale, long seed, long datasetSeed) {
+        this(lab, subject, date, number, trials, neurons, probes, layout, rateScale, seed, datasetSeed, false);
+    }
 
     public SessionSpec {
         if (trials < 1 || neurons < 1 || probes < 1 || rateScale <= 0) {

@@ -24,8 +24,14 @@ public final class SyntheticIbl {
      * @param seed       seed of the whole dataset
      * @param minNeurons fewest simulated neurons of a session
      * @param maxNeurons most simulated neurons of a session
+     * @param regions    whether to plant brain regions ({@link PlantedRegion}): tuning by region, location files written
      */
-    public record Options(int sessions, int trials, long seed, int minNeurons, int maxNeurons) {
+    public record Options(int sessions, int trials, long seed, int minNeurons, int maxNeurons, boolean regions) {
+
+        /** Options without planted regions. */
+        public Options(int sessions, int trials, long seed, int minNeurons, int maxNeurons) {
+            this(sessions, trials, seed, minNeurons, maxNeurons, false);
+        }
 
         public Options {
             if (sessions < 1) {
@@ -58,7 +64,7 @@ public final class SyntheticIbl {
             int neurons = options.minNeurons() + rng.nextInt(options.maxNeurons() - options.minNeurons() + 1);
             String date = java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString();
             specs.add(new SessionSpec(LAB, String.format("SYN%03d", i + 1), date, 1, trials, neurons, i % 3 == 0 ? 2 : 1,
-                    layouts[i % layouts.length], 1.0, rng.nextLong(), options.seed()));
+                    layouts[i % layouts.length], 1.0, rng.nextLong(), options.seed(), options.regions()));
         }
         return specs;
     }

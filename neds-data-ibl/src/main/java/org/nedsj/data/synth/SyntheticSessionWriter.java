@@ -2,6 +2,7 @@ package org.nedsj.data.synth;
 
 import org.nedsj.prep.npy.NpyAppender;
 import org.nedsj.prep.npy.NpyDtype;
+import org.nedsj.prep.npy.NpyStrings;
 import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.data.pqt.ParquetTable;
 import org.nedsj.prep.store.PreparedStore;
@@ -33,7 +34,7 @@ public final class SyntheticSessionWriter {
         SplittableRandom rng = new SplittableRandom(spec.seed());
         SyntheticTrials trials = SyntheticTrials.generate(spec.trials(), rng.split());
         BehaviourTrace trace = BehaviourTrace.of(trials, rng.split());
-        PoissonPopulation population = PoissonPopulation.draw(spec.neurons(), spec.probes(), spec.rateScale(), rng.split());
+        PoissonPopulation population = PoissonPopulation.draw(spec.neurons(), spec.probes(), spec.rateScale(), spec.regions(), rng.split());
         Latents latents = LatentDynamics.draw(spec.datasetSeed()).run(trials, trace, rng.split());
 
         Path target = root.resolve(spec.lab()).resolve("Subjects").resolve(spec.subject()).resolve(spec.date())
@@ -178,11 +179,50 @@ public final class SyntheticSessionWriter {
             }
         }
         for (int p = 0; p < probes; p++) {
-            writeClusters(dirs[p], population.neuronsOn(p) + 5, suffix[p], rng);
+            PlantedRegion[] regions = population.regionsOn(p);
+            if (regions == null) {
+                writeClusters(dirs[p], population.neuronsOn(p) + 5, suffix[p], rng);
+            } else {
+                writePlantedClusters(dirs[p], regions, suffix[p], p == 0, rng);
+            }
         }
         if (spec.layout() == SessionLayout.REVISION) {
             NpyWriter.writeDoubles(alf.resolve("probe00").resolve("pykilosort").resolve("spikes.times.npy"), new double[]{0.1, 0.2, 0.3});
         }
+    }
+
+    /**
+     * As {@link #writeClusters} with each cluster on a channel of its planted region's band, plus the locations:
+     * {@code channels.brainLocationIds_ccf_2017} (the band's Allen id per channel) on every probe, and
+     * {@code clusters.brainLocationAcronyms_ccf_2017} (numpy unicode) on the first probe only, so that the other
+     * probes' regions come through the channels' Allen ids. The 5 clusters without spikes get random channels.
+     */
+    private static void writePlantedClusters(Path dir, PlantedRegion[] regions, String suffix, boolean acronyms, SplittableRandom rng) {
+        int count = regions.length + 5;
+        double[] depths = new double[count];
+        long[] channels = new long[count];
+        long[] ids = new long[count];
+        double[] labels = new double[count];
+        String[] names = new String[count];
+        for (int c = 0; c < count; c++) {
+            PlantedRegion r = c < regions.length ? regions[c] : PlantedRegion.ofChannel(rng.nextInt(PlantedRegion.CHANNELS));
+            channels[c] = r.firstChannel() + rng.nextInt(r.channelCount());
+            depths[c] = channels[c] * 10 + rng.nextDouble(0, 10);
+            names[c] = r.acronym();
+            ids[c] = c;
+            labels[c] = c >= count - 5 ? 0 : rng.nextDouble() < 0.4 ? 1 : rng.nextInt(3) / 3.0;
+        }
+        long[] channelIds = new long[PlantedRegion.CHANNELS];
+        for (int ch = 0; ch < channelIds.length; ch++) {
+            channelIds[ch] = PlantedRegion.ofChannel(ch).allenId();
+        }
+        NpyWriter.writeDoubles(dir.resolve("clusters.depths" + suffix + ".npy"), depths);
+        NpyWriter.writeLongs(dir.resolve("clusters.channels" + suffix + ".npy"), channels);
+        NpyWriter.writeLongs(dir.resolve("channels.brainLocationIds_ccf_2017" + suffix + ".npy"), channelIds);
+        if (acronyms) {
+            NpyStrings.write(dir.resolve("clusters.brainLocationAcronyms_ccf_2017" + suffix + ".npy"), names);
+        }
+        new ParquetTable.Writer().longs("cluster_id", ids).doubles("label", labels).write(dir.resolve("clusters.metrics" + suffix + ".pqt"));
     }
 
     /** {@code clusters.depths}, {@code clusters.channels} and {@code clusters.metrics.pqt}; the last 5 clusters have no spikes. */

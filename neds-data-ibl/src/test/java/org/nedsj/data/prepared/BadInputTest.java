@@ -129,6 +129,6 @@ class BadInputTest {
         assertThrows(IllegalArgumentException.class, () -> new DatasetPreparer(ConfigFactory.empty()).prepare(alf, data, s -> { }));
         assertEquals(List.of(".neds-dataset", "aaalab_M001_2024-02-03_001"), DatasetPreparerTest.list(data),
                 "the good session, complete, in a folder marked as a dataset; nothing of the bad one");
-        assertEquals(8, DatasetPreparerTest.list(data.resolve("aaalab_M001_2024-02-03_001")).size());
+        assertEquals(9, DatasetPreparerTest.list(data.resolve("aaalab_M001_2024-02-03_001")).size());
     }
 }

@@ -52,7 +52,7 @@ class DatasetPreparerTest {
     void writesEveryArrayWithItsTypeAndShape() {
         PrepareResult r = prepare("");
         Path dir = data.resolve(ReferenceSession.ID);
-        assertEquals(List.of("block.npy", "choice.npy", "spikes.npy", "split.npy", "trial_index.npy", "units.npy", "wheel.npy",
+        assertEquals(List.of("block.npy", "choice.npy", "regions.npy", "spikes.npy", "split.npy", "trial_index.npy", "units.npy", "wheel.npy",
                 "whisker.npy"), list(dir));
         check(dir.resolve("spikes.npy"), NpyDtype.U1, 4, 100, 2);
         check(dir.resolve("wheel.npy"), NpyDtype.F4, 4, 100);

@@ -108,6 +108,34 @@ final class Charts {
         return svg(chart, width, height);
     }
 
+    /** A scatter of points in groups (one colour each); NaN pairs are left out. */
+    static String scatter(String title, String xLabel, String yLabel, List<double[][]> groups, List<String> names, int width,
+                          int height) {
+        var data = new XYSeriesCollection();
+        for (int g = 0; g < groups.size(); g++) {
+            var s = new XYSeries(names.get(g), false, true);
+            double[] x = groups.get(g)[0];
+            double[] y = groups.get(g)[1];
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    s.add(x[i], y[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = style(chart);
+        var renderer = new XYLineAndShapeRenderer(false, true);
+        Color[] palette = {MODEL, BASELINE, OTHER, new Color(0xd6, 0x27, 0x28), new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b),
+            new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f), new Color(0xbc, 0xbd, 0x22), new Color(0x17, 0xbe, 0xcf)};
+        for (int g = 0; g < groups.size(); g++) {
+            renderer.setSeriesPaint(g, palette[g % palette.length]);
+            renderer.setSeriesShape(g, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        plot.setRenderer(renderer);
+        return svg(chart, width, height);
+    }
+
     /** A histogram of the finite values. */
     static String histogram(String title, String xLabel, double[] values, int bins, int width, int height) {
         double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();

@@ -20,7 +20,7 @@ import org.nedsj.eval.ExampleTrace;
  */
 final class ReportHtml {
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1180px}
             h1{font-size:22px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ccc;padding-bottom:4px}
             h3{font-size:15px;margin:16px 0 6px}

@@ -18,12 +18,22 @@ import java.util.Map;
  * @param trialIndex {@code int64 [trials]} row of each trial in the session's trials table
  * @param units      {@code int64 [neurons]} unit id of each neuron column
  * @param split      {@code int8 [trials]} 0 train, 1 val, 2 test
+ * @param regions    brain region of each neuron column ({@value #UNKNOWN_REGION} where not known), aligned with {@code units}
  */
 public record PreparedSession(SessionSummary summary, int bins, byte[] spikes, Map<String, float[]> dynamic,
-                              Map<String, Categories> statics, long[] trialIndex, long[] units, byte[] split) {
+                              Map<String, Categories> statics, long[] trialIndex, long[] units, byte[] split, List<String> regions) {
 
     /** The neural modality's name in every prepared dataset. */
     public static final String SPIKES = "spikes";
+
+    /** The region of a unit whose location was not recorded. */
+    public static final String UNKNOWN_REGION = "unknown";
+
+    /** A session whose units' regions are not known. */
+    public PreparedSession(SessionSummary summary, int bins, byte[] spikes, Map<String, float[]> dynamic,
+                           Map<String, Categories> statics, long[] trialIndex, long[] units, byte[] split) {
+        this(summary, bins, spikes, dynamic, statics, trialIndex, units, split, java.util.Collections.nCopies(units.length, UNKNOWN_REGION));
+    }
 
     /** @param classes number of classes @param values {@code int8 [trials]} class index of each trial */
     public record Categories(int classes, byte[] values) {
@@ -32,6 +42,31 @@ public record PreparedSession(SessionSummary summary, int bins, byte[] spikes, M
     public PreparedSession {
         dynamic = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dynamic));
         statics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statics));
+        regions = List.copyOf(regions);
+        if (regions.size() != units.length) {
+            throw new IllegalArgumentException("session " + summary.id() + ": " + regions.size() + " regions for " + units.length + " units");
+        }
+    }
+
+    /**
+     * This session with each neuron's region looked up by its unit id.
+     *
+     * @param regionOfUnit region per unit id 0 … units−1 of the source (null where not known)
+     */
+    public PreparedSession withUnitRegions(String[] regionOfUnit) {
+        List<String> r = new ArrayList<>(units.length);
+        for (long unit : units) {
+            String region = unit < regionOfUnit.length ? regionOfUnit[(int) unit] : null;
+            r.add(region == null || region.isBlank() ? UNKNOWN_REGION : region.strip());
+        }
+        return new PreparedSession(summary, bins, spikes, dynamic, statics, trialIndex, units, split, r);
+    }
+
+    /** The distinct regions of the neurons, sorted, with their neuron counts. */
+    public Map<String, Integer> regionCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        regions.forEach(r -> counts.merge(r, 1, Integer::sum));
+        return counts;
     }
 
     public int trials() {

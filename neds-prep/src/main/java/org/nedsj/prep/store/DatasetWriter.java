@@ -108,7 +108,7 @@ public record DatasetWriter(String source, Map<String, Object> config, int bins,
         }
         PreparedStore.write(out, prepared, ours);
         return new Manifest.Entry(job.id(), job.path().toString(), fingerprint, prepared.trials(), prepared.neurons(),
-                inputs.files().stream().map(Path::toString).toList(), prepared.summary());
+                inputs.files().stream().map(Path::toString).toList(), prepared.summary(), prepared.regionCounts());
     }
 
     /** The behaviours of a dataset written before manifests recorded them (IBL's). */

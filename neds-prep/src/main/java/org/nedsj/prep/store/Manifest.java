@@ -3,9 +3,11 @@ package org.nedsj.prep.store;
 import org.nedsj.prep.align.SessionSummary;
 import org.nedsj.spi.ModalitySpec;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code DATA/manifest.json}: the sessions of a prepared dataset, where they came from, what was
@@ -67,11 +69,19 @@ public record Manifest(String format, String alfRoot, String fingerprint, int bi
      * @param neurons     units kept
      * @param inputs      the files it was prepared from
      * @param summary     what was kept and dropped, and why
+     * @param regions     neurons kept per brain region ({@code unknown} where not recorded); empty in datasets
+     *                    older than the field
      */
     public record Entry(String id, String alfPath, String fingerprint, int trials, int neurons, List<String> inputs,
-                        SessionSummary summary) {
+                        SessionSummary summary, Map<String, Integer> regions) {
         public Entry {
             inputs = List.copyOf(inputs);
+            regions = regions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(regions));
+        }
+
+        /** An entry whose neurons' regions are not recorded. */
+        public Entry(String id, String alfPath, String fingerprint, int trials, int neurons, List<String> inputs, SessionSummary summary) {
+            this(id, alfPath, fingerprint, trials, neurons, inputs, summary, Map.of());
         }
     }
 

@@ -19,6 +19,11 @@ public final class PreparedFiles {
     public static final String UNITS = "units.npy";
     /** int8 [trials] */
     public static final String SPLIT = "split.npy";
+    /**
+     * numpy unicode [neurons]: each neuron's brain region ("unknown" where not recorded). Optional: datasets
+     * prepared before regions were read lack it, and read as all unknown.
+     */
+    public static final String REGIONS = "regions.npy";
 
     /** The files every prepared session has besides its behaviours. */
     public static final List<String> FIXED = List.of(SPIKES, TRIAL_INDEX, UNITS, SPLIT);
@@ -36,6 +41,7 @@ public final class PreparedFiles {
     /** Every per-session file of a session with these behaviours. */
     public static List<String> sessionFiles(List<String> behaviours) {
         List<String> all = new ArrayList<>(FIXED);
+        all.add(REGIONS);
         behaviours.forEach(b -> all.add(of(b)));
         return all;
     }
@@ -45,9 +51,9 @@ public final class PreparedFiles {
      *                                  start with a letter, hold only letters, digits, _ and -, and not be a fixed file's name)
      */
     public static void requireBehaviourName(String name, String where) {
-        if (!BEHAVIOUR_NAME.matcher(name).matches() || FIXED.contains(of(name))) {
+        if (!BEHAVIOUR_NAME.matcher(name).matches() || FIXED.contains(of(name)) || REGIONS.equals(of(name))) {
             throw new IllegalArgumentException(where + ": behaviour name '" + name + "' must start with a letter and hold only "
-                    + "letters, digits, _ and -, and must not be spikes, trial_index, units or split");
+                    + "letters, digits, _ and -, and must not be spikes, trial_index, units, split or regions");
         }
     }
 }

@@ -11,11 +11,15 @@ import org.nedsj.spi.Split;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * One prepared session's trials, read from memory-mapped NPY files (or arrays in memory) without
@@ -34,6 +38,10 @@ public final class PreparedSessionData implements SessionData {
     private final List<String> names;
     private final NpyArray split;
     private final long[] units;
+    private final List<String> regions;
+    /** The stored neuron column of each neuron this view offers; null: every column, in order. */
+    private final int[] columns;
+    private final int storedNeurons;
 
     private record Behaviour(boolean dynamic, NpyArray values) {
     }
@@ -42,10 +50,11 @@ public final class PreparedSessionData implements SessionData {
      * @param modalities spikes first, then the behaviours, whose values {@code values} holds by name
      */
     PreparedSessionData(SessionInfo info, int bins, List<ModalitySpec> modalities, NpyArray spikes, Map<String, NpyArray> values,
-                        NpyArray split, long[] units) {
+                        NpyArray split, long[] units, List<String> regions) {
         this.info = info;
         this.bins = bins;
         this.neurons = info.neurons();
+        this.storedNeurons = info.neurons();
         this.spikes = spikes;
         for (ModalitySpec m : modalities) {
             if (!m.isNeural()) {
@@ -55,6 +64,59 @@ public final class PreparedSessionData implements SessionData {
         this.names = modalities.stream().map(ModalitySpec::name).toList();
         this.split = split;
         this.units = units.clone();
+        this.regions = List.copyOf(regions);
+        this.columns = null;
+    }
+
+    /** A view of {@code all} offering only its neurons {@code kept} (ascending indices into {@code all}'s neurons). */
+    private PreparedSessionData(PreparedSessionData all, int[] kept) {
+        this(all, kept, all.regions);
+    }
+
+    /** As above, with {@code regions} (one per neuron of {@code all}) in place of {@code all}'s. */
+    private PreparedSessionData(PreparedSessionData all, int[] kept, List<String> regions) {
+        this.info = new SessionInfo(all.info.id(), kept.length, all.info.widths(), all.info.trainTrials(), all.info.valTrials(),
+                all.info.testTrials(), all.info.source());
+        this.bins = all.bins;
+        this.neurons = kept.length;
+        this.storedNeurons = all.storedNeurons;
+        this.spikes = all.spikes;
+        this.behaviours.putAll(all.behaviours);
+        this.names = all.names;
+        this.split = all.split;
+        this.units = new long[kept.length];
+        this.columns = new int[kept.length];
+        List<String> r = new ArrayList<>(kept.length);
+        for (int k = 0; k < kept.length; k++) {
+            this.units[k] = all.units[kept[k]];
+            this.columns[k] = all.columns == null ? kept[k] : all.columns[kept[k]];
+            r.add(regions.get(kept[k]));
+        }
+        this.regions = List.copyOf(r);
+    }
+
+    /**
+     * This session's neurons of the regions {@code keep} accepts (a view: nothing is copied or re-prepared), or
+     * empty when it has none.
+     */
+    public Optional<PreparedSessionData> restrictedTo(Predicate<String> keep) {
+        int[] kept = IntStream.range(0, neurons).filter(n -> keep.test(regions.get(n))).toArray();
+        if (kept.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.length == neurons ? this : new PreparedSessionData(this, kept));
+    }
+
+    /** This session with each neuron's region relabelled by {@code parcel} (e.g. to a coarser level). */
+    public PreparedSessionData withRegions(UnaryOperator<String> parcel) {
+        return new PreparedSessionData(this, IntStream.range(0, neurons).toArray(),
+                regions.stream().map(parcel).toList());
+    }
+
+    /** Each neuron's brain region, in column order ({@code unknown} where not recorded). */
+    @Override
+    public Optional<List<String>> unitRegions() {
+        return Optional.of(regions);
     }
 
     /** A session prepared in memory (the {@code ibl-alf} and {@code nwb} sources). */
@@ -73,7 +135,7 @@ public final class PreparedSessionData implements SessionData {
         return new PreparedSessionData(info, b, s.modalities(),
                 NpyArray.wrap(where.resolve("spikes (in memory)"), NpyDtype.U1, ByteOrder.LITTLE_ENDIAN,
                         new long[]{t, b, s.neurons()}, ByteBuffer.wrap(s.spikes())),
-                values, bytes(where.resolve("split (in memory)"), s.split()), s.units());
+                values, bytes(where.resolve("split (in memory)"), s.split()), s.units(), s.regions());
     }
 
     private static NpyArray floats(Path name, float[] values, int trials, int bins) {
@@ -135,12 +197,18 @@ public final class PreparedSessionData implements SessionData {
         if (stride < neurons) {
             throw new IllegalArgumentException("stride " + stride + " is less than the " + neurons + " neurons of session " + info.id());
         }
-        long base = (long) trial * bins * neurons;
+        long base = (long) trial * bins * storedNeurons;
         for (int b = 0; b < bins; b++) {
             int row = offset + b * stride;
-            long from = base + (long) b * neurons;
-            for (int n = 0; n < neurons; n++) {
-                dest[row + n] = spikes.getUnsignedByte(from + n);
+            long from = base + (long) b * storedNeurons;
+            if (columns == null) {
+                for (int n = 0; n < neurons; n++) {
+                    dest[row + n] = spikes.getUnsignedByte(from + n);
+                }
+            } else {
+                for (int n = 0; n < neurons; n++) {
+                    dest[row + n] = spikes.getUnsignedByte(from + columns[n]);
+                }
             }
         }
     }

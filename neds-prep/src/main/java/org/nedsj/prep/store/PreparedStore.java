@@ -5,6 +5,7 @@ import org.nedsj.prep.npy.NpyArray;
 import org.nedsj.prep.npy.NpyDtype;
 import org.nedsj.prep.npy.NpyFormatException;
 import org.nedsj.prep.npy.NpyReader;
+import org.nedsj.prep.npy.NpyStrings;
 import org.nedsj.prep.npy.NpyWriter;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionInfo;
@@ -62,6 +63,7 @@ public final class PreparedStore {
             NpyWriter.writeLongs(tmp.resolve(PreparedFiles.TRIAL_INDEX), s.trialIndex());
             NpyWriter.writeLongs(tmp.resolve(PreparedFiles.UNITS), s.units());
             NpyWriter.writeBytes(tmp.resolve(PreparedFiles.SPLIT), NpyDtype.I1, s.split());
+            NpyStrings.write(tmp.resolve(PreparedFiles.REGIONS), s.regions().toArray(String[]::new));
             if (Files.exists(target)) {
                 requirePrepared(target, previousBehaviours);
                 Path old = dataDir.resolve(OLD + id + "-" + System.nanoTime());
@@ -163,7 +165,21 @@ public final class PreparedStore {
         List<ModalitySpec> modalities = new ArrayList<>();
         modalities.add(ModalitySpec.neuralCounts(PreparedSession.SPIKES, bins));
         behaviours.forEach(b -> modalities.add(b.spec(bins)));
-        return new PreparedSessionData(info, bins, modalities, spikes, values, split, units.toLongArray());
+        return new PreparedSessionData(info, bins, modalities, spikes, values, split, units.toLongArray(), regions(dir, n));
+    }
+
+    /** Each neuron's region; all unknown in a dataset prepared before regions were read. */
+    private static List<String> regions(Path dir, long neurons) {
+        Path file = dir.resolve(PreparedFiles.REGIONS);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Collections.nCopies((int) neurons, PreparedSession.UNKNOWN_REGION);
+        }
+        String[] regions = NpyStrings.read(file);
+        if (regions.length != neurons) {
+            throw new NpyFormatException(file, "names " + regions.length + " regions for the manifest's " + neurons
+                    + " neurons; the file does not belong to this manifest, run neds prepare again");
+        }
+        return Arrays.stream(regions).map(r -> r == null ? PreparedSession.UNKNOWN_REGION : r).toList();
     }
 
     private static NpyArray expect(Path file, NpyDtype dtype, String what, long... shape) {

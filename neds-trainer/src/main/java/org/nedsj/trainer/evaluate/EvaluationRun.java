@@ -83,6 +83,8 @@ public final class EvaluationRun {
                     .withRun(run.root().getFileName().toString());
             Path folder = out != null ? out : run.root().resolve("report");
             Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
+            provenance.put("regions", RegionsUsed.describe(experiment.config(), experiment.data(), sessions));
+            console.println("regions: " + provenance.get("regions"));
             if (!tasks.epochs().isEmpty()) {
                 provenance.put("checkpoint_per_task", tasks.epochs());
             }

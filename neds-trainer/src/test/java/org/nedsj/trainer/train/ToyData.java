@@ -80,6 +80,7 @@ final class ToyData implements DataSource {
         final int[] block;
         final int neurons;
         final double[][] rates;
+        final double[] tuning;
 
         Session(String id, int neurons, int trials, Random rng) {
             this.neurons = neurons;
@@ -92,7 +93,7 @@ final class ToyData implements DataSource {
             whisker = new float[trials][BINS];
             choice = new int[trials];
             block = new int[trials];
-            double[] tuning = new double[neurons];
+            tuning = new double[neurons];
             for (int n = 0; n < neurons; n++) {
                 tuning[n] = rng.nextGaussian();
             }
@@ -126,6 +127,16 @@ final class ToyData implements DataSource {
         @Override
         public SessionInfo info() {
             return info;
+        }
+
+        /** A neuron's "region" is how it reads wheel and choice: up (tuning > 0.4), down (< −0.4) or flat. */
+        @Override
+        public java.util.Optional<List<String>> unitRegions() {
+            List<String> r = new ArrayList<>();
+            for (double t : tuning) {
+                r.add(t > 0.4 ? "up" : t < -0.4 ? "down" : "flat");
+            }
+            return java.util.Optional.of(r);
         }
 
         @Override
