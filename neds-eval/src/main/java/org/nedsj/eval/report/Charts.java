@@ -69,21 +69,15 @@ final class Charts {
     /** A scatter of (x, y) with the line y = x over the data's range; NaN pairs are left out. */
     static String scatterWithDiagonal(String title, String xLabel, String yLabel, List<double[][]> groups,
                                       List<String> names, int width, int height) {
-        var data = new XYSeriesCollection();
+        XYSeriesCollection data = finitePoints(groups, names);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int g = 0; g < groups.size(); g++) {
-            var s = new XYSeries(names.get(g), false, true);
-            double[] x = groups.get(g)[0];
-            double[] y = groups.get(g)[1];
-            for (int i = 0; i < x.length; i++) {
-                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    s.add(x[i], y[i]);
-                    lo = Math.min(lo, Math.min(x[i], y[i]));
-                    hi = Math.max(hi, Math.max(x[i], y[i]));
-                }
+        for (int g = 0; g < data.getSeriesCount(); g++) {
+            XYSeries s = data.getSeries(g);
+            if (s.getItemCount() > 0) {
+                lo = Math.min(lo, Math.min(s.getMinX(), s.getMinY()));
+                hi = Math.max(hi, Math.max(s.getMaxX(), s.getMaxY()));
             }
-            data.addSeries(s);
         }
         var diagonal = new XYSeries("y = x", false, true);
         if (lo <= hi) {
@@ -94,12 +88,7 @@ final class Charts {
         JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 true, false, false);
         XYPlot plot = style(chart);
-        var renderer = new XYLineAndShapeRenderer(false, true);
-        Color[] palette = {MODEL, BASELINE, OTHER, new Color(0xd6, 0x27, 0x28), new Color(0x94, 0x67, 0xbd)};
-        for (int g = 0; g < groups.size(); g++) {
-            renderer.setSeriesPaint(g, palette[g % palette.length]);
-            renderer.setSeriesShape(g, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        }
+        XYLineAndShapeRenderer renderer = groupRenderer(groups.size());
         int d = groups.size();
         renderer.setSeriesLinesVisible(d, true);
         renderer.setSeriesShapesVisible(d, false);
@@ -111,6 +100,18 @@ final class Charts {
     /** A scatter of points in groups (one colour each); NaN pairs are left out. */
     static String scatter(String title, String xLabel, String yLabel, List<double[][]> groups, List<String> names, int width,
                           int height) {
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, finitePoints(groups, names),
+                PlotOrientation.VERTICAL, true, false, false);
+        style(chart).setRenderer(groupRenderer(groups.size()));
+        return svg(chart, width, height);
+    }
+
+    private static final Color[] GROUP_PALETTE = {MODEL, BASELINE, OTHER, new Color(0xd6, 0x27, 0x28),
+        new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f),
+        new Color(0xbc, 0xbd, 0x22), new Color(0x17, 0xbe, 0xcf)};
+
+    /** One series per group ({x, y} arrays), the pairs with a non-finite value left out. */
+    private static XYSeriesCollection finitePoints(List<double[][]> groups, List<String> names) {
         var data = new XYSeriesCollection();
         for (int g = 0; g < groups.size(); g++) {
             var s = new XYSeries(names.get(g), false, true);
@@ -123,17 +124,17 @@ final class Charts {
             }
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = style(chart);
+        return data;
+    }
+
+    /** Points without lines, a colour per group. */
+    private static XYLineAndShapeRenderer groupRenderer(int groups) {
         var renderer = new XYLineAndShapeRenderer(false, true);
-        Color[] palette = {MODEL, BASELINE, OTHER, new Color(0xd6, 0x27, 0x28), new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b),
-            new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f), new Color(0xbc, 0xbd, 0x22), new Color(0x17, 0xbe, 0xcf)};
-        for (int g = 0; g < groups.size(); g++) {
-            renderer.setSeriesPaint(g, palette[g % palette.length]);
+        for (int g = 0; g < groups; g++) {
+            renderer.setSeriesPaint(g, GROUP_PALETTE[g % GROUP_PALETTE.length]);
             renderer.setSeriesShape(g, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
-        plot.setRenderer(renderer);
-        return svg(chart, width, height);
+        return renderer;
     }
 
     /** A histogram of the finite values. */
