@@ -101,7 +101,7 @@ public final class SyntheticLfp {
 
     static List<Path> sessions(Path root) {
         try (Stream<Path> s = Files.walk(root, 6)) {
-            return s.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("alf") && Files.isDirectory(p))
+            return s.filter(p -> !p.equals(root) && p.getFileName().toString().equals("alf") && Files.isDirectory(p))
                     .map(Path::getParent).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
