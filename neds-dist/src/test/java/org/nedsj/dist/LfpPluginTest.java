@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LFP band power as the distribution ships it: the neds-lfp jar in a plugin folder (target/plugins/lfp, what the
- * assembly copies into plugins/), not on the class path. Synthetic sessions get synthetic LFP (one .lf.cbin, one
- * .lf.bin) from the plugin's own writer; a tiny model trains with LFP as a neural modality and is evaluated on it.
+ * assembly copies into plugins/), not on the class path. {@code neds synth --with lfp} adds the plugin's synthetic
+ * LFP (one .lf.cbin, one .lf.bin); a tiny model trains with LFP as a neural modality and is evaluated on it.
  */
 class LfpPluginTest {
 
@@ -37,21 +35,6 @@ class LfpPluginTest {
         return p;
     }
 
-    /** The plugin's synthetic LFP writer, loaded from the plugin folder as the launcher's class path would. */
-    @SuppressWarnings("unchecked")
-    private static List<String> writeSyntheticLfp(Path alf) throws Exception {
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> s = Files.list(PLUGINS.resolve("lfp"))) {
-            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                jars.add(jar.toUri().toURL());
-            }
-        }
-        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), LfpPluginTest.class.getClassLoader())) {
-            Class<?> writer = Class.forName("org.nedsj.lfp.SyntheticLfp", true, loader);
-            return (List<String>) writer.getMethod("writeAll", Path.class, String.class, long.class).invoke(null, alf, "both", 5L);
-        }
-    }
-
     @Test
     void theLfpPluginIsNotOnTheClassPath() {
         assertFalse(Files.exists(Path.of("target/classes/org/nedsj/lfp")));
@@ -63,13 +46,25 @@ class LfpPluginTest {
     }
 
     @Test
+    void synthWithRecordingsNoPluginOffersStopsBeforeWritingAnything() {
+        CommandRun synth = CommandRun.of(pluginDir(), "synth", "--out", tmp.resolve("alf").toString(), "--sessions", "1",
+                "--with", "eeg");
+        assertEquals(2, synth.status(), synth.out());
+        assertEquals("neds synth: --with eeg: no plugin synthesises recordings of that name; offered: [lfp] (is its plugin in the "
+                + "plugin folder? neds plugins lists what was found)", synth.err().strip());
+        assertFalse(Files.exists(tmp.resolve("alf")));
+    }
+
+    @Test
     void aTinyModelTrainsWithLfpFromThePluginFolderAndIsScoredOnIt() throws Exception {
         Path alf = tmp.resolve("alf");
         Path data = tmp.resolve("data");
-        assertEquals(0, CommandRun.of("synth", "--out", alf.toString(), "--sessions", "2", "--trials", "30", "--seed", "4").status());
+        CommandRun synth = CommandRun.of(pluginDir(), "synth", "--out", alf.toString(), "--sessions", "2", "--trials", "30",
+                "--seed", "4", "--with", "lfp");
+        assertEquals(0, synth.status(), synth.err());
+        assertTrue(synth.out().contains("probe00/_spikeglx_ephysData_g0_t0.imec0.lf.cbin: 16 LFP channels + sync at 2500 Hz")
+                && synth.out().contains("probe00/_spikeglx_ephysData_g0_t0.imec0.lf.bin: 16 LFP channels + sync at 2500 Hz"), synth.out());
         assertEquals(0, CommandRun.of("prepare", "--alf", alf.toString(), "--out", data.toString()).status());
-        List<String> written = writeSyntheticLfp(alf);
-        assertTrue(written.get(0).contains(".lf.cbin") && written.get(1).contains(".lf.bin"), written.toString());
 
         Path experiment = Files.writeString(tmp.resolve("tiny.conf"), TinyWorld.config(data, 1) + """
                 data { source = prepared-lfp, lfp.channels.step = 8 }

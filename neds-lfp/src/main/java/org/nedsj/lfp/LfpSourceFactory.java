@@ -14,6 +14,7 @@ import org.nedsj.spi.DataSource;
 import org.nedsj.spi.DataSourceFactory;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionData;
+import org.nedsj.spi.SyntheticRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code prepared-lfp}: a dataset prepared from an ALF/ONE cache ({@code neds prepare --alf}), with each
@@ -44,6 +46,26 @@ public final class LfpSourceFactory implements DataSourceFactory {
     @Override
     public String description() {
         return "a prepared ALF dataset plus LFP band power per token from raw_ephys_data (*.lf.cbin or *.lf.bin) as a neural modality";
+    }
+
+    @Override
+    public Optional<SyntheticRecordings> syntheticRecordings() {
+        return Optional.of(new SyntheticRecordings() {
+            @Override
+            public String name() {
+                return "lfp";
+            }
+
+            @Override
+            public String description() {
+                return "a raw LFP stream per session, .lf.cbin and .lf.bin alternately, band power following wheel and spikes";
+            }
+
+            @Override
+            public List<String> write(Path alfRoot, long seed) {
+                return SyntheticLfp.writeAll(alfRoot, "both", seed);
+            }
+        });
     }
 
     @Override
