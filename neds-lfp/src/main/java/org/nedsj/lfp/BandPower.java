@@ -68,7 +68,7 @@ public final class BandPower {
     }
 
     /**
-     * Band powers of {@code x[offset, offset + length)} into {@code out[outOffset + b * outStride]}.
+     * Band powers (the signal's units squared) of {@code x[offset, offset + length)} into {@code out[b]}, one per band.
      *
      * @param psd work array of at least {@code nfft / 2 + 1} doubles
      */

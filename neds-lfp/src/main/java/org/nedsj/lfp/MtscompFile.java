@@ -124,7 +124,6 @@ public final class MtscompFile implements LfpRecording {
         int chunk = chunkOf(from);
         while (count > 0 && chunk < bounds.length - 1 && bounds[chunk] < end) {
             short[] block = chunk(chunk);
-            int rows = (int) (bounds[chunk + 1] - bounds[chunk]);
             long first = Math.max(from, bounds[chunk]);
             long last = Math.min(end, bounds[chunk + 1]);
             for (int k = 0; k < channels.length; k++) {
