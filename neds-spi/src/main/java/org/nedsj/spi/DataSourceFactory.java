@@ -17,4 +17,9 @@ public interface DataSourceFactory extends NamedFactory {
     default Optional<RecordingFormat> recordingFormat() {
         return Optional.empty();
     }
+
+    /** Recordings this source reads that it can also synthesise for {@code neds synth --with NAME}; empty by default. */
+    default Optional<SyntheticRecordings> syntheticRecordings() {
+        return Optional.empty();
+    }
 }
