@@ -96,7 +96,8 @@ public final class FinetuneRun {
                 .withValue("epochs", ConfigValueFactory.fromAnyRef(finetune.getInt("epochs")))
                 .withValue("lr", ConfigValueFactory.fromAnyRef(finetune.getDouble("lr")))
                 .withValue("patience", ConfigValueFactory.fromAnyRef(finetune.getInt("patience")));
-        return TrainingOptions.from(train);
+        return TrainingOptions.from(train, org.nedsj.trainer.experiment.ScalePresets.replicas(),
+                org.nedsj.trainer.experiment.ScalePresets.batchSize(0));
     }
 
     private static List<SessionInfo> newSessions(Experiment experiment, NedsModel trained, List<String> ids) {
