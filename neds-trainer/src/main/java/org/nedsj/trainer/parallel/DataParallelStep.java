@@ -44,13 +44,18 @@ public final class DataParallelStep implements AutoCloseable {
      * @param microBatch most trials one micro-batch holds (the trials of a batch beyond it are accumulated)
      */
     public DataParallelStep(NedsModel model, int replicas, int microBatch) {
+        this(model, replicas, microBatch, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param cores the CPU threads the replicas share (each gets cores / replicas, at least one) */
+    public DataParallelStep(NedsModel model, int replicas, int microBatch, int cores) {
         if (replicas < 1 || microBatch < 1) {
             throw new IllegalArgumentException("replicas (" + replicas + ") and micro-batch (" + microBatch
                     + ") must be at least 1");
         }
         this.model = model;
         this.microBatch = microBatch;
-        this.cores = CoreShare.of(replicas);
+        this.cores = CoreShare.of(replicas, cores);
         replicas(replicas);
     }
 
