@@ -74,8 +74,8 @@ public final class Experiment implements AutoCloseable {
     }
 
     public TrainingOptions training() {
-        resolveAuto();
-        return TrainingOptions.from(config.getConfig("train"), ScalePresets.replicas(), ScalePresets.batchSize(0));
+        resolveAuto();   // nothing is auto after this: the two values below are never taken
+        return TrainingOptions.from(config.getConfig("train"), ScalePresets.replicas(), ScalePresets.batchSize(1));
     }
 
     /**

@@ -56,44 +56,32 @@ public final class DataParallelStep implements AutoCloseable {
         this.model = model;
         this.microBatch = microBatch;
         this.cores = CoreShare.of(replicas, cores);
-        replicas(replicas);
+        startReplicas(replicas);
     }
 
     /** One thread per replica, each on its device (CUDA) or with its OpenMP share (CPU); the replicas made there. */
-    private void replicas(int count) {
-        replicas.add(model);
+    private void startReplicas(int count) {
         if (count == 1) {
+            replicas.add(model);
             return;
         }
         int devices = Nd4j.getEnvironment().isCPU() ? 1 : Nd4j.getAffinityManager().getNumberOfDevices();
         for (int i = 0; i < count; i++) {
-            int device = i % devices;
+            int index = i;
             ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "neds-replica-" + device);
+                Thread t = new Thread(r, "neds-replica-" + index);
                 t.setDaemon(true);
                 return t;
             });
             threads.add(thread);
-            NedsModel replica = i == 0 ? null : await(thread.submit(() -> {
-                if (!Nd4j.getEnvironment().isCPU()) {
-                    Nd4j.getAffinityManager().unsafeSetDevice(device);
+            replicas.add(await(thread.submit(() -> {
+                if (devices > 1) {
+                    Nd4j.getAffinityManager().unsafeSetDevice(index % devices);
                 }
                 cores.applyToThisThread();
-                return model.replica();
-            }));
-            if (i == 0) {
-                await(thread.submit(() -> {
-                    cores.applyToThisThread();
-                    return null;
-                }));
-            } else {
-                replicas.add(replica);
-            }
+                return index == 0 ? model : model.replica();
+            })));
         }
-    }
-
-    public int replicaCount() {
-        return replicas.size();
     }
 
     /** The replica models, the model itself first. */
