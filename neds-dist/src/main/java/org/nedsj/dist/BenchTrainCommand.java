@@ -66,6 +66,11 @@ final class BenchTrainCommand implements Callable<Integer> {
             description = "Epochs of the loop timed with --data, after one warm-up epoch (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--replicas", paramLabel = "N[,N...]", split = ",",
+            description = "Time the step computed by each number of replicas in turn (e.g. 1,2: 1 replica with all --threads "
+                    + "against 2 replicas with --threads / 2 each), the medians side by side and each against the first.")
+    List<Integer> replicas = new ArrayList<>();
+
     @ParentCommand
     BenchCommand bench;
 
@@ -73,6 +78,9 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (data != null) {
             return loop(spec.commandLine().getOut());
+        }
+        if (!replicas.isEmpty()) {
+            return replicas(spec.commandLine().getOut());
         }
         PrintWriter out = spec.commandLine().getOut();
         int timed = shape.steps;
@@ -103,6 +111,58 @@ final class BenchTrainCommand implements Callable<Integer> {
                     r.median(), r.min(), r.max(), r.gflops(), peak, torchJson);
         }
         return 0;
+    }
+
+    /**
+     * The step computed by each replica count of {@link #replicas}, alternating rounds so that drift in the
+     * machine's speed falls on every count alike; the median over all rounds, and each against the first count.
+     */
+    private int replicas(PrintWriter out) {
+        for (int n : replicas) {
+            if (n < 1 || n > shape.threads) {
+                throw new IllegalArgumentException("--replicas " + n + ": each count must be between 1 and --threads ("
+                        + shape.threads + "), so every replica has at least one thread");
+            }
+        }
+        TrainStepBenchmark harness = BenchSetup.harness(shape, bench.neds.systemProperties());
+        int rounds = 3;
+        List<List<Double>> times = new ArrayList<>();
+        replicas.forEach(n -> times.add(new ArrayList<>()));
+        long parameters = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < replicas.size(); k++) {
+                TrainStepBenchmark.Result r = harness.training(2, shape.steps, replicas.get(k), shape.threads);
+                parameters = r.parameters();
+                for (double t : r.stepSeconds()) {
+                    times.get(k).add(t);
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "neds-j training step (%d parameters) by replicas, %s; %d rounds of %d steps per count%n",
+                parameters, shape.describe(), rounds, shape.steps);
+        out.printf(Locale.ROOT, "  %-26s %12s %12s %10s%n", "replicas x threads", "step median", "trials/s", "speed-up");
+        double first = Double.NaN;
+        StringBuilder jsonParts = new StringBuilder();
+        for (int k = 0; k < replicas.size(); k++) {
+            double median = median(times.get(k));
+            if (k == 0) {
+                first = median;
+            }
+            int n = replicas.get(k);
+            out.printf(Locale.ROOT, "  %-26s %10.3f s %12.1f %9.2fx%n", n + " x " + Math.max(1, shape.threads / n),
+                    median, shape.batch / median, first / median);
+            jsonParts.append(String.format(Locale.ROOT, "%s\"%d\": {\"step_s_median\": %.6f, \"ratio\": %.3f}",
+                    k == 0 ? "" : ", ", n, median, first / median));
+        }
+        if (json) {
+            out.printf(Locale.ROOT, "{\"replicas\": {%s}}%n", jsonParts);
+        }
+        return 0;
+    }
+
+    private static double median(List<Double> values) {
+        double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** The whole loop on {@link #data}, then the step alone at its shapes; both medians, and their ratio. */

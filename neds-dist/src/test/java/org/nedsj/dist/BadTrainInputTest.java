@@ -65,6 +65,9 @@ class BadTrainInputTest {
                 Arguments.of("train.mode=sideways", "train.mode = 'sideways'"),
                 Arguments.of("train.held-out-sessions=[nobody]", "train.held-out-sessions names sessions the data does not have"),
                 Arguments.of("train.epoch=3", "train.epoch"),
+                Arguments.of("train.parallel.replicas=0", "train.parallel.replicas = 0: must be at least 1"),
+                Arguments.of("train.parallel.replicas=many", "train.parallel.replicas = \"many\": must be a whole number or auto"),
+                Arguments.of("train.accumulate=0", "train.accumulate = 0: must be at least 1"),
                 Arguments.of("train.lr=fast", "train.lr"));
     }
 
@@ -73,6 +76,15 @@ class BadTrainInputTest {
     void aBadSettingStopsBeforeAnythingIsWritten(String set, String message) {
         Path out = tmp.resolve("run");
         Rejection.assertUserError(train(out, set), message);
+        assertFalse(Files.exists(out), "no half-made run folder");
+        untouched.assertUnchanged();
+    }
+
+    @Test
+    void replicasOrAccumulationOnTheSameDiffEngineAreRefusedNamingTheKeys() {
+        Path out = tmp.resolve("run");
+        Rejection.assertUserError(train(out, "model.engine=samediff", "train.accumulate=2"), "train.accumulate = 2",
+                "need model.engine = fused");
         assertFalse(Files.exists(out), "no half-made run folder");
         untouched.assertUnchanged();
     }

@@ -23,7 +23,8 @@ class NedsCommandLineTest {
                 Arguments.of("ablate", List.of("--config=F", "--schemes=SETS", "--set=KEY=VALUE", "--out=DIR")),
                 Arguments.of("plugins", List.of()),
                 Arguments.of("demo", List.of("--out=DIR")),
-                Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch")),
+                Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch",
+                        "--replicas=N[,N...]")),
                 Arguments.of("bench infer", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json")),
                 Arguments.of("bench prepare", List.of("--repeats=N", "--json")));
     }
@@ -82,6 +83,21 @@ class NedsCommandLineTest {
         assertEquals(2, preset.status());
         assertTrue(preset.err().contains("medium") && preset.err().contains("small, full"), preset.err());
         assertEquals(2, CommandRun.of("eval", "--run", "r", "--split", "holdout").status());
+    }
+
+    @Test
+    void benchTrainByReplicasPrintsEachCountsMedianAndItsSpeedUpSideBySide() {
+        CommandRun run = CommandRun.of("bench", "train", "--replicas", "1,2", "--neurons", "12", "--batch", "4", "--steps", "1",
+                "--json");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().matches("(?s).*\\n  1 x 2 +\\d+\\.\\d{3} s +\\d+\\.\\d +1\\.00x\\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  2 x 1 +\\d+\\.\\d{3} s +\\d+\\.\\d +\\d+\\.\\d{2}x\\n.*"), run.out());
+        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElse("")
+                .matches("\\{\"replicas\": \\{\"1\": \\{\"step_s_median\": [0-9.]+, \"ratio\": 1\\.000}, \"2\": .*}}"),
+                run.out());
+        CommandRun tooMany = CommandRun.of("bench", "train", "--replicas", "3", "--threads", "2");
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().contains("--replicas 3: each count must be between 1 and --threads (2)"), tooMany.err());
     }
 
     @Test

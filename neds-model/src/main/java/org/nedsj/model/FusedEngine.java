@@ -98,11 +98,12 @@ final class FusedEngine implements ModelEngine {
     }
 
     @Override
-    public StepResult step(Map<String, INDArray> placeholders, List<String> modalityNames, long noiseSeed) {
+    public StepResult step(Map<String, INDArray> placeholders, List<String> modalityNames, long noiseSeed,
+                           BatchShard shard) {
         profile.start();
         SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
         store.gradients().assign(0);
-        INDArray out = forward(placeholders, groups, true, noiseSeed);
+        INDArray out = forward(placeholders, groups, true, noiseSeed, shard.firstTrial());
         profile.start();
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
@@ -112,9 +113,10 @@ final class FusedEngine implements ModelEngine {
             ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, true, noiseSeed);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
-            spreadGradient(dOut, m, r.hiddenGradient(), m.lossWeight());
-            if (m.lossWeight() != 1.0) {
-                decoders.get(i).gradients().forEach(g -> g.muli(m.lossWeight()));
+            double scale = m.lossWeight() * shard.share(m.name());
+            spreadGradient(dOut, m, r.hiddenGradient(), scale);
+            if (scale != 1.0) {
+                decoders.get(i).gradients().forEach(g -> g.muli(scale));
             }
             mark(decoders.get(i).graph(), m, "heads forward+backward");
         }
@@ -138,7 +140,7 @@ final class FusedEngine implements ModelEngine {
     @Override
     public Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names) {
         SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
-        INDArray out = forward(placeholders, groups, false, 0);
+        INDArray out = forward(placeholders, groups, false, 0, 0);
         Map<String, INDArray> results = new HashMap<>();
         double total = 0;
         for (int i = 0; i < modalities.size(); i++) {
@@ -160,7 +162,8 @@ final class FusedEngine implements ModelEngine {
     }
 
     /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */
-    private INDArray forward(Map<String, INDArray> placeholders, SessionGroups groups, boolean training, long noiseSeed) {
+    private INDArray forward(Map<String, INDArray> placeholders, SessionGroups groups, boolean training, long noiseSeed,
+                             int firstTrial) {
         Map<String, INDArray> raw = new HashMap<>();
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
@@ -169,7 +172,7 @@ final class FusedEngine implements ModelEngine {
         }
         INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
         profile.mark("token assembly forward");
-        return backbone.forward(tokens, training, noiseSeed);
+        return backbone.forward(tokens, training, noiseSeed, firstTrial);
     }
 
     /** The modality's tokens in {@code x} [B, L, H], a view [B, n, H]. */

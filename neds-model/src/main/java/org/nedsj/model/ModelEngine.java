@@ -16,9 +16,11 @@ interface ModelEngine {
 
     /**
      * Forward and backward in training mode; placeholders as {@link GraphInputs} fills them; dropout
-     * noise drawn from {@code noiseSeed}. The gradients are written to the store's gradient buffer.
+     * noise drawn per trial from {@code noiseSeed} and the trial's position in the whole batch, each
+     * modality's loss gradient weighted by its share (see {@link BatchShard}). The gradients are written
+     * to the store's gradient buffer.
      */
-    StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed);
+    StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed, BatchShard shard);
 
     /** Named outputs ({@code m/prediction}, {@code m/loss}, {@code loss}) in evaluation mode. */
     Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names);

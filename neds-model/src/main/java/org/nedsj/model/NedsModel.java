@@ -111,10 +111,46 @@ public final class NedsModel {
      * no work array is shared with another model, so two models may step at once in two threads.
      */
     public StepResult step(Batch batch, MaskPlan plan, long noiseSeed) {
+        return step(batch, plan, noiseSeed, BatchShard.WHOLE);
+    }
+
+    /**
+     * A step on one shard of a larger batch: as {@link #step(Batch, MaskPlan, long)}, with dropout noise
+     * drawn for the trials' positions in the whole batch and the gradient of the shard's share of the
+     * whole batch's loss, so that the gradients of all shards sum to the whole batch's. The losses
+     * returned are the shard's own means.
+     */
+    public StepResult step(Batch shard, MaskPlan plan, long noiseSeed, BatchShard part) {
         profile.start();
-        Map<String, INDArray> placeholders = inputs.fill(batch, plan, true);
+        Map<String, INDArray> placeholders = inputs.fill(shard, plan, true);
         profile.mark("inputs");
-        return engine.step(placeholders, names, noiseSeed);
+        return engine.step(placeholders, names, noiseSeed, part);
+    }
+
+    /**
+     * By modality, the number of target values of {@code batch} under {@code plan}: what a modality's
+     * loss is a mean over. A target token of a per-session modality counts its session's real width
+     * (neurons, not padding), one of a fixed-width modality its width, one of a static (one-class-per-
+     * trial) modality 1. The built-in decoders normalise by exactly this; {@link BatchShard}'s shares
+     * are ratios of it.
+     */
+    public Map<String, Double> targetValues(Batch batch, MaskPlan plan) {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        for (ModalityBinding m : modalities) {
+            ModalitySpec spec = m.spec();
+            int[] widths = spec.isStatic() ? null : sessions.widths(spec);
+            double n = 0;
+            for (int trial = 0; trial < batch.size(); trial++) {
+                int perToken = widths == null ? 1 : widths[batch.session(trial)];
+                for (int k = 0; k < spec.tokensPerTrial(); k++) {
+                    if (plan.isTarget(m.name(), trial, k)) {
+                        n += perToken;
+                    }
+                }
+            }
+            counts.put(m.name(), n);
+        }
+        return counts;
     }
 
     /**

@@ -56,7 +56,11 @@ final class SameDiffEngine implements ModelEngine {
     }
 
     @Override
-    public StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed) {
+    public StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed, BatchShard shard) {
+        if (!shard.whole()) {
+            throw new UnsupportedOperationException("model.engine = samediff steps whole batches only; data-parallel "
+                    + "replicas and gradient accumulation need model.engine = fused");
+        }
         GraphParts.prepareGradients(sd);
         parametersIn();
         Nd4j.getRandom().setSeed(noiseSeed);

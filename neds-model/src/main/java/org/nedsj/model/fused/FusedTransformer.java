@@ -153,23 +153,29 @@ public final class FusedTransformer {
         }
     }
 
+    /** As {@link #forward(INDArray, boolean, long, int)} for a whole batch. */
+    public INDArray forward(INDArray input, boolean training, long noiseSeed) {
+        return forward(input, training, noiseSeed, 0);
+    }
+
     /**
-     * Runs the layers on {@code input} [B, L, H]. While training, dropout masks are drawn from this
-     * backbone's own generator seeded with {@code noiseSeed}, and kept for the backward pass.
+     * Runs the layers on {@code input} [B, L, H]. While training, each trial's dropout masks are drawn
+     * from this backbone's own generator seeded with {@code noiseSeed} and the trial's position in the
+     * whole batch ({@code firstTrial} + its row here), so a shard of a batch draws exactly the noise its
+     * trials get in the whole batch; the masks are kept for the backward pass.
      *
      * @return [B, L, H], a view of an internal buffer valid until the next call
      */
-    public INDArray forward(INDArray input, boolean training, long noiseSeed) {
-        if (training) {
-            noise.setSeed(noiseSeed);
-        }
+    public INDArray forward(INDArray input, boolean training, long noiseSeed, int firstTrial) {
         int batch = (int) input.size(0);
         Buffers b = buffers(batch);
         b.training = training;
+        b.noiseSeed = noiseSeed;
+        b.firstTrial = firstTrial;
         INDArray x0 = b.stream[0];
         x0.assign(input.reshape(x0.shape()));
         if (training && config.embedDropout() > 0) {
-            drop(b.embedMask, config.embedDropout());
+            drop(b, b.embedMask, config.embedDropout(), 0);
             x0.muli(b.embedMask);
         }
         for (int i = 0; i < config.layers(); i++) {
@@ -209,7 +215,7 @@ public final class FusedTransformer {
         linear(b.context[i], p + "attn/out/", b.rows);
         mark("linear fwd");
         if (b.training && config.dropout() > 0) {
-            drop(b.attnMask[i], config.dropout());
+            drop(b, b.attnMask[i], config.dropout(), 1 + 2 * i);
             b.rows.muli(b.attnMask[i]);
         }
         Nd4j.exec(new AddOp(b.stream[i], b.rows, b.mid[i]));
@@ -227,7 +233,7 @@ public final class FusedTransformer {
         linear(b.gelu[i], p + "mlp/fc2/", b.rows);
         mark("linear fwd");
         if (b.training && config.dropout() > 0) {
-            drop(b.mlpMask[i], config.dropout());
+            drop(b, b.mlpMask[i], config.dropout(), 2 + 2 * i);
             b.rows.muli(b.mlpMask[i]);
         }
         Nd4j.exec(new AddOp(b.mid[i], b.rows, b.stream[i + 1]));
@@ -474,9 +480,22 @@ public final class FusedTransformer {
     }
 
     /** Fills {@code mask} with kept/(1−rate) and dropped 0 entries. */
-    private void drop(INDArray mask, double rate) {
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - rate), noise);
+    /** Fills {@code mask} [B·L, H] with inverted-dropout factors, each trial's rows from a seed of its own. */
+    private void drop(Buffers b, INDArray mask, double rate, int draw) {
+        for (int t = 0; t < b.batch; t++) {
+            noise.setSeed(trialSeed(b.noiseSeed, b.firstTrial + t, draw));
+            INDArray rows = mask.get(NDArrayIndex.interval((long) t * tokens, (long) (t + 1) * tokens), NDArrayIndex.all());
+            Nd4j.getExecutioner().exec(new BernoulliDistribution(rows, 1.0 - rate), noise);
+        }
         mask.muli(1.0 / (1.0 - rate));
+    }
+
+    /** The seed of one trial's {@code draw}-th dropout mask of a step (SplitMix64's finaliser over the three). */
+    static long trialSeed(long noiseSeed, long trial, int draw) {
+        long z = noiseSeed * 0x9E3779B97F4A7C15L + trial * 0xBF58476D1CE4E5B9L + draw * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**
@@ -506,6 +525,8 @@ public final class FusedTransformer {
     private final class Buffers {
         final int batch;
         boolean training;
+        long noiseSeed;
+        int firstTrial;
         final INDArray[] stream;
         final INDArray[] ln1;
         final INDArray[] q;

@@ -12,6 +12,7 @@ import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
+import org.nedsj.trainer.parallel.DataParallelStep;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -118,6 +119,35 @@ public final class TrainStepBenchmark {
         phases.put("adamw", optimizer);
         phases.replaceAll((k, v) -> v / steps);
         return new Result(batch, times, model.parameterCount(), trainingFlops(), phases);
+    }
+
+    /**
+     * Training steps of the whole batch computed by {@code replicas} replicas at once, each in its own
+     * thread with {@code cores / replicas} compute threads ({@link DataParallelStep}); then clipping and
+     * AdamW on the summed gradient, and the new weights copied to the replicas (all timed).
+     */
+    public Result training(int warmup, int steps, int replicas, int cores) {
+        NedsModel model = model();
+        List<ModalitySpec> specs = model.specs();
+        Batch data = batch(specs);
+        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
+        AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01);
+        ParameterStore store = model.store();
+        List<ParameterStore.Run> all = store.runs(p -> true);
+        double[] times = new double[steps];
+        try (DataParallelStep parallel = new DataParallelStep(model, replicas, batch, cores)) {
+            for (int i = 0; i < warmup + steps; i++) {
+                long t0 = System.nanoTime();
+                parallel.step(data, plans[i % 2], i);
+                GlobalNormClipping.clip(store.gradients(), all, 1.0);
+                adam.step(store, all, 1e-4);
+                parallel.publishWeights();
+                if (i >= warmup) {
+                    times[i - warmup] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+        }
+        return new Result(batch, times, model.parameterCount(), trainingFlops(), Map.of());
     }
 
     public Result inference(int warmup, int steps) {

@@ -22,7 +22,7 @@ import org.nedsj.trainer.plugin.PluginModule;
 public final class ExperimentContext implements AutoCloseable {
 
     private final DiscoveredPlugins plugins;
-    private final ExperimentConfig experiment;
+    private ExperimentConfig experiment;
     private final Injector injector;
 
     private ExperimentContext(DiscoveredPlugins plugins, ExperimentConfig experiment, Injector injector) {
@@ -63,6 +63,15 @@ public final class ExperimentContext implements AutoCloseable {
 
     public ExperimentConfig experiment() {
         return experiment;
+    }
+
+    /**
+     * Replaces the value at {@code path} (a setting given as {@code auto}) by what it resolved to; the
+     * resolved configuration written afterwards records the value with {@code why} as its origin.
+     */
+    public void resolve(String path, Object value, String why) {
+        Config config = experiment.config().withValue(path, com.typesafe.config.ConfigValueFactory.fromAnyRef(value, why));
+        experiment = new ExperimentConfig(config, experiment.sources());
     }
 
     public PluginCatalog plugins() {

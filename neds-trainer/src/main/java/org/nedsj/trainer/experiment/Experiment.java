@@ -32,7 +32,7 @@ import java.util.Set;
 public final class Experiment implements AutoCloseable {
 
     private final ExperimentContext context;
-    private final Config config;
+    private Config config;
     private DataSource data;
 
     private Experiment(ExperimentContext context) {
@@ -69,11 +69,44 @@ public final class Experiment implements AutoCloseable {
     }
 
     public ModelConfig modelConfig() {
+        resolveAuto();
         return ModelConfig.from(config.getConfig("model"));
     }
 
     public TrainingOptions training() {
-        return TrainingOptions.from(config.getConfig("train"));
+        resolveAuto();   // nothing is auto after this: the two values below are never taken
+        return TrainingOptions.from(config.getConfig("train"), ScalePresets.replicas(), ScalePresets.batchSize(1));
+    }
+
+    /**
+     * Replaces {@code model.preset}, {@code train.batch-size} and {@code train.parallel.replicas} given as
+     * {@code auto} by what they resolve to (by the number of training sessions, and the devices visible),
+     * in the configuration this experiment reads and in the resolved configuration a run writes.
+     */
+    public void resolveAuto() {
+        boolean preset = isAuto("model.preset");
+        boolean batch = isAuto("train.batch-size");
+        if (preset || batch) {
+            int sessions = trainingSessions().size();
+            if (preset) {
+                String name = ScalePresets.preset(sessions);
+                context.resolve("model.preset", name, "model.preset = auto, for " + sessions + " training session(s)");
+            }
+            if (batch) {
+                context.resolve("train.batch-size", ScalePresets.batchSize(sessions),
+                        "train.batch-size = auto, for " + sessions + " training session(s)");
+            }
+        }
+        if (isAuto("train.parallel.replicas")) {
+            context.resolve("train.parallel.replicas", ScalePresets.replicas(),
+                    "train.parallel.replicas = auto, " + ScalePresets.devices());
+        }
+        config = context.config();
+    }
+
+    private boolean isAuto(String path) {
+        return config.hasPath(path) && config.getValue(path).valueType() == com.typesafe.config.ConfigValueType.STRING
+                && "auto".equals(config.getString(path));
     }
 
     /** Sessions used for pre-training: every session of the data but {@code train.held-out-sessions}. */

@@ -55,6 +55,7 @@ public final class FinetuneRun {
             List<SessionInfo> added = newSessions(experiment, trained, sessionIds);
             NedsModel model = trained.withSessions(added);
             SessionStarts.apply(model, experiment.data(), added);
+            experiment.resolveAuto();
             Config finetune = experiment.config().getConfig("finetune");
             TrainingOptions options = options(experiment.config(), finetune);
             try (RunDirectory run = RunDirectory.create(out)) {
@@ -96,7 +97,8 @@ public final class FinetuneRun {
                 .withValue("epochs", ConfigValueFactory.fromAnyRef(finetune.getInt("epochs")))
                 .withValue("lr", ConfigValueFactory.fromAnyRef(finetune.getDouble("lr")))
                 .withValue("patience", ConfigValueFactory.fromAnyRef(finetune.getInt("patience")));
-        return TrainingOptions.from(train);
+        return TrainingOptions.from(train, org.nedsj.trainer.experiment.ScalePresets.replicas(),
+                org.nedsj.trainer.experiment.ScalePresets.batchSize(1));
     }
 
     private static List<SessionInfo> newSessions(Experiment experiment, NedsModel trained, List<String> ids) {

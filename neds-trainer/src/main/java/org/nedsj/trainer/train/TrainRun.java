@@ -38,6 +38,7 @@ public final class TrainRun {
         String fingerprint = experiment.data().fingerprint();
         experiment.trainingScheme();
         NedsModel model = newModel(experiment, table, sessions, options);
+        requireEngineForParallel(model, options);
         try (RunDirectory run = RunDirectory.create(out)) {
             experiment.context().writeResolvedConfig(run.root());
             SessionTableFile.write(run.sessions(), table, SessionTableFile.unitsOf(experiment.data(), sessions));
@@ -45,6 +46,7 @@ public final class TrainRun {
                     experiment.trainingSchemeName()));
             console.printf(Locale.ROOT, "training %s on %d session(s), %d parameters, into %s%n",
                     experiment.trainingSchemeName(), sessions.size(), model.parameterCount(), run.root());
+            noteParallel(options, console);
             AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
             return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
         }
@@ -65,6 +67,7 @@ public final class TrainRun {
             }
             Checkpoints.Restored restored = Checkpoints.load(run.latestCheckpoint(), experiment.codecs());
             Checkpoints.repairBest(run, restored.state());
+            requireEngineForParallel(restored.model(), options);
             recordResume(experiment, run, sets);
             console.printf(Locale.ROOT, "resuming %s after epoch %d (step %d)%n", run.root(), restored.state().epoch(),
                     restored.state().step());
@@ -97,6 +100,24 @@ public final class TrainRun {
                 table, options.seed());
         SessionStarts.apply(model, experiment.data(), sessions);
         return model;
+    }
+
+    /** The whole-model SameDiff graph steps whole batches only: no shards, no micro-batches. */
+    static void requireEngineForParallel(NedsModel model, TrainingOptions options) {
+        if (model.config().engine().equals(org.nedsj.model.ModelConfig.SAMEDIFF)
+                && (options.replicas() > 1 || options.accumulate() > 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "train.parallel.replicas = %d and "
+                            + "train.accumulate = %d need model.engine = fused (the samediff engine steps whole batches only); "
+                            + "set model.engine = fused, or both to 1", options.replicas(), options.accumulate()));
+        }
+    }
+
+    private static void noteParallel(TrainingOptions options, PrintStream console) {
+        if (options.replicas() > 1 || options.accumulate() > 1) {
+            console.printf(Locale.ROOT, "each optimiser step: %d trials in %d micro-batch(es) of %d, each shared by %d "
+                            + "replica(s)%n", options.stepTrials(), options.accumulate(), options.batchSize(),
+                    options.replicas());
+        }
     }
 
     /** Names the modalities whose plugins supply only a SameDiff graph: each step runs those through an interpreter. */

@@ -13,6 +13,7 @@ import org.nedsj.trainer.batch.TrialRef;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
 import org.nedsj.trainer.optim.LearningRateSchedule;
+import org.nedsj.trainer.parallel.DataParallelStep;
 import org.nedsj.trainer.run.EpochSummary;
 import org.nedsj.trainer.run.LossTally;
 import org.nedsj.trainer.run.MetricsLog;
@@ -56,6 +57,7 @@ public final class Trainer {
     private final List<ParameterStore.Run> trained;
     private final MetricsLog metrics;
     private TrainerState state;
+    private DataParallelStep parallel;
 
     /**
      * A trainer that validates every modality under the training scheme.
@@ -102,7 +104,7 @@ public final class Trainer {
     }
 
     public int batchesPerEpoch() {
-        int n = BatchOrder.epoch(train, widths, mode(), options.batchSize(), options.seed(), 0).size();
+        int n = BatchOrder.epoch(train, widths, mode(), options.stepTrials(), options.seed(), 0).size();
         return options.maxStepsPerEpoch() > 0 ? Math.min(n, options.maxStepsPerEpoch()) : n;
     }
 
@@ -116,9 +118,14 @@ public final class Trainer {
         LearningRateSchedule schedule = new LearningRateSchedule(options.lr(), (long) perEpoch * options.epochs(),
                 options.warmup(), options.warmupStartFactor(), options.endFactor());
         metrics.truncateAfter(state.epoch());
-        while (state.epoch() < options.epochs() && state.stale() < options.patience()) {
-            EpochSummary summary = epoch(state.epoch() + 1, perEpoch, schedule);
-            finishEpoch(summary);
+        try (DataParallelStep steps = new DataParallelStep(model, options.replicas(), options.batchSize())) {
+            parallel = steps;
+            while (state.epoch() < options.epochs() && state.stale() < options.patience()) {
+                EpochSummary summary = epoch(state.epoch() + 1, perEpoch, schedule);
+                finishEpoch(summary);
+            }
+        } finally {
+            parallel = null;
         }
         if (state.stale() >= options.patience()) {
             out.printf(Locale.ROOT, "early stop: validation loss has not improved for %d epochs (best %.4f at epoch %d)%n",
@@ -128,7 +135,7 @@ public final class Trainer {
     }
 
     private EpochSummary epoch(int epoch, int perEpoch, LearningRateSchedule schedule) {
-        List<List<TrialRef>> batches = BatchOrder.epoch(train, widths, mode(), options.batchSize(), options.seed(), epoch)
+        List<List<TrialRef>> batches = BatchOrder.epoch(train, widths, mode(), options.stepTrials(), options.seed(), epoch)
                 .subList(0, perEpoch);
         LossTally tally = new LossTally(lossWeights);
         ProgressLine progress = new ProgressLine(out, terminal, String.format(Locale.ROOT, "epoch %d/%d", epoch,
@@ -160,8 +167,8 @@ public final class Trainer {
     private void trainStep(Batch batch, int epoch, int b, double lr, LossTally tally) {
         requireFiniteInput(batch, epoch, b);
         MaskPlan plan = scheme.plan(batch, options.seed());
-        StepResult result = model.step(batch, plan, noiseSeed(batch.index()));
-        for (var e : result.modalityLosses().entrySet()) {
+        Map<String, Double> losses = parallel.step(batch, plan, noiseSeed(batch.index()));
+        for (var e : losses.entrySet()) {
             if (!Double.isFinite(e.getValue())) {
                 throw new NonFiniteTrainingException(String.format(Locale.ROOT,
                         "the %s loss became %s at step %d (epoch %d, batch %d: %s); the run stopped; %s. Check that "
@@ -181,6 +188,7 @@ public final class Trainer {
                     b + 1, describe(batch), kept()));
         }
         optimizer.step(store, trained, lr);
+        parallel.publishWeights();
     }
 
     /** A NaN or infinity in the data would poison every loss; name where it is instead. */

@@ -3,14 +3,28 @@ package org.nedsj.trainer.train;
 import com.typesafe.config.Config;
 
 /**
- * The {@code train} section: optimiser, schedule, batching, budget and stopping.
+ * The {@code train} section: optimiser, schedule, batching, budget and stopping, and how a step is
+ * spread: over {@code replicas} model replicas stepping shards of each batch at once, and over
+ * {@code accumulate} micro-batches of {@code batchSize} trials per optimiser step (an optimiser step
+ * sees {@code batchSize × accumulate} trials).
  */
 public record TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
                               double warmupStartFactor, double endFactor, double weightDecay, double beta1,
                               double beta2, double epsilon, double clipNorm, int patience, double minDelta,
-                              int maxStepsPerEpoch, double valSmoothing) {
+                              int maxStepsPerEpoch, double valSmoothing, int replicas, int accumulate) {
+
+    /** One replica, no accumulation. */
+    public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
+                           double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
+                           double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
+                           double valSmoothing) {
+        this(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay, beta1, beta2,
+                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, 1, 1);
+    }
 
     public TrainingOptions {
+        atLeast("parallel.replicas", replicas, 1);
+        atLeast("accumulate", accumulate, 1);
         atLeast("epochs", epochs, 1);
         atLeast("batch-size", batchSize, 1);
         atLeast("patience", patience, 1);
@@ -65,17 +79,56 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
                 + "file or with --set train." + key + "=…");
     }
 
-    public static TrainingOptions from(Config train) {
-        return new TrainingOptions(train.getLong("seed"), train.getInt("epochs"), train.getInt("batch-size"),
+    /**
+     * The options of a {@code train} section; {@code train.parallel.replicas = auto} becomes
+     * {@code autoReplicas} (one per visible GPU), {@code train.batch-size = auto} {@code autoBatchSize}.
+     */
+    public static TrainingOptions from(Config train, int autoReplicas, int autoBatchSize) {
+        return new TrainingOptions(train.getLong("seed"), train.getInt("epochs"),
+                countOrAuto(train, "batch-size", autoBatchSize),
                 train.getString("batching"), train.getDouble("lr"), train.getDouble("warmup"),
                 train.getDouble("warmup-start-factor"), train.getDouble("end-factor"), train.getDouble("weight-decay"),
                 train.getDouble("beta1"), train.getDouble("beta2"), train.getDouble("epsilon"),
                 train.getDouble("clip-norm"), train.getInt("patience"), train.getDouble("min-delta"),
-                train.getInt("max-steps-per-epoch"), train.getDouble("val-smoothing"));
+                train.getInt("max-steps-per-epoch"), train.getDouble("val-smoothing"),
+                countOrAuto(train, "parallel.replicas", autoReplicas), count(train, "accumulate"));
+    }
+
+    /** A whole number, or the word {@code auto} (then {@code auto}); anything else names the key and the fix. */
+    private static int countOrAuto(Config train, String key, int auto) {
+        if (train.getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING
+                && "auto".equals(train.getString(key))) {
+            return auto;
+        }
+        return count(train, key, " or auto");
+    }
+
+    private static int count(Config train, String key) {
+        return count(train, key, "");
+    }
+
+    private static int count(Config train, String key, String alternative) {
+        try {
+            return train.getInt(key);
+        } catch (com.typesafe.config.ConfigException.WrongType e) {
+            throw invalid(key, train.getValue(key).render(), "must be a whole number" + alternative);
+        }
     }
 
     public TrainingOptions withEpochs(int n) {
         return new TrainingOptions(seed, n, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay,
-                beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing);
+                beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate);
+    }
+
+    /** These options with {@code replicas} replicas and {@code accumulate} micro-batches per optimiser step. */
+    public TrainingOptions withParallel(int replicas, int accumulate) {
+        return new TrainingOptions(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
+                weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
+                accumulate);
+    }
+
+    /** Trials per optimiser step: {@code batchSize × accumulate}. */
+    public int stepTrials() {
+        return batchSize * accumulate;
     }
 }

@@ -1,0 +1,145 @@
+package org.nedsj.trainer.train;
+
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.NedsModel;
+import org.nedsj.model.Parameter;
+import org.nedsj.spi.Batch;
+import org.nedsj.spi.MaskPlan;
+import org.nedsj.spi.MaskingScheme;
+import org.nedsj.spi.Split;
+import org.nedsj.trainer.batch.BatchAssembler;
+import org.nedsj.trainer.batch.TrialRef;
+import org.nedsj.trainer.batch.TrialSplits;
+import org.nedsj.trainer.optim.AdamW;
+import org.nedsj.trainer.optim.GlobalNormClipping;
+import org.nedsj.trainer.parallel.DataParallelStep;
+import org.nedsj.trainer.run.RunDirectory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Data-parallel replicas and gradient accumulation compute the step of one batch: 2 replicas × 8
+ * trials and 2 accumulated micro-batches of 8 give, after 5 optimiser steps, the weights (within 1e-5
+ * of each parameter's largest value) and the losses (within 1e-6 relative) of 1 replica × 16 trials,
+ * with dropout on and the mixed masking scheme drawing per trial.
+ */
+class DataParallelTrainingTest {
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+    private static final int STEPS = 5;
+
+    private final ToyData data = new ToyData(5, 80, 9, 14);
+
+    /** The losses of each step by modality, and the model after the steps. */
+    private record Trained(List<Map<String, Double>> losses, NedsModel model) {
+    }
+
+    /** {@value #STEPS} optimiser steps on batches of 16 trials, computed by {@code replicas} replicas in micro-batches. */
+    private Trained train(int replicas, int microBatch) {
+        NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.2), 3);
+        TrainingOptions options = TrainerFixture.options(1, 3e-3);
+        AdamW adam = TrainerFixture.adam(options);
+        MaskingScheme scheme = TrainerFixture.mixed();
+        BatchAssembler assembler = new BatchAssembler(data, model.specs(), model::width);
+        List<TrialRef> trials = new ArrayList<>();
+        TrialSplits.of(data, model.sessions(), data.sessions(), Split.TRAIN).values().forEach(trials::addAll);
+        List<Map<String, Double>> losses = new ArrayList<>();
+        try (DataParallelStep step = new DataParallelStep(model, replicas, microBatch)) {
+            for (int i = 0; i < STEPS; i++) {
+                Batch batch = assembler.assemble(i, trials.subList(16 * i, 16 * i + 16));
+                MaskPlan plan = scheme.plan(batch, 7);
+                losses.add(step.step(batch, plan, 1000 + i));
+                GlobalNormClipping.clip(model.store().gradients(), model.store().runs(p -> true), 1.0);
+                adam.step(model.store(), 3e-3);
+                step.publishWeights();
+                for (NedsModel replica : step.replicas()) {
+                    assertEquals(model.store().values(), replica.store().values(), "replica weights after step " + i);
+                }
+            }
+        }
+        return new Trained(losses, model);
+    }
+
+    @Test
+    void twoReplicasOfEightTrialsEqualOneReplicaOfSixteen() {
+        Trained one = train(1, 16);
+        Trained two = train(2, 16);
+        assertSameLosses(one, two);
+        assertSameWeights(one.model(), two.model());
+    }
+
+    @Test
+    void twoAccumulatedMicroBatchesOfEightEqualOneBatchOfSixteen() {
+        Trained whole = train(1, 16);
+        Trained accumulated = train(1, 8);
+        assertSameLosses(whole, accumulated);
+        assertSameWeights(whole.model(), accumulated.model());
+        Trained both = train(2, 8);                      // 2 micro-batches, each in 2 shards of 4
+        assertSameLosses(whole, both);
+        assertSameWeights(whole.model(), both.model());
+    }
+
+    @Test
+    void theTrainerWithTwoReplicasOrAccumulationEndsWithTheWeightsOfOneBatchOfSixteen(@TempDir Path dir) throws IOException {
+        TrainingOptions sixteen = new TrainingOptions(7, 1, 16, "per-session", 3e-3, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8,
+                1.0, 100, 0.0, STEPS, 0.5);
+        NedsModel reference = trainer(dir.resolve("one"), sixteen);
+        NedsModel replicas = trainer(dir.resolve("two"), sixteen.withParallel(2, 1));
+        assertSameWeights(reference, replicas);
+        TrainingOptions eightTwice = new TrainingOptions(7, 1, 8, "per-session", 3e-3, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8,
+                1.0, 100, 0.0, STEPS, 0.5, 1, 2);
+        assertEquals(16, eightTwice.stepTrials());
+        assertSameWeights(reference, trainer(dir.resolve("acc"), eightTwice));
+    }
+
+    private NedsModel trainer(Path out, TrainingOptions options) throws IOException {
+        NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.2), 3);
+        Trainer trainer = TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options,
+                RunDirectory.create(out), QUIET);
+        assertEquals(STEPS, trainer.batchesPerEpoch());
+        trainer.run();
+        return model;
+    }
+
+    private static void assertSameLosses(Trained expected, Trained actual) {
+        for (int i = 0; i < STEPS; i++) {
+            Map<String, Double> e = expected.losses().get(i);
+            Map<String, Double> a = actual.losses().get(i);
+            assertEquals(e.keySet(), a.keySet());
+            for (String m : e.keySet()) {
+                assertEquals(e.get(m), a.get(m), 1e-6 * Math.max(1e-3, Math.abs(e.get(m))), m + " loss at step " + i);
+            }
+        }
+    }
+
+    /**
+     * The flat weight buffers within 1e-5 of each other relative to their norm, and every entry within
+     * 1e-5 of the largest weight. Not per parameter: the key part of each attention bias has a true
+     * gradient of zero (softmax ignores a shift shared by all keys), so its float-noise gradient differs
+     * between summation orders, and AdamW, normalising by the gradient's own size, turns that noise into
+     * steps of about lr that differ in sign (around 1e-6 here, against weights of order 1).
+     */
+    private static void assertSameWeights(NedsModel expected, NedsModel actual) {
+        INDArray e = expected.store().values();
+        INDArray a = actual.store().values();
+        double relative = e.distance2(a) / e.norm2Number().doubleValue();
+        assertTrue(relative <= 1e-5, "weights differ by " + relative + " relative (L2)");
+        double largest = e.amaxNumber().doubleValue();
+        for (Parameter p : expected.parameters()) {
+            double worst = expected.parameter(p.name()).sub(actual.parameter(p.name())).amaxNumber().doubleValue();
+            assertTrue(worst <= 1e-5 * largest, p.name() + " differs by " + worst + " (largest weight " + largest + ")");
+        }
+    }
+}
