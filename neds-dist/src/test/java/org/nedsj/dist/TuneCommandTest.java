@@ -146,4 +146,18 @@ class TuneCommandTest {
                 "--out", out.toString()), "is not empty and holds no sweep");
         assertEquals("mine", Files.readString(mine));
     }
+
+    @Test
+    void theShippedNedsSearchSpacePassesTheChecksOfTheShippedFullExperiment() throws IOException {
+        Path out = tmp.resolve("neds-sweep");
+        ExperimentSources sources = ExperimentSources.of(Path.of("src/dist/conf/full.conf"),
+                List.of("data.path=" + TinyWorld.get().data));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new TuneRun(sources, Path.of("src/dist/conf/tune-neds.conf"), null, out, quiet, false).limitJobs(0).run();
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("trial,status,epochs,val.loss,masking.ratio,model.presets.full.hidden,model.presets.full.layers,"
+                + "model.presets.full.mlp,train.lr,train.weight-decay,error", rows.get(0));
+        assertEquals(31, rows.size(), "30 trials, every one checked and none started");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",pending,0,,")), rows.toString());
+    }
 }
