@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "NEDS-J: one multimodal masked transformer that encodes behaviour into neural activity "
                 + "and decodes neural activity into behaviour, across recording sessions.",
         subcommands = {SynthCommand.class, PrepareCommand.class, InspectCommand.class, TrainCommand.class, EvalCommand.class,
-                FinetuneCommand.class, AblateCommand.class, ScalingCommand.class, AnalyzeCommand.class, PluginsCommand.class, DemoCommand.class,
+                FinetuneCommand.class, AblateCommand.class, TuneCommand.class, ScalingCommand.class, AnalyzeCommand.class, PluginsCommand.class, DemoCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Experiments are HOCON files. Override their keys with --set key=value",

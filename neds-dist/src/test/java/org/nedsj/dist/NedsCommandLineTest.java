@@ -21,6 +21,7 @@ class NedsCommandLineTest {
                 Arguments.of("eval", List.of("--run=RUN", "--data=DATA", "--split=SPLIT", "--out=REPORT", "--mask=SCHEME")),
                 Arguments.of("finetune", List.of("--run=RUN", "--data=DATA", "--sessions=ID", "--set=KEY=VALUE", "--out=RUN")),
                 Arguments.of("ablate", List.of("--config=F", "--schemes=SETS", "--set=KEY=VALUE", "--out=DIR")),
+                Arguments.of("tune", List.of("--config=F", "--space=S", "--trials=N", "--set=KEY=VALUE", "--out=DIR")),
                 Arguments.of("plugins", List.of()),
                 Arguments.of("demo", List.of("--out=DIR")),
                 Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch",
@@ -45,7 +46,7 @@ class NedsCommandLineTest {
     void theTopLevelHelpListsEveryCommand() {
         CommandRun run = CommandRun.of("--help");
         assertEquals(0, run.status());
-        for (String c : List.of("synth", "prepare", "train", "eval", "finetune", "ablate", "plugins", "demo", "bench")) {
+        for (String c : List.of("synth", "prepare", "train", "eval", "finetune", "ablate", "tune", "plugins", "demo", "bench")) {
             assertTrue(run.out().contains("\n  " + c + " "), "missing " + c + " in\n" + run.out());
         }
     }

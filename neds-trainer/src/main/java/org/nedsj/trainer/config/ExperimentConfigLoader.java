@@ -39,7 +39,15 @@ public final class ExperimentConfigLoader {
      *                                             (their messages name file and line)
      */
     public ExperimentConfig load(ExperimentSources sources) {
-        Config user = sources.userLayers();
+        return load(sources, ConfigFactory.empty());
+    }
+
+    /**
+     * As {@link #load(ExperimentSources)} with {@code top} over every user layer; its values keep their own
+     * origins in messages (a sweep's search-space file and line, say).
+     */
+    public ExperimentConfig load(ExperimentSources sources, Config top) {
+        Config user = top.withFallback(sources.userLayers());
         Config merged = user.withFallback(reference).resolve();
         Config resolvedReference = reference.resolveWith(merged);
         OpenSections open = OpenSections.of(resolvedReference);

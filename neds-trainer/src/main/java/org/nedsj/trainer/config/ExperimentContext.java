@@ -74,6 +74,16 @@ public final class ExperimentContext implements AutoCloseable {
         experiment = new ExperimentConfig(config, experiment.sources());
     }
 
+    /**
+     * This experiment with {@code top} over its user layers, loaded and checked as {@link #open} checks
+     * (unknown keys, types), with the same plugins' defaults; this context is left as it is.
+     *
+     * @throws ExperimentConfigException naming each unknown key or wrongly typed value with its origin
+     */
+    public ExperimentConfig check(Config top) {
+        return ExperimentConfigLoader.fromResources(plugins.resourceLoader()).load(experiment.sources(), top);
+    }
+
     public PluginCatalog plugins() {
         return injector.getInstance(PluginCatalog.class);
     }

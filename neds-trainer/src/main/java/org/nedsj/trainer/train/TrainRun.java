@@ -32,6 +32,15 @@ public final class TrainRun {
     /** Trains a new model into {@code out}; every setting is checked before the run folder is made. */
     public static TrainerState start(Experiment experiment, Path out, PrintStream console, boolean terminal)
             throws IOException {
+        return start(experiment, out, console, terminal, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #start(Experiment, Path, PrintStream, boolean)}, stopping after epoch {@code stopAfterEpoch}
+     * with the schedule of the whole {@code train.epochs} budget (see {@link Trainer#stopAfterEpoch}).
+     */
+    public static TrainerState start(Experiment experiment, Path out, PrintStream console, boolean terminal,
+                                     int stopAfterEpoch) throws IOException {
         TrainingOptions options = experiment.training();
         List<SessionInfo> sessions = experiment.trainingSessions();
         SessionTable table = new SessionTable(sessions);
@@ -48,7 +57,8 @@ public final class TrainRun {
                     experiment.trainingSchemeName(), sessions.size(), model.parameterCount(), run.root());
             noteParallel(options, console);
             AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
-            return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+            return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal,
+                    stopAfterEpoch);
         }
     }
 
@@ -59,11 +69,17 @@ public final class TrainRun {
      */
     public static TrainerState resume(Path runDir, List<String> sets, PrintStream console, boolean terminal)
             throws IOException {
+        return resume(runDir, sets, console, terminal, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #resume(Path, List, PrintStream, boolean)}, stopping after epoch {@code stopAfterEpoch}. */
+    public static TrainerState resume(Path runDir, List<String> sets, PrintStream console, boolean terminal,
+                                      int stopAfterEpoch) throws IOException {
         try (RunDirectory run = RunDirectory.resume(runDir);
              Experiment experiment = Experiment.open(run.config(), sets)) {
             TrainingOptions options = experiment.training();
             if (!Files.isRegularFile(run.latestCheckpoint())) {
-                return restart(experiment, run, options, sets, console, terminal);
+                return restart(experiment, run, options, sets, console, terminal, stopAfterEpoch);
             }
             Checkpoints.Restored restored = Checkpoints.load(run.latestCheckpoint(), experiment.codecs());
             Checkpoints.repairBest(run, restored.state());
@@ -72,13 +88,13 @@ public final class TrainRun {
             console.printf(Locale.ROOT, "resuming %s after epoch %d (step %d)%n", run.root(), restored.state().epoch(),
                     restored.state().step());
             return train(experiment, run, restored.model(), restored.optimizer(options), restored.state(), options,
-                    console, terminal);
+                    console, terminal, stopAfterEpoch);
         }
     }
 
     /** A run killed before its first checkpoint starts again from its seed, as it first did. */
     private static TrainerState restart(Experiment experiment, RunDirectory run, TrainingOptions options, List<String> sets,
-                                        PrintStream console, boolean terminal) throws IOException {
+                                        PrintStream console, boolean terminal, int stopAfterEpoch) throws IOException {
         List<SessionInfo> sessions = experiment.trainingSessions();
         SessionTable table = new SessionTable(sessions);
         NedsModel model = newModel(experiment, table, sessions, options);
@@ -90,7 +106,8 @@ public final class TrainRun {
         recordResume(experiment, run, sets);
         console.printf(Locale.ROOT, "resuming %s from its start: it stopped before its first checkpoint%n", run.root());
         AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
-        return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal);
+        return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal,
+                stopAfterEpoch);
     }
 
     /** A fresh model from the seed, each session's decoder parameters started from its training data. */
@@ -138,8 +155,8 @@ public final class TrainRun {
     }
 
     private static TrainerState train(Experiment experiment, RunDirectory run, NedsModel model, AdamW optimizer,
-                                      TrainerState state, TrainingOptions options, PrintStream console, boolean terminal)
-            throws IOException {
+                                      TrainerState state, TrainingOptions options, PrintStream console, boolean terminal,
+                                      int stopAfterEpoch) throws IOException {
         List<SessionInfo> sessions = model.sessions().sessions();
         Map<String, List<TrialRef>> train = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.TRAIN);
         Map<String, List<TrialRef>> val = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.VAL);
@@ -148,7 +165,7 @@ public final class TrainRun {
         TaskValidation tasks = TaskValidation.forTraining(experiment.trainingSchemeName(), scheme, model.modalities(),
                 experiment::scheme);
         Trainer trainer = new Trainer(model, optimizer, state, assembler, scheme, tasks, options, run, train, val,
-                name -> true, console, terminal);
+                name -> true, console, terminal).stopAfterEpoch(stopAfterEpoch);
         noteGraphCodecs(model, console);
         TrainerState done;
         try {

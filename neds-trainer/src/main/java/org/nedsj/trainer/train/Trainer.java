@@ -58,6 +58,7 @@ public final class Trainer {
     private final MetricsLog metrics;
     private TrainerState state;
     private DataParallelStep parallel;
+    private int stopAfterEpoch = Integer.MAX_VALUE;
 
     /**
      * A trainer that validates every modality under the training scheme.
@@ -112,6 +113,16 @@ public final class Trainer {
         return BatchOrder.mode(options.batching());
     }
 
+    /**
+     * Stops {@link #run()} after this epoch, though the epoch budget (and so the learning-rate schedule, the
+     * warm-up and the first selectable epoch) stays {@code train.epochs}: a run stopped here and resumed later
+     * continues the very schedule an unbroken run follows (a sweep trains its trials rung by rung this way).
+     */
+    public Trainer stopAfterEpoch(int epoch) {
+        this.stopAfterEpoch = epoch;
+        return this;
+    }
+
     /** Trains until the epoch budget is spent or validation stops improving; returns the final state. */
     public TrainerState run() throws IOException {
         int perEpoch = batchesPerEpoch();
@@ -120,7 +131,7 @@ public final class Trainer {
         metrics.truncateAfter(state.epoch());
         try (DataParallelStep steps = new DataParallelStep(model, options.replicas(), options.batchSize())) {
             parallel = steps;
-            while (state.epoch() < options.epochs() && state.stale() < options.patience()) {
+            while (state.epoch() < Math.min(options.epochs(), stopAfterEpoch) && state.stale() < options.patience()) {
                 EpochSummary summary = epoch(state.epoch() + 1, perEpoch, schedule);
                 finishEpoch(summary);
             }
