@@ -108,7 +108,7 @@ class NedsCommandLineTest {
         assertTrue(neds.err().startsWith("neds: a command is needed"), neds.err());
         CommandRun bench = CommandRun.of("bench");
         assertEquals(2, bench.status());
-        assertTrue(bench.err().startsWith("neds bench: say what to measure: train, infer or prepare"), bench.err());
+        assertTrue(bench.err().startsWith("neds bench: say what to measure: train, infer, prepare or scale"), bench.err());
     }
 
     @Test

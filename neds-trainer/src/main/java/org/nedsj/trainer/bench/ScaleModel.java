@@ -12,12 +12,13 @@ import java.util.List;
  *
  * @param hidden     hidden size
  * @param layers     transformer layers
+ * @param heads      attention heads
  * @param mlp        MLP width
  * @param modalities the modalities of a trial (neural ones are stitched per session)
  * @param sessions   sessions the model holds (each its own stitcher and embedding)
  * @param widest     neurons of the widest session (every stitcher is padded to it)
  */
-public record ScaleModel(int hidden, int layers, int mlp, List<ModalitySpec> modalities, int sessions, int widest) {
+public record ScaleModel(int hidden, int layers, int heads, int mlp, List<ModalitySpec> modalities, int sessions, int widest) {
 
     private static final int FLOAT_BYTES = 4;
 
@@ -79,6 +80,29 @@ public record ScaleModel(int hidden, int layers, int mlp, List<ModalitySpec> mod
             }
         }
         return total + (long) timeBins * h;
+    }
+
+    /**
+     * Bytes of one trial's input as training reads it: spike counts one byte each (the memory-mapped
+     * prepared arrays), behaviour values four (a static one counted as one value).
+     */
+    public long inputBytes(int neurons) {
+        long bytes = 0;
+        for (ModalitySpec m : modalities) {
+            bytes += m.isNeural() ? (long) m.tokensPerTrial() * neurons : (long) FLOAT_BYTES * m.tokensPerTrial();
+        }
+        return bytes;
+    }
+
+    /**
+     * Bytes of activations one trial keeps from forward to backward, in single precision: per layer
+     * and token the normalised input, q, k, v, context, attention output and second normalised input
+     * (7 × hidden) and the MLP's pre- and post-activation (2 × MLP), plus each head's attention
+     * probabilities (tokens × tokens).
+     */
+    public long activationBytes() {
+        long t = tokens();
+        return FLOAT_BYTES * layers * (t * (7L * hidden + 2L * mlp) + (long) heads * t * t);
     }
 
     /** Bytes of the parameters in single precision; the gradient buffer has the same size. */

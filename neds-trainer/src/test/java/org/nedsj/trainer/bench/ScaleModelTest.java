@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ScaleModelTest {
 
-    /** hidden 4, 1 layer, MLP 8; spikes and wheel of 2 bins, a choice of 2 classes; 2 sessions, the widest 3 neurons. */
-    private static final ScaleModel TINY = new ScaleModel(4, 1, 8, List.of(ModalitySpec.neuralCounts("spikes", 2),
+    /** hidden 4, 1 layer, 2 heads, MLP 8; spikes and wheel of 2 bins, a choice of 2 classes; 2 sessions, the widest 3 neurons. */
+    private static final ScaleModel TINY = new ScaleModel(4, 1, 2, 8, List.of(ModalitySpec.neuralCounts("spikes", 2),
             ModalitySpec.dynamicBehaviour("wheel", 2), ModalitySpec.staticBehaviour("choice", 2)), 2, 3);
 
     @Test
@@ -27,6 +27,14 @@ class ScaleModelTest {
         // wheel in and out 2*2*2*4 = 32, choice logits 2*4*2 = 16
         assertEquals(1280 + 400 + 96 + 32 + 16, TINY.forwardFlops(3), 0);
         assertEquals(3 * 1824, TINY.trainingFlops(3), 0);
+    }
+
+    @Test
+    void countsTheBytesOfATrialByHand() {
+        // spikes 2 bins * 3 neurons at one byte, wheel 2 floats, choice 1 float
+        assertEquals(6 + 8 + 4, TINY.inputBytes(3));
+        // 5 tokens * (7*4 + 2*8) + 2 heads * 25 = 270 floats
+        assertEquals(270 * 4, TINY.activationBytes());
     }
 
     @Test
@@ -50,7 +58,7 @@ class ScaleModelTest {
             SessionTable sessions = new SessionTable(List.of(new SessionInfo("a", 7, 10, 0, 0, "synthetic"),
                     new SessionInfo("b", 12, 10, 0, 0, "synthetic"), new SessionInfo("c", 9, 10, 0, 0, "synthetic")));
             NedsModel model = NedsModel.create(config, experiment.bindings(modalities), sessions, 0);
-            ScaleModel paper = new ScaleModel(config.hidden(), config.layers(), config.mlp(), modalities, 3, 12);
+            ScaleModel paper = new ScaleModel(config.hidden(), config.layers(), config.heads(), config.mlp(), modalities, 3, 12);
             assertEquals(model.parameterCount(), paper.parameters());
         }
     }
