@@ -53,9 +53,9 @@ final class ManySessionsTable {
         Nd4j.getEnvironment().setMaxThreads(shape.threads);
         Nd4j.factory().blas().setMaxThreads(shape.threads);
         out.printf(Locale.ROOT, "training over many sessions: synthetic prepared sessions of %d trials (70%% training) and %d bins, "
-                + "widths %d-%d neurons spread evenly (1 session: %d), memory-mapped from a temporary folder; %s; %d timed steps after "
-                + "2 warm-up, epoch time extrapolated from the median step%n", trials, BINS, NARROWEST, WIDEST, WIDEST,
-                shape.describe(), shape.steps);
+                + "widths %d-%d neurons spread evenly (1 session: %d), memory-mapped from a temporary folder; preset %s, %s engine, batch %d, %d threads; %s; %d timed "
+                + "steps after 2 warm-up, epoch time extrapolated from the median step%n", trials, BINS, NARROWEST, WIDEST, WIDEST,
+                shape.preset, shape.engine, shape.batch, shape.threads, BenchSetup.environment(), shape.steps);
         out.printf(Locale.ROOT, "  %8s %9s %12s %11s %10s %12s %10s %13s %10s %10s %10s%n", "sessions", "widths", "train trials",
                 "parameters", "step s", "epoch s", "heap MB", "RSS MB", "mapped MB", "VmHWM MB", "written s");
         List<String> rows = new ArrayList<>();
