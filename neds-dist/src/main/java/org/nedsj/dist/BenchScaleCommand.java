@@ -75,6 +75,14 @@ final class BenchScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requirePositive("--sessions", sessions);
+        requirePositive("--trials", trials);
+        requirePositive("--mean-width", meanWidth);
+        requirePositive("--widest", widest);
+        requirePositive("--scale-batch", scaleBatch);
+        if (!(trainFraction > 0 && trainFraction <= 1)) {
+            throw new IllegalArgumentException("--train-fraction " + trainFraction + ": give a share between 0 (exclusive) and 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         String measured = "given with --efficiency";
         double e;
@@ -133,6 +141,12 @@ final class BenchScaleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " " + value + ": give a positive number");
+        }
     }
 
     private ScaleModel model(String preset) {

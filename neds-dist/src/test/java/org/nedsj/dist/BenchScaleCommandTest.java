@@ -28,6 +28,17 @@ class BenchScaleCommandTest {
     }
 
     @Test
+    void anAssumptionOutOfRangeIsOneMessageNamingTheOption() {
+        CommandRun fraction = CommandRun.of("bench", "scale", "--efficiency", "0.25", "--train-fraction", "1.5");
+        assertTrue(fraction.status() != 0 && fraction.err().contains("--train-fraction 1.5: give a share between 0 (exclusive) and 1"),
+                fraction.err());
+        CommandRun efficiency = CommandRun.of("bench", "scale", "--efficiency", "0");
+        assertTrue(efficiency.status() != 0 && efficiency.err().contains("--efficiency 0.0: give a share"), efficiency.err());
+        CommandRun widest = CommandRun.of("bench", "scale", "--efficiency", "0.25", "--widest", "0");
+        assertTrue(widest.status() != 0 && widest.err().contains("--widest 0: give a positive number"), widest.err());
+    }
+
+    @Test
     void measuresTheEfficiencyOnThisMachineWhenNoneIsGiven() {
         CommandRun run = CommandRun.of("bench", "scale", "--neurons", "12", "--batch", "4", "--steps", "1");
         assertEquals(0, run.status(), run.err());
