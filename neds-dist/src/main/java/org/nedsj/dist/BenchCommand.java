@@ -8,8 +8,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code neds bench}: speed measurements; the work is in its subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures speed: training steps, inference, data preparation.",
-        subcommands = {BenchTrainCommand.class, BenchInferCommand.class, BenchPrepareCommand.class})
+        description = "Measures speed: training steps, inference, data preparation; and the scale presets on paper.",
+        subcommands = {BenchTrainCommand.class, BenchInferCommand.class, BenchPrepareCommand.class, BenchScaleCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -23,6 +23,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "neds bench: say what to measure: train, infer or prepare");
+        throw new ParameterException(spec.commandLine(), "neds bench: say what to measure: train, infer, prepare or scale");
     }
 }

@@ -71,6 +71,16 @@ final class BenchTrainCommand implements Callable<Integer> {
                     + "against 2 replicas with --threads / 2 each), the medians side by side and each against the first.")
     List<Integer> replicas = new ArrayList<>();
 
+    @Option(names = "--sessions", paramLabel = "N[,N...]", split = ",",
+            description = "Train over each number of synthetic prepared sessions in turn (widths 100-800 neurons, memory-mapped "
+                    + "from a temporary folder): time per epoch extrapolated from --steps steps, and peak memory (heap, "
+                    + "ND4J off-heap, mapped, resident) as sessions grow.")
+    List<Integer> sessions = new ArrayList<>();
+
+    @Option(names = "--session-trials", paramLabel = "T", defaultValue = "400",
+            description = "Trials per synthetic session for --sessions, 70% of them training trials (default: ${DEFAULT-VALUE}).")
+    int sessionTrials;
+
     @ParentCommand
     BenchCommand bench;
 
@@ -81,6 +91,10 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         if (!replicas.isEmpty()) {
             return replicas(spec.commandLine().getOut());
+        }
+        if (!sessions.isEmpty()) {
+            return new ManySessionsTable(shape, sessions, sessionTrials, bench.neds.systemProperties(), json)
+                    .print(spec.commandLine().getOut());
         }
         PrintWriter out = spec.commandLine().getOut();
         int timed = shape.steps;

@@ -25,7 +25,9 @@ class NedsCommandLineTest {
                 Arguments.of("plugins", List.of()),
                 Arguments.of("demo", List.of("--out=DIR")),
                 Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch",
-                        "--replicas=N[,N...]")),
+                        "--replicas=N[,N...]", "--sessions=N[,N...]", "--session-trials=T")),
+                Arguments.of("bench scale", List.of("--efficiency=E", "--sessions=N", "--trials=T", "--train-fraction=F", "--mean-width=N",
+                        "--widest=N", "--scale-batch=B")),
                 Arguments.of("bench infer", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json")),
                 Arguments.of("bench prepare", List.of("--repeats=N", "--json")));
     }
@@ -108,7 +110,7 @@ class NedsCommandLineTest {
         assertTrue(neds.err().startsWith("neds: a command is needed"), neds.err());
         CommandRun bench = CommandRun.of("bench");
         assertEquals(2, bench.status());
-        assertTrue(bench.err().startsWith("neds bench: say what to measure: train, infer or prepare"), bench.err());
+        assertTrue(bench.err().startsWith("neds bench: say what to measure: train, infer, prepare or scale"), bench.err());
     }
 
     @Test

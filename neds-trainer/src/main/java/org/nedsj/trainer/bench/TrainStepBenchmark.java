@@ -90,7 +90,7 @@ public final class TrainStepBenchmark {
         NedsModel model = model();
         List<ModalitySpec> specs = model.specs();
         Batch data = batch(specs);
-        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
+        MaskPlan[] plans = {plan(specs, batch, true), plan(specs, batch, false)};
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01);
         ParameterStore store = model.store();
         List<ParameterStore.Run> all = store.runs(p -> true);
@@ -130,7 +130,7 @@ public final class TrainStepBenchmark {
         NedsModel model = model();
         List<ModalitySpec> specs = model.specs();
         Batch data = batch(specs);
-        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
+        MaskPlan[] plans = {plan(specs, batch, true), plan(specs, batch, false)};
         AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01);
         ParameterStore store = model.store();
         List<ParameterStore.Run> all = store.runs(p -> true);
@@ -154,7 +154,7 @@ public final class TrainStepBenchmark {
         NedsModel model = model();
         List<ModalitySpec> specs = model.specs();
         Batch data = batch(specs);
-        MaskPlan[] plans = {plan(specs, true), plan(specs, false)};
+        MaskPlan[] plans = {plan(specs, batch, true), plan(specs, batch, false)};
         double[] times = new double[steps];
         for (int i = 0; i < warmup + steps; i++) {
             long t0 = System.nanoTime();
@@ -207,7 +207,7 @@ public final class TrainStepBenchmark {
     }
 
     /** Encoding (neural tokens hidden) or decoding (behaviour hidden) for the whole batch, as the reference alternates. */
-    private MaskPlan plan(List<ModalitySpec> specs, boolean encoding) {
+    static MaskPlan plan(List<ModalitySpec> specs, int batch, boolean encoding) {
         MaskPlan.Builder p = MaskPlan.builder(batch, specs, encoding ? "encoding" : "decoding");
         for (ModalitySpec m : specs) {
             if (m.isNeural() == encoding) {
