@@ -54,7 +54,10 @@ class KillDuringTrainingTest {
         Path again = tmp.resolve("again");
         assertEquals(0, train(config, again).waitFor());
         double noise = maxDifference(expected, parameters(again.resolve("checkpoints/latest.zip")));
-        double tolerance = Math.max(4 * noise, 1e-6);
+        // One pair of unbroken runs is a noisy estimate of that spread (1e-7 in one run of this test, 7e-7 in
+        // another, resumed runs 1.3e-6 in both), hence the floor; a lost or repeated optimiser step moves
+        // weights by about the learning rate (3e-3 here), far above it.
+        double tolerance = Math.max(4 * noise, 1e-5);
         double worst = 0;
 
         Random random = new Random(19);
