@@ -33,11 +33,11 @@ final class ShardStepper extends AbstractFunction1<Iterator<ShardTask>, Iterator
     private final String run;
     private final long step;
     private final Broadcast<float[]> weights;
-    private final ReplicaSource source;
+    private final Broadcast<ReplicaSource> source;
     private final int threads;
     private final TaskStartHook hook;
 
-    ShardStepper(String run, long step, Broadcast<float[]> weights, ReplicaSource source, int threads, TaskStartHook hook) {
+    ShardStepper(String run, long step, Broadcast<float[]> weights, Broadcast<ReplicaSource> source, int threads, TaskStartHook hook) {
         this.run = run;
         this.step = step;
         this.weights = weights;
@@ -73,6 +73,6 @@ final class ShardStepper extends AbstractFunction1<Iterator<ShardTask>, Iterator
     private NedsModel replica(int partition) {
         String prefix = run + "/";
         REPLICAS.keySet().removeIf(k -> !k.startsWith(prefix));
-        return REPLICAS.computeIfAbsent(prefix + partition, k -> source.newReplica());
+        return REPLICAS.computeIfAbsent(prefix + partition, k -> source.value().newReplica());
     }
 }

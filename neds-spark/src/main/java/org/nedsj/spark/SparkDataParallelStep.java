@@ -13,6 +13,7 @@ import org.nedsj.model.NedsModel;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 import org.nedsj.trainer.parallel.CoreShare;
+import org.nedsj.trainer.parallel.GradientStep;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -38,13 +39,14 @@ import java.util.UUID;
  * barrier result stage would abort the job. The driver's weights change only after a step's job has
  * returned every shard, so a lost task costs a retry of that step and nothing else.
  */
-public final class SparkDataParallelStep implements AutoCloseable {
+public final class SparkDataParallelStep implements GradientStep {
 
     private static final ClassTag<ShardResult> RESULT = ClassTag$.MODULE$.apply(ShardResult.class);
 
     private final JavaSparkContext spark;
     private final NedsModel model;
-    private final ReplicaSource source;
+    /** Broadcast once: the replica's bytes (a saved model) would otherwise travel with every step's tasks. */
+    private final Broadcast<ReplicaSource> source;
     private final int tasks;
     private final int threadsPerTask;
     private final CoreShare localCores;
@@ -69,7 +71,7 @@ public final class SparkDataParallelStep implements AutoCloseable {
         }
         this.spark = spark;
         this.model = model;
-        this.source = source;
+        this.source = spark.broadcast(source);
         this.tasks = tasks;
         this.threadsPerTask = threadsPerTask;
         // an embedded local[N] master runs the tasks in this JVM, where ND4J's thread budgets are process-wide
@@ -90,6 +92,7 @@ public final class SparkDataParallelStep implements AutoCloseable {
      *
      * @return the batch's loss of each modality (the mean over its target values)
      */
+    @Override
     public Map<String, Double> step(Batch batch, MaskPlan plan, long noiseSeed) {
         Map<String, Double> totals = model.targetValues(batch, plan);
         List<ShardTask> shards = shards(batch, plan, noiseSeed, totals);
@@ -152,8 +155,14 @@ public final class SparkDataParallelStep implements AutoCloseable {
         }
     }
 
-    /** Nothing to release on the executors beyond the replicas, which the next run's tasks replace. */
+    /** Nothing to do: every step broadcasts the driver's weights afresh. */
+    @Override
+    public void publishWeights() {
+    }
+
+    /** Releases the broadcast replica source; the executors' replicas go when the next run's tasks start. */
     @Override
     public void close() {
+        source.destroy();
     }
 }
