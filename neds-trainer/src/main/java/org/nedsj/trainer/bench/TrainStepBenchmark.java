@@ -13,12 +13,14 @@ import org.nedsj.spi.SessionInfo;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
 import org.nedsj.trainer.parallel.DataParallelStep;
+import org.nedsj.trainer.parallel.GradientStep;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Times the model at the PyTorch reference's shapes: one session of {@code neurons} neurons, 100
@@ -127,6 +129,14 @@ public final class TrainStepBenchmark {
      * AdamW on the summed gradient, and the new weights copied to the replicas (all timed).
      */
     public Result training(int warmup, int steps, int replicas, int cores) {
+        return training(warmup, steps, model -> new DataParallelStep(model, replicas, batch, cores));
+    }
+
+    /**
+     * Training steps of the whole batch whose gradient {@code steps} computes (e.g. another engine's
+     * tasks); then clipping and AdamW on it, and the new weights published (all timed).
+     */
+    public Result training(int warmup, int steps, Function<NedsModel, GradientStep> stepper) {
         NedsModel model = model();
         List<ModalitySpec> specs = model.specs();
         Batch data = batch(specs);
@@ -135,7 +145,7 @@ public final class TrainStepBenchmark {
         ParameterStore store = model.store();
         List<ParameterStore.Run> all = store.runs(p -> true);
         double[] times = new double[steps];
-        try (DataParallelStep parallel = new DataParallelStep(model, replicas, batch, cores)) {
+        try (GradientStep parallel = stepper.apply(model)) {
             for (int i = 0; i < warmup + steps; i++) {
                 long t0 = System.nanoTime();
                 parallel.step(data, plans[i % 2], i);

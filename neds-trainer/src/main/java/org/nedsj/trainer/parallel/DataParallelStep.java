@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
  * <p>The first replica is the model itself; the others are {@link NedsModel#replica() replicas} whose
  * weights {@link #publishWeights()} refreshes after each optimiser step.
  */
-public final class DataParallelStep implements AutoCloseable {
+public final class DataParallelStep implements GradientStep {
 
     private final NedsModel model;
     private final int microBatch;
@@ -94,6 +94,7 @@ public final class DataParallelStep implements AutoCloseable {
      *
      * @return the batch's loss of each modality (the mean over its target values)
      */
+    @Override
     public Map<String, Double> step(Batch batch, MaskPlan plan, long noiseSeed) {
         if (replicas.size() == 1 && batch.size() <= microBatch) {
             return new LinkedHashMap<>(model.step(batch, plan, noiseSeed).modalityLosses());
@@ -159,6 +160,7 @@ public final class DataParallelStep implements AutoCloseable {
     }
 
     /** Copies the model's weights, just updated by the optimiser, into every other replica. */
+    @Override
     public void publishWeights() {
         for (int i = 1; i < replicas.size(); i++) {
             replicas.get(i).store().values().assign(model.store().values());
