@@ -479,7 +479,6 @@ public final class FusedTransformer {
         return a.data().asNioFloat().position((int) a.offset()).slice();
     }
 
-    /** Fills {@code mask} with kept/(1−rate) and dropped 0 entries. */
     /** Fills {@code mask} [B·L, H] with inverted-dropout factors, each trial's rows from a seed of its own. */
     private void drop(Buffers b, INDArray mask, double rate, int draw) {
         for (int t = 0; t < b.batch; t++) {
