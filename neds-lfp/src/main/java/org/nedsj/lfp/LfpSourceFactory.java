@@ -7,6 +7,7 @@ import org.nedsj.prep.store.DatasetWriter;
 import org.nedsj.prep.store.InputFingerprint;
 import org.nedsj.prep.store.Manifest;
 import org.nedsj.prep.store.ManifestIo;
+import org.nedsj.prep.store.PreparedDataSource;
 import org.nedsj.prep.store.PreparedFiles;
 import org.nedsj.prep.store.PreparedSessionData;
 import org.nedsj.prep.store.PreparedStore;
@@ -105,7 +106,7 @@ public final class LfpSourceFactory implements DataSourceFactory {
         modalities.add(ModalitySpec.neuralCounts("spikes", manifest.bins()));
         modalities.add(spec(settings.modality(), manifest.bins()));
         behaviours.forEach(b -> modalities.add(b.spec(manifest.bins())));
-        return new LfpDataSource(modalities, sessions, InputFingerprint.ofDataset(settings.asMap(), List.of(fingerprints.toString())));
+        return new PreparedDataSource(modalities, sessions, InputFingerprint.ofDataset(settings.asMap(), List.of(fingerprints.toString())));
     }
 
     /** Band power per token: a neural modality of continuous values, one column per channel and band in each session. */

@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prepared sessions (memory-mapped or in memory) as a {@link DataSource}. */
+/**
+ * Prepared sessions (memory-mapped or in memory) as a {@link DataSource}; also the holder of a plugin's sessions
+ * that extend the prepared ones (the LFP plugin's sessions with their band-power features).
+ */
 public final class PreparedDataSource implements DataSource {
 
     private final List<ModalitySpec> modalities;
-    private final Map<String, PreparedSessionData> sessions = new LinkedHashMap<>();
+    private final Map<String, SessionData> sessions = new LinkedHashMap<>();
     private final String fingerprint;
 
-    public PreparedDataSource(List<ModalitySpec> modalities, List<PreparedSessionData> sessions, String fingerprint) {
+    public PreparedDataSource(List<ModalitySpec> modalities, List<? extends SessionData> sessions, String fingerprint) {
         this.modalities = List.copyOf(modalities);
         sessions.forEach(s -> this.sessions.put(s.info().id(), s));
         this.fingerprint = fingerprint;
@@ -29,12 +32,12 @@ public final class PreparedDataSource implements DataSource {
 
     @Override
     public List<SessionInfo> sessions() {
-        return sessions.values().stream().map(PreparedSessionData::info).toList();
+        return sessions.values().stream().map(SessionData::info).toList();
     }
 
     @Override
     public SessionData session(String sessionId) {
-        PreparedSessionData s = sessions.get(sessionId);
+        SessionData s = sessions.get(sessionId);
         if (s == null) {
             throw new IllegalArgumentException("unknown session " + sessionId + "; this data source has " + sessions.keySet());
         }
