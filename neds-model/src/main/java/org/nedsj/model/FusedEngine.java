@@ -107,19 +107,25 @@ final class FusedEngine implements ModelEngine {
         profile.start();
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
-        INDArray dOut = backboneGradient(out);
+        // zeroed: tokens no decoder reads on their own (a whole-trial readout's static tokens) get only its share
+        INDArray dOut = backboneGradient(out).assign(0);
+        List<INDArray> wholeTrial = new ArrayList<>();
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
             ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, true, noiseSeed);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
             double scale = m.lossWeight() * shard.share(m.name());
-            spreadGradient(dOut, m, r.hiddenGradient(), scale);
+            INDArray pooled = spreadGradient(dOut, m, r.hiddenGradient(), scale);
+            if (pooled != null) {
+                wholeTrial.add(pooled);
+            }
             if (scale != 1.0) {
                 decoders.get(i).gradients().forEach(g -> g.muli(scale));
             }
             mark(decoders.get(i).graph(), m, "heads forward+backward");
         }
+        wholeTrial.forEach(g -> addWholeTrial(dOut, g));
         INDArray dTokens = backbone.backward(dOut);
         profile.start();
         Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
@@ -175,15 +181,16 @@ final class FusedEngine implements ModelEngine {
         return backbone.forward(tokens, training, noiseSeed, firstTrial);
     }
 
-    /** The modality's tokens in {@code x} [B, L, H], a view [B, n, H]. */
+    /** The tokens the modality's decoder reads in {@code x} [B, L, H], a view [B, n, H]. */
     private INDArray slice(INDArray x, ModalityBinding m) {
-        int offset = layout.offset(m.name());
-        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + layout.tokens(m.name())), NDArrayIndex.all());
+        int offset = layout.readOffset(m.name());
+        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + layout.readTokens(m.name())), NDArrayIndex.all());
     }
 
     /**
-     * The modality's slice of the backbone output, copied to its own array (the heads read it whole);
-     * a repeated static modality's copies averaged into its one token [B, 1, H].
+     * The tokens of the backbone output the modality's decoder reads, copied to its own array (the heads
+     * read it whole); a pooled static modality's tokens (its copies, or the whole trial) averaged into its
+     * one token [B, 1, H].
      */
     private INDArray headInput(INDArray out, ModalityBinding m) {
         INDArray own = headInputs.get(m.name());
@@ -191,26 +198,39 @@ final class FusedEngine implements ModelEngine {
             own = Nd4j.create(out.dataType(), out.size(0), m.spec().tokensPerTrial(), hidden);
             headInputs.put(m.name(), own);
         }
-        if (layout.repeated(m.name())) {
-            return own.assign(slice(out, m).sum(1).divi(layout.tokens(m.name())).reshape(out.size(0), 1, hidden));
+        if (layout.pooled(m.name())) {
+            return own.assign(slice(out, m).sum(1).divi(layout.readTokens(m.name())).reshape(out.size(0), 1, hidden));
         }
         return own.assign(slice(out, m));
     }
 
     /**
-     * Writes {@code scale} × the gradient of the modality's head input [B, T, H] into its slice of
-     * {@code dOut}; a repeated static modality's copies each get 1/n of its one token's gradient.
+     * Writes {@code scale} × the gradient of the modality's head input [B, T, H] into its tokens in
+     * {@code dOut}; a repeated static modality's copies each get 1/n of its one token's gradient. A
+     * whole-trial readout's tokens overlap every other modality's: its share is returned, to be added
+     * once the others are written ({@link #addWholeTrial}).
      */
-    private void spreadGradient(INDArray dOut, ModalityBinding m, INDArray gradient, double scale) {
+    private INDArray spreadGradient(INDArray dOut, ModalityBinding m, INDArray gradient, double scale) {
+        if (layout.wholeTrial(m.name())) {
+            return gradient.reshape(dOut.size(0), hidden).mul(scale / layout.readTokens(m.name()));
+        }
         if (!layout.repeated(m.name())) {
             slice(dOut, m).assign(gradient).muli(scale);
-            return;
+            return null;
         }
         int n = layout.tokens(m.name());
         INDArray perCopy = gradient.reshape(dOut.size(0), hidden);
         for (int k = 0; k < n; k++) {
             dOut.get(NDArrayIndex.all(), NDArrayIndex.point(layout.offset(m.name()) + k), NDArrayIndex.all())
                     .assign(perCopy).muli(scale / n);
+        }
+        return null;
+    }
+
+    /** Adds a whole-trial readout's gradient per token [B, H] to every token of {@code dOut} [B, L, H]. */
+    private static void addWholeTrial(INDArray dOut, INDArray perToken) {
+        for (int b = 0; b < dOut.size(0); b++) {
+            dOut.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.all()).addiRowVector(perToken.getRow(b));
         }
     }
 

@@ -27,15 +27,29 @@ import org.nedsj.model.graph.TokenLayout;
  * @param staticTokens     tokens of each static modality in the sequence: 1 (one token at the static position) or
  *                         N &gt; 1 (repeated at N bins over the trial, read out as their mean; see
  *                         {@link TokenLayout})
+ * @param staticReadout    what a static modality's head reads: {@link #OWN_TOKENS} (the mean of its own token
+ *                         or copies) or {@link #WHOLE_TRIAL} (the mean of every token of the trial's sequence)
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
                           double normEpsilon, DataType dataType, String engine, boolean timeEmbedding,
-                          boolean timeBias, int staticTokens) {
+                          boolean timeBias, int staticTokens, String staticReadout) {
 
     /** The default engine. */
     public static final String FUSED = "fused";
     public static final String SAMEDIFF = "samediff";
+    /** A static modality's head reads the mean of its own token(s). */
+    public static final String OWN_TOKENS = "own";
+    /** A static modality's head reads the mean of every token of the trial. */
+    public static final String WHOLE_TRIAL = "trial";
+
+    /** With the static heads on their own tokens (the model as it was before {@code model.static-readout}). */
+    public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
+                       boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType,
+                       String engine, boolean timeEmbedding, boolean timeBias, int staticTokens) {
+        this(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase, staticPosition,
+                normEpsilon, dataType, engine, timeEmbedding, timeBias, staticTokens, OWN_TOKENS);
+    }
 
     public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
                        boolean sessionEmbedding, double ropeBase, int staticPosition, double normEpsilon, DataType dataType) {
@@ -86,6 +100,10 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens
                     + ": use 1 (one token per static modality) up to the trial's bin count");
         }
+        if (!OWN_TOKENS.equals(staticReadout) && !WHOLE_TRIAL.equals(staticReadout)) {
+            throw new IllegalArgumentException("model.static-readout = '" + staticReadout + "': use '" + OWN_TOKENS
+                    + "' (a static modality's own tokens) or '" + WHOLE_TRIAL + "' (every token of the trial)");
+        }
     }
 
     /** Reads the {@code model} section: sizes from {@code model.presets.<model.preset>}, the rest directly. */
@@ -100,27 +118,32 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
                 model.getString("norm"), model.getDouble("dropout"), model.getDouble("embed-dropout"),
                 model.getBoolean("session-embedding"), model.getDouble("rope-base"), model.getInt("static-position"),
                 model.getDouble("norm-epsilon"), DataType.FLOAT, model.getString("engine"), model.getBoolean("time-embedding"),
-                model.getBoolean("time-bias"), model.getInt("static-tokens"));
+                model.getBoolean("time-bias"), model.getInt("static-tokens"), model.getString("static-readout"));
     }
 
     public ModelConfig withTimeEmbedding(boolean on) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, on, timeBias, staticTokens);
+                staticPosition, normEpsilon, dataType, engine, on, timeBias, staticTokens, staticReadout);
     }
 
     public ModelConfig withTimeBias(boolean on) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, timeEmbedding, on, staticTokens);
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, on, staticTokens, staticReadout);
     }
 
     public ModelConfig withStaticTokens(int n) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, engine, timeEmbedding, timeBias, n);
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, timeBias, n, staticReadout);
+    }
+
+    public ModelConfig withStaticReadout(String readout) {
+        return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
+                staticPosition, normEpsilon, dataType, engine, timeEmbedding, timeBias, staticTokens, readout);
     }
 
     /** Where every modality's tokens sit in the transformer's sequence under this configuration. */
     public TokenLayout layout(List<ModalityBinding> modalities) {
-        return TokenLayout.of(modalities, staticPosition, staticTokens);
+        return TokenLayout.of(modalities, staticPosition, staticTokens, WHOLE_TRIAL.equals(staticReadout));
     }
 
     public int headSize() {
@@ -129,11 +152,11 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     public ModelConfig withDataType(DataType type) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, type, engine, timeEmbedding, timeBias, staticTokens);
+                staticPosition, normEpsilon, type, engine, timeEmbedding, timeBias, staticTokens, staticReadout);
     }
 
     public ModelConfig withEngine(String name) {
         return new ModelConfig(hidden, layers, heads, mlp, norm, dropout, embedDropout, sessionEmbedding, ropeBase,
-                staticPosition, normEpsilon, dataType, name, timeEmbedding, timeBias, staticTokens);
+                staticPosition, normEpsilon, dataType, name, timeEmbedding, timeBias, staticTokens, staticReadout);
     }
 }

@@ -189,7 +189,8 @@ public final class ModelStore {
                 c.has("engine") ? c.get("engine").asText() : ModelConfig.FUSED,
                 c.has("timeEmbedding") && c.get("timeEmbedding").asBoolean(),
                 c.has("timeBias") && c.get("timeBias").asBoolean(),
-                c.has("staticTokens") ? c.get("staticTokens").asInt() : 1);
+                c.has("staticTokens") ? c.get("staticTokens").asInt() : 1,
+                c.has("staticReadout") ? c.get("staticReadout").asText() : ModelConfig.OWN_TOKENS);
         List<SessionInfo> sessions = new ArrayList<>();
         for (JsonNode s : d.get("sessions")) {
             Map<String, Integer> widths = new HashMap<>();

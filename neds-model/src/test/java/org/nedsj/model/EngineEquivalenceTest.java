@@ -139,14 +139,26 @@ class EngineEquivalenceTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"layer, false, 1", "scale, false, 1", "layer, true, 1", "layer, true, 4",
-            "layer, false, 4"})
-    void fusedAndSameDiffEnginesAgree(String norm, boolean time, int staticTokens) {
+    @org.junit.jupiter.params.provider.CsvSource({"layer, false, 1, own, false", "scale, false, 1, own, false",
+            "layer, true, 1, own, false", "layer, true, 4, own, false", "layer, false, 4, own, false",
+            "layer, true, 1, trial, false", "layer, true, 4, trial, false", "layer, true, 4, trial, true"})
+    void fusedAndSameDiffEnginesAgree(String norm, boolean time, int staticTokens, String readout, boolean sessionOffsets) {
         ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
-                .withTimeEmbedding(time).withTimeBias(time).withStaticTokens(staticTokens);
+                .withTimeEmbedding(time).withTimeBias(time).withStaticTokens(staticTokens).withStaticReadout(readout);
         SessionTable table = Fixtures.sessions(7, 12);
-        NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), Fixtures.bindings(Fixtures.ALL), table, 5);
-        NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL), table, 5);
+        var bindings = Fixtures.bindings(Fixtures.ALL, sessionOffsets);
+        NedsModel fused = NedsModel.create(base.withEngine(ModelConfig.FUSED), bindings, table, 5);
+        NedsModel graph = NedsModel.create(base.withEngine(ModelConfig.SAMEDIFF), bindings, table, 5);
+        if (sessionOffsets) {
+            // away from their zero start, so that their share of the hidden gradient is compared too
+            for (String m : java.util.List.of("choice", "block")) {
+                for (NedsModel model : java.util.List.of(fused, graph)) {
+                    INDArray w = model.parameter(m + "/session_w");
+                    w.assign(Nd4j.linspace(-0.5, 0.4, w.length(), w.dataType()).reshape(w.shape()));
+                    model.parameter(m + "/session_b").assign(0.3);
+                }
+            }
+        }
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{1, 0, 1}, 9, 12);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 3);
 

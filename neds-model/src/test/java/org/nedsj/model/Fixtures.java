@@ -25,12 +25,17 @@ final class Fixtures {
     }
 
     static List<ModalityBinding> bindings(List<ModalitySpec> specs) {
+        return bindings(specs, false);
+    }
+
+    /** @param sessionOffsets whether the class decoders get per-session offsets ({@code session-offsets}) */
+    static List<ModalityBinding> bindings(List<ModalitySpec> specs, boolean sessionOffsets) {
         List<ModalityBinding> out = new ArrayList<>();
         for (ModalitySpec spec : specs) {
             String enc = CODECS.encoderFor(spec);
             String dec = CODECS.decoderFor(spec);
-            out.add(CODECS.bind(spec, ConfigFactory.parseString(
-                    "encoder = " + enc + ", decoder = " + dec + ", weight = 1.0, initial-log-rate = -1.0")));
+            out.add(CODECS.bind(spec, ConfigFactory.parseString("encoder = " + enc + ", decoder = " + dec
+                    + ", weight = 1.0, initial-log-rate = -1.0, session-offsets = " + sessionOffsets)));
         }
         return out;
     }

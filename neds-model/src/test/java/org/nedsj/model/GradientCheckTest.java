@@ -32,13 +32,24 @@ class GradientCheckTest {
     private static final int SAMPLES = 5;
 
     @ParameterizedTest
-    @CsvSource({"layer, fused, false, 1", "scale, fused, false, 1", "layer, samediff, false, 1", "layer, fused, true, 1",
-            "layer, samediff, true, 1", "layer, fused, true, 3", "layer, samediff, true, 3"})
-    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time, int staticTokens) {
+    @CsvSource({"layer, fused, false, 1, own, false", "scale, fused, false, 1, own, false",
+            "layer, samediff, false, 1, own, false", "layer, fused, true, 1, own, false", "layer, samediff, true, 1, own, false",
+            "layer, fused, true, 3, own, false", "layer, samediff, true, 3, own, false", "layer, fused, true, 3, trial, true",
+            "layer, samediff, true, 1, own, true"})
+    void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time, int staticTokens, String readout,
+                                                 boolean sessionOffsets) {
         ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine,
-                time, time, staticTokens);
+                time, time, staticTokens, readout);
         SessionTable table = Fixtures.sessions(3, 5);
-        NedsModel model = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL), table, 3);
+        NedsModel model = NedsModel.create(config, Fixtures.bindings(Fixtures.ALL, sessionOffsets), table, 3);
+        if (sessionOffsets) {
+            // they start at zero, which would leave their share of the hidden gradient unchecked
+            for (String m : List.of("choice", "block")) {
+                INDArray w = model.parameter(m + "/session_w");
+                w.assign(Nd4j.linspace(-0.5, 0.4, w.length(), w.dataType()).reshape(w.shape()));
+                model.parameter(m + "/session_b").assign(0.3);
+            }
+        }
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0, 0}, 5, 5);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 4, 2);
 

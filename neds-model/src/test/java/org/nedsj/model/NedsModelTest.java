@@ -134,7 +134,7 @@ class NedsModelTest {
             throws Exception {
         SessionTable table = Fixtures.sessions(30, 50);
         NedsModel model = NedsModel.create(Fixtures.tiny().withTimeEmbedding(true).withTimeBias(true).withStaticTokens(3)
-                        .withEngine(engine), Fixtures.bindings(Fixtures.ALL), table, 11);
+                        .withStaticReadout(ModelConfig.WHOLE_TRIAL).withEngine(engine), Fixtures.bindings(Fixtures.ALL), table, 11);
         Batch batch = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0}, 2, 50);
         MaskPlan plan = Fixtures.plan(Fixtures.ALL, 3, 2);
         model.parameter("layer0/mlp/fc1/w").muli(1.5);   // not the initial values any more

@@ -38,6 +38,29 @@ class TokenLayoutTest {
     }
 
     @Test
+    void aWholeTrialReadoutReadsEveryTokenForStaticModalitiesOnly() {
+        TokenLayout layout = TokenLayout.of(Fixtures.bindings(Fixtures.ALL), 0, 4, true);
+        int t = Fixtures.SPIKES.tokensPerTrial();
+        assertTrue(layout.wholeTrial("choice") && layout.pooled("choice"));
+        assertEquals(0, layout.readOffset("block"));
+        assertEquals(layout.length(), layout.readTokens("block"));
+        assertFalse(layout.wholeTrial("wheel") || layout.pooled("wheel"));
+        assertEquals(t, layout.readOffset("wheel"));
+        assertEquals(t, layout.readTokens("wheel"));
+        // the static tokens keep their places in the sequence: they still carry the visible value as input
+        assertEquals(3 * t + 4, layout.offset("block"));
+        assertEquals(4, layout.tokens("block"));
+    }
+
+    @Test
+    void anUnknownStaticReadoutIsRefusedNamingTheKey() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelConfig(8, 1, 2, 8, "layer", 0, 0, true, 10000, 0, 1e-5,
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT).withStaticReadout("pooled"));
+        assertTrue(e.getMessage().contains("model.static-readout") && e.getMessage().contains("'trial'"), e.getMessage());
+    }
+
+    @Test
     void fewerThanOneStaticTokenIsRefusedNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new ModelConfig(8, 1, 2, 8, "layer", 0, 0, true, 10000, 0, 1e-5,

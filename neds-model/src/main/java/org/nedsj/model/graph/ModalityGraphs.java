@@ -116,11 +116,12 @@ public final class ModalityGraphs {
         int hidden = parts.config().hidden();
         TokenLayout layout = parts.config().layout(modalities);
         return heads(parts, modalities, m -> {
-            int start = layout.offset(m.name());
-            SDVariable own = sd.stridedSlice(out, new long[]{0, start, 0}, new long[]{0, start + layout.tokens(m.name()), hidden},
+            int start = layout.readOffset(m.name());
+            SDVariable own = sd.stridedSlice(out, new long[]{0, start, 0}, new long[]{0, start + layout.readTokens(m.name()), hidden},
                     new long[]{1, 1, 1}, 0b101, 0b101, 0, 0, 0);
-            // a repeated static modality is read out from the mean of its copies, [B, 1, H] as its decoder expects
-            return layout.repeated(m.name()) ? own.mean(true, 1) : own;
+            // a pooled static modality is read out from the mean of its copies or of the whole trial, [B, 1, H] as its
+            // decoder expects
+            return layout.pooled(m.name()) ? own.mean(true, 1) : own;
         });
     }
 

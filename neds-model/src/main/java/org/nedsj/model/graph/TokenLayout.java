@@ -17,16 +17,22 @@ import org.nedsj.model.ModalityBinding;
  * those N outputs (as the NEDS reference repeats choice and block over the trial's bins). Each copy
  * then sees the spikes near its bin through the time bias, and the readout averages N local views
  * instead of asking one token to pool a whole trial.
+ *
+ * <p>With the whole-trial readout a static modality's decoder reads instead the mean of every token
+ * of the trial's sequence: the head sees the pooled output of all bins (through the residual stream,
+ * a linear function of the trial's summed encoder tokens among the rest), the way a decoder of trial
+ * means pools a whole trial, and the static tokens still carry the visible value as input.
  */
 public final class TokenLayout {
 
     private final Map<String, Integer> tokens = new LinkedHashMap<>();
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
     private final Map<String, Boolean> repeated = new LinkedHashMap<>();
+    private final Map<String, Boolean> wholeTrial = new LinkedHashMap<>();
     private final int[] positions;
     private final int[] bins;
 
-    private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
+    private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens, boolean wholeTrialReadout) {
         int trialBins = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).filter(t -> t > 1).max().orElse(1);
         if (staticTokens < 1 || staticTokens > trialBins) {
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens + ": use 1 up to the trial's "
@@ -47,6 +53,7 @@ public final class TokenLayout {
             tokens.put(m.name(), n);
             offsets.put(m.name(), offset);
             repeated.put(m.name(), spread);
+            wholeTrial.put(m.name(), t == 1 && wholeTrialReadout);
             offset += n;
         }
         this.positions = position.stream().mapToInt(Integer::intValue).toArray();
@@ -58,7 +65,16 @@ public final class TokenLayout {
      * @param staticTokens   tokens of each static modality in the sequence
      */
     public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
-        return new TokenLayout(modalities, staticPosition, staticTokens);
+        return of(modalities, staticPosition, staticTokens, false);
+    }
+
+    /**
+     * @param wholeTrialReadout whether a static modality's decoder reads the mean of every token of the
+     *                          sequence instead of the mean of its own
+     */
+    public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens,
+                                 boolean wholeTrialReadout) {
+        return new TokenLayout(modalities, staticPosition, staticTokens, wholeTrialReadout);
     }
 
     /** Tokens in the whole sequence. */
@@ -79,6 +95,26 @@ public final class TokenLayout {
     /** Whether the modality's one encoder token is repeated over several sequence tokens (its output is their mean). */
     public boolean repeated(String modality) {
         return repeated.get(modality);
+    }
+
+    /** Whether the modality's decoder reads the mean of every token of the sequence. */
+    public boolean wholeTrial(String modality) {
+        return wholeTrial.get(modality);
+    }
+
+    /** Whether the modality's decoder reads one token averaged over several (its copies, or the whole sequence). */
+    public boolean pooled(String modality) {
+        return repeated(modality) || wholeTrial(modality);
+    }
+
+    /** Index of the first token the modality's decoder reads. */
+    public int readOffset(String modality) {
+        return wholeTrial(modality) ? 0 : offset(modality);
+    }
+
+    /** Tokens the modality's decoder reads (and averages, where {@link #pooled}). */
+    public int readTokens(String modality) {
+        return wholeTrial(modality) ? length() : tokens(modality);
     }
 
     /** The RoPE position of every token. */

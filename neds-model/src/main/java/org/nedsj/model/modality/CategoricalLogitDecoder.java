@@ -8,16 +8,34 @@ import org.nedsj.spi.ArrayDecoder;
 import org.nedsj.spi.CodecScope;
 import org.nedsj.spi.CodecSizes;
 import org.nedsj.spi.ParameterSpec;
+import org.nedsj.spi.SessionGroups;
 import org.nedsj.spi.TokenGraph;
 
-/** Class logits from the static token, scored by cross-entropy. */
+/**
+ * Class logits from the static token, scored by cross-entropy. With session offsets, each session's
+ * logits add its own weights and biases to the shared head's, {@code x·(W + W_s) + b + b_s}: zero
+ * at first (a new session starts from the shared head, and fine-tuning with the backbone frozen trains
+ * its offset with its stitcher), so each session can weigh the shared representation and keep its own
+ * class prior, as a per-session decoder does, while the shared head pools what the sessions have in common.
+ */
 final class CategoricalLogitDecoder implements ArrayDecoder {
+
+    private final boolean sessionOffsets;
+
+    CategoricalLogitDecoder(boolean sessionOffsets) {
+        this.sessionOffsets = sessionOffsets;
+    }
 
     @Override
     public java.util.List<ParameterSpec> parameters(CodecSizes s) {
         int classes = s.modality().classes();
-        return java.util.List.of(ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes),
+        var shared = java.util.List.of(ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes),
                 ParameterSpec.bias("out_b", 0, classes));
+        if (!sessionOffsets) {
+            return shared;
+        }
+        return java.util.List.of(shared.get(0), shared.get(1), ParameterSpec.sessionBias("session_w", s.hiddenSize(), classes),
+                ParameterSpec.sessionBias("session_b", classes));
     }
 
     @Override
@@ -26,7 +44,15 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         int classes = g.modality().classes();
         SDVariable w = g.weight("out_w", h, h, classes);
         SDVariable b = g.bias("out_b", 0, classes);
-        return hidden.reshape(-1, h).mmul(w).add(b);
+        SDVariable x = hidden.reshape(-1, h);
+        SDVariable logits = x.mmul(w).add(b);
+        if (!sessionOffsets) {
+            return logits;
+        }
+        SDVariable ws = g.forSession(g.sessionBias("session_w", h, classes));          // [B, H, C]
+        SDVariable bs = g.forSession(g.sessionBias("session_b", classes));             // [B, C]
+        SDVariable own = g.sd().mmul(g.sd().expandDims(x, 1), ws).reshape(-1, classes);  // [B, C]
+        return logits.add(own).add(bs);
     }
 
     @Override
@@ -47,6 +73,9 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         int classes = scope.modality().classes();
         INDArray x = hidden.reshape(-1, h);
         INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
+        if (sessionOffsets) {
+            addSessionOffsets(scope, x, logits);
+        }
         INDArray shifted = logits.subColumnVector(logits.max(1));
         INDArray probability = Transforms.exp(shifted, true);
         INDArray total = probability.sum(true, 1);
@@ -62,6 +91,39 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         INDArray dLogits = probability.subi(y).muliColumnVector(weight).divi(count);
         scope.gradient("out_w").assign(x.transpose().mmul(dLogits));
         scope.gradient("out_b").assign(dLogits.sum(0));
-        return new Decoded(logits, loss, dLogits.mmul(scope.parameter("out_w").transpose()).reshape(hidden.shape()));
+        INDArray dHidden = dLogits.mmul(scope.parameter("out_w").transpose());
+        if (sessionOffsets) {
+            sessionOffsetsBackward(scope, x, dLogits, dHidden);
+        }
+        return new Decoded(logits, loss, dHidden.reshape(hidden.shape()));
+    }
+
+    /** Adds each trial's session offset {@code x·W_s + b_s} to its logits [B, C]. */
+    private static void addSessionOffsets(CodecScope scope, INDArray x, INDArray logits) {
+        SessionGroups sessions = scope.sessions();
+        int classes = scope.modality().classes();
+        for (var group : sessions.groups().entrySet()) {
+            int s = group.getKey();
+            INDArray rows = sessions.rows(x, group.getValue(), scope.hiddenSize());
+            INDArray own = rows.mmul(SessionGroups.session(scope.parameter("session_w"), s))
+                    .addiRowVector(SessionGroups.session(scope.parameter("session_b"), s));
+            sessions.scatter(own.addi(sessions.rows(logits, group.getValue(), classes)), logits, group.getValue());
+        }
+    }
+
+    /** The session offsets' gradients, and their share of the hidden gradient added to {@code dHidden} [B, H]. */
+    private static void sessionOffsetsBackward(CodecScope scope, INDArray x, INDArray dLogits, INDArray dHidden) {
+        SessionGroups sessions = scope.sessions();
+        int h = scope.hiddenSize();
+        int classes = scope.modality().classes();
+        for (var group : sessions.groups().entrySet()) {
+            int s = group.getKey();
+            INDArray rows = sessions.rows(x, group.getValue(), h);
+            INDArray dy = sessions.rows(dLogits, group.getValue(), classes);
+            SessionGroups.session(scope.gradient("session_w"), s).assign(rows.transpose().mmul(dy));
+            SessionGroups.session(scope.gradient("session_b"), s).assign(dy.sum(0));
+            INDArray share = dy.mmul(SessionGroups.session(scope.parameter("session_w"), s).transpose());
+            sessions.scatter(share.addi(sessions.rows(dHidden, group.getValue(), h)), dHidden, group.getValue());
+        }
     }
 }

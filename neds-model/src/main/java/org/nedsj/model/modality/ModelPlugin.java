@@ -38,8 +38,9 @@ public final class ModelPlugin implements NedsPlugin {
                         Kind.NEURAL_COUNTS, (m, c) -> new PoissonRateDecoder(c.getDouble("initial-log-rate"))),
                 decoder("mse", "linear read-out of each bin's values; mean squared error",
                         Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
-                decoder("cross-entropy", "class logits from the static token; cross-entropy",
-                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder()));
+                decoder("cross-entropy", "class logits from the static token (shared head, and per-session offsets "
+                                + "with session-offsets = true); cross-entropy",
+                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(c.hasPath("session-offsets") && c.getBoolean("session-offsets"))));
     }
 
     private static ModalityEncoderFactory encoder(String name, String description, Kind kind,
