@@ -1,0 +1,41 @@
+package org.nedsj.trainer.parallel;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueType;
+
+/**
+ * The cluster engine and master a run's steps go to ({@code neds train --spark MASTER}); its tasks per
+ * step are {@code train.<engine>.tasks}, a whole number or {@code auto} (the engine's default).
+ */
+public record ClusterMaster(String engine, String master) {
+
+    public ClusterMaster {
+        if (master == null || master.isBlank()) {
+            throw new IllegalArgumentException("--" + engine + " needs a master, e.g. --" + engine + " local[2]");
+        }
+    }
+
+    /** Connects through the engine's factory, with the tasks per step the {@code train} section asks for. */
+    public ClusterSteps connect(Config train) {
+        ClusterStepFactory factory = ClusterStepFactory.find(engine);
+        return factory.connect(master, tasks(train));
+    }
+
+    /** {@code train.<engine>.tasks}: 0 for {@code auto}. */
+    int tasks(Config train) {
+        String key = engine + ".tasks";
+        if (train.getValue(key).valueType() == ConfigValueType.STRING && "auto".equals(train.getString(key))) {
+            return 0;
+        }
+        try {
+            int tasks = train.getInt(key);
+            if (tasks >= 1) {
+                return tasks;
+            }
+        } catch (com.typesafe.config.ConfigException.WrongType e) {
+            // named below
+        }
+        throw new IllegalArgumentException("train." + key + " = " + train.getValue(key).render() + ": must be a whole "
+                + "number of at least 1, or auto; fix it in the experiment file or with --set train." + key + "=…");
+    }
+}
