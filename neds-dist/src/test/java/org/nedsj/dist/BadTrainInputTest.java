@@ -101,6 +101,16 @@ class BadTrainInputTest {
         untouched.assertUnchanged();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "many"})
+    void badSparkTasksAreNamedBeforeAnythingElse(String tasks) {
+        Path out = tmp.resolve("run");
+        Rejection.assertUserError(CommandRun.of("train", "--config", world.experiment.toString(), "--out", out.toString(),
+                "--spark", "local[2]", "--set", "train.spark.tasks=" + tasks), "train.spark.tasks = ",
+                "must be a whole number of at least 1, or auto");
+        assertFalse(Files.exists(out), "no half-made run folder");
+    }
+
     @Test
     void sparkTasksTakeThePlaceOfReplicas() {
         Path out = tmp.resolve("run");

@@ -54,7 +54,17 @@ public final class SparkStepFactory implements ClusterStepFactory {
         return new SparkSteps(context, own, n, threads);
     }
 
+    /** The masters spark-core itself runs; YARN and Kubernetes need Spark modules a cluster's own Spark brings. */
+    private static final java.util.regex.Pattern MASTERS =
+            java.util.regex.Pattern.compile("local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+");
+
     private static JavaSparkContext start(String master) {
+        if (!MASTERS.matcher(master).matches()) {
+            throw new IllegalArgumentException("--spark " + master + ": neds train starts Spark itself for local, local[N], "
+                    + "local[*] and spark://HOST:PORT (a standalone cluster); for " + (master.startsWith("yarn")
+                    || master.startsWith("k8s://") ? "this master" : "other masters (yarn, k8s://…)") + " submit it with "
+                    + "the cluster's spark-submit --class org.nedsj.spark.SparkTrainMain (see \"On Apache Spark\" in the README)");
+        }
         SparkConf conf = new SparkConf().setMaster(master).setIfMissing("spark.app.name", "neds train")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {
@@ -64,10 +74,8 @@ public final class SparkStepFactory implements ClusterStepFactory {
         }
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Spark could not start with master " + master + ": " + e.getMessage()
-                    + (master.startsWith("yarn") ? " (this bundle's Spark has no YARN support: submit to YARN with "
-                    + "spark-submit --master yarn --class org.nedsj.spark.SparkTrainMain, see the README)" : ""), e);
+        } catch (Exception e) {         // Scala throws SparkException undeclared
+            throw new IllegalStateException("Spark could not start with master " + master + ": " + e.getMessage(), e);
         }
     }
 

@@ -102,6 +102,17 @@ class SparkTrainCommandTest {
     }
 
     @Test
+    void aMasterSparkCoreCannotStartIsOneMessageBeforeAnythingIsWritten() {
+        Path run = tmp.resolve("yarn");
+        Run r = neds("train", "--config", experiment.toString(), "--out", run.toString(), "--spark", "yarn");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("--spark yarn") && r.err().contains("spark-submit --class org.nedsj.spark.SparkTrainMain"),
+                r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(run), "no half-made run folder");
+    }
+
+    @Test
     void sparkTrainMainTrainsOnTheContextItIsLentAndLeavesItRunning() throws IOException {
         JavaSparkContext context = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("neds-submit-test")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")

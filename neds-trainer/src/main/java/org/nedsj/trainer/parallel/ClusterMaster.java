@@ -17,8 +17,8 @@ public record ClusterMaster(String engine, String master) {
 
     /** Connects through the engine's factory, with the tasks per step the {@code train} section asks for. */
     public ClusterSteps connect(Config train) {
-        ClusterStepFactory factory = ClusterStepFactory.find(engine);
-        return factory.connect(master, tasks(train));
+        int tasks = tasks(train);
+        return ClusterStepFactory.find(engine).connect(master, tasks);
     }
 
     /** {@code train.<engine>.tasks}: 0 for {@code auto}. */
