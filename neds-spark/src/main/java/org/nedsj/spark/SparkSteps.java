@@ -36,11 +36,6 @@ final class SparkSteps implements ClusterSteps {
     }
 
     @Override
-    public int tasks() {
-        return tasks;
-    }
-
-    @Override
     public void close() {
         if (own) {
             context.stop();

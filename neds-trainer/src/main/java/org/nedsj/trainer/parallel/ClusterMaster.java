@@ -1,7 +1,6 @@
 package org.nedsj.trainer.parallel;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueType;
 
 /**
  * The cluster engine and master a run's steps go to ({@code neds train --spark MASTER}); its tasks per
@@ -21,19 +20,17 @@ public record ClusterMaster(String engine, String master) {
         return ClusterStepFactory.find(engine).connect(master, tasks);
     }
 
-    /** {@code train.<engine>.tasks}: 0 for {@code auto}. */
+    /** {@code train.<engine>.tasks}: 0 for {@code auto}; a whole number (or its text, from a system property) as is. */
     int tasks(Config train) {
         String key = engine + ".tasks";
-        if (train.getValue(key).valueType() == ConfigValueType.STRING && "auto".equals(train.getString(key))) {
+        Object value = train.getValue(key).unwrapped();
+        if ("auto".equals(value)) {
             return 0;
         }
-        try {
-            int tasks = train.getInt(key);
-            if (tasks >= 1) {
-                return tasks;
-            }
-        } catch (com.typesafe.config.ConfigException.WrongType e) {
-            // named below
+        Integer tasks = value instanceof Integer n ? n : value instanceof String text && text.strip().matches("\\d{1,9}")
+                ? Integer.valueOf(text.strip()) : null;
+        if (tasks != null && tasks >= 1) {
+            return tasks;
         }
         throw new IllegalArgumentException("train." + key + " = " + train.getValue(key).render() + ": must be a whole "
                 + "number of at least 1, or auto; fix it in the experiment file or with --set train." + key + "=…");

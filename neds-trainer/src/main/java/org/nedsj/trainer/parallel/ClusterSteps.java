@@ -9,9 +9,6 @@ public interface ClusterSteps extends GradientSteps, AutoCloseable {
     /** Where and how each step is computed, for the console, e.g. {@code Spark local[2]: 2 tasks × 1 thread}. */
     String describe();
 
-    /** The tasks each optimiser step is cut into. */
-    int tasks();
-
     @Override
     void close();
 }

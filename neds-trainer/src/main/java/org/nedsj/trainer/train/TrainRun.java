@@ -164,12 +164,10 @@ public final class TrainRun {
         return model;
     }
 
-    /** The whole-model SameDiff graph steps whole batches only: no shards, no micro-batches. */
-    static void requireEngineForParallel(NedsModel model, TrainingOptions options) {
-        requireEngineForParallel(model, options, Optional.empty());
-    }
-
-    /** As above; a cluster engine's tasks step shards, and take the place of in-process replicas. */
+    /**
+     * The whole-model SameDiff graph steps whole batches only: no shards, no micro-batches, no cluster
+     * tasks; and a cluster engine's tasks take the place of in-process replicas.
+     */
     static void requireEngineForParallel(NedsModel model, TrainingOptions options, Optional<ClusterMaster> cluster) {
         if (cluster.isPresent() && options.replicas() > 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "train.parallel.replicas = %d and --%s: "
@@ -177,13 +175,16 @@ public final class TrainRun {
                     + "set train.parallel.replicas = 1", options.replicas(), cluster.get().engine(),
                     cluster.get().engine(), cluster.get().engine()));
         }
-        if (model.config().engine().equals(org.nedsj.model.ModelConfig.SAMEDIFF)
-                && (options.replicas() > 1 || options.accumulate() > 1 || cluster.isPresent())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "train.parallel.replicas = %d, "
-                            + "train.accumulate = %d%s need model.engine = fused (the samediff engine steps whole batches "
-                            + "only); set model.engine = fused%s", options.replicas(), options.accumulate(),
-                    cluster.map(c -> " and --" + c.engine()).orElse(""),
-                    cluster.isPresent() ? "" : ", or both to 1"));
+        boolean samediff = model.config().engine().equals(org.nedsj.model.ModelConfig.SAMEDIFF);
+        if (samediff && cluster.isPresent()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--%s needs model.engine = fused (its tasks "
+                    + "step shards of each batch; the samediff engine steps whole batches only); set model.engine = fused",
+                    cluster.get().engine()));
+        }
+        if (samediff && (options.replicas() > 1 || options.accumulate() > 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "train.parallel.replicas = %d and "
+                            + "train.accumulate = %d need model.engine = fused (the samediff engine steps whole batches only); "
+                            + "set model.engine = fused, or both to 1", options.replicas(), options.accumulate()));
         }
     }
 
