@@ -3,6 +3,7 @@ package org.nedsj.dist;
 import java.util.Optional;
 import org.nedsj.trainer.config.ExperimentSources;
 import org.nedsj.trainer.experiment.Experiment;
+import org.nedsj.trainer.parallel.ClusterMaster;
 import org.nedsj.trainer.train.TrainRun;
 
 import java.nio.file.Path;
@@ -46,16 +47,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "RUN", description = "Run directory to create (default: a new folder under runs/).")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Compute each step's gradient with the tasks of Apache Spark: local[N] (embedded), "
+                    + "spark://HOST:PORT (a standalone cluster); needs the Spark bundle (spark/ beside lib/). "
+                    + "Tasks per step: train.spark.tasks.")
+    String spark;
+
     @Override
     public Integer call() throws Exception {
+        Optional<ClusterMaster> cluster = Optional.ofNullable(spark).map(master -> new ClusterMaster("spark", master));
         if (start.resume != null) {
-            TrainRun.resume(start.resume, sets, System.out, Terminal.attached());
+            TrainRun.resume(start.resume, sets, System.out, Terminal.attached(), Integer.MAX_VALUE, cluster);
             return 0;
         }
         Path run = out != null ? out : RunFolders.fresh("runs", "train");
         try (Experiment experiment = Experiment.open(new ExperimentSources(Optional.of(start.config), sets,
                 neds.systemProperties()))) {
-            TrainRun.start(experiment, run, System.out, Terminal.attached());
+            TrainRun.start(experiment, run, System.out, Terminal.attached(), Integer.MAX_VALUE, cluster);
         }
         System.out.println("next: neds eval --run " + run);
         return 0;

@@ -68,6 +68,7 @@ class BadTrainInputTest {
                 Arguments.of("train.parallel.replicas=0", "train.parallel.replicas = 0: must be at least 1"),
                 Arguments.of("train.parallel.replicas=many", "train.parallel.replicas = \"many\": must be a whole number or auto"),
                 Arguments.of("train.accumulate=0", "train.accumulate = 0: must be at least 1"),
+                Arguments.of("train.spark.task=2", "train.spark.task"),
                 Arguments.of("train.lr=fast", "train.lr"));
     }
 
@@ -87,6 +88,36 @@ class BadTrainInputTest {
                 "need model.engine = fused");
         assertFalse(Files.exists(out), "no half-made run folder");
         untouched.assertUnchanged();
+    }
+
+    @Test
+    void sparkWithoutTheSparkBundleIsOneMessageSayingHowToGetIt() {
+        Path out = tmp.resolve("run");
+        CommandRun r = CommandRun.of("train", "--config", world.experiment.toString(), "--out", out.toString(),
+                "--spark", "local[2]");
+        Rejection.assertUserError(r, "--spark needs the spark bundle, which is not on the class path",
+                "neds-spark-bundle-<version>.tar.gz");
+        assertFalse(Files.exists(out), "no half-made run folder");
+        untouched.assertUnchanged();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "many"})
+    void badSparkTasksAreNamedBeforeAnythingElse(String tasks) {
+        Path out = tmp.resolve("run");
+        Rejection.assertUserError(CommandRun.of("train", "--config", world.experiment.toString(), "--out", out.toString(),
+                "--spark", "local[2]", "--set", "train.spark.tasks=" + tasks), "train.spark.tasks = ",
+                "must be a whole number of at least 1, or auto");
+        assertFalse(Files.exists(out), "no half-made run folder");
+    }
+
+    @Test
+    void sparkTasksTakeThePlaceOfReplicas() {
+        Path out = tmp.resolve("run");
+        Rejection.assertUserError(CommandRun.of("train", "--config", world.experiment.toString(), "--out", out.toString(),
+                "--spark", "local[2]", "--set", "train.parallel.replicas=2"), "train.parallel.replicas = 2 and --spark",
+                "train.spark.tasks");
+        assertFalse(Files.exists(out), "no half-made run folder");
     }
 
     @Test

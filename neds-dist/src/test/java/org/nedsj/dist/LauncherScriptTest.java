@@ -134,4 +134,63 @@ class LauncherScriptTest {
         List<String> lines = launch(link, Map.of("JAVA_HOME", fakeJdk().toString()), "--version");
         assertTrue(lines.contains("arg:-Dneds.home=" + SCRIPT.getParent().getParent()), lines.toString());
     }
+
+    /** A distribution of the launcher alone under tmp, with or without the Spark bundle's folder. */
+    private Path distribution(boolean sparkBundle) throws IOException {
+        Path home = tmp.resolve("neds-0.1.0");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("neds");
+        Files.copy(SCRIPT, script);
+        Files.createDirectories(home.resolve("lib"));
+        if (sparkBundle) {
+            Files.createFile(Files.createDirectories(home.resolve("spark")).resolve("neds-spark-0.1.0.jar"));
+        }
+        return home;
+    }
+
+    /** The --add-opens flags the neds-spark tests run Spark with (spark.opens in neds-spark/pom.xml). */
+    private static List<String> sparkOpens() throws IOException {
+        String pom = Files.readString(Path.of("../neds-spark/pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<spark.opens>(.*)</spark.opens>").matcher(pom);
+        assertTrue(m.find(), "spark.opens in neds-spark/pom.xml");
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'train,--config,x.conf,--spark,local[2]'", "'train,--spark=spark://host:7077,--config,x.conf'",
+        "'tune,--spark,local[2],--config,x.conf'"})
+    void sparkPutsTheBundleBeforeLibAndAddsSparksOpens(String args) throws IOException, InterruptedException {
+        Path home = distribution(true);
+        List<String> lines = launch(home.resolve("bin/neds"), Map.of("JAVA_HOME", fakeJdk().toString(), "OPENBLAS_CORETYPE", "Zen"),
+                args.split(","));
+        List<String> expected = new ArrayList<>(List.of("arg:-Xmx8g", "arg:--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "arg:--add-modules", "arg:jdk.incubator.vector"));
+        sparkOpens().forEach(o -> expected.add("arg:" + o));
+        expected.addAll(List.of("arg:-Dorg.bytedeco.javacpp.logger=slf4j", "arg:-Dneds.home=" + home, "arg:-cp",
+                "arg:" + home + "/spark/*:" + home + "/lib/*", "arg:org.nedsj.dist.Neds"));
+        for (String a : args.split(",")) {
+            expected.add("arg:" + a);
+        }
+        assertEquals(expected, lines.subList(0, expected.size()));
+    }
+
+    @Test
+    void sparkWithoutTheBundleIsOneMessageAndNoJava() throws IOException, InterruptedException {
+        Path home = distribution(false);
+        Result r = bash(Map.of("JAVA_HOME", fakeJdk().toString()),
+                List.of("bash", home.resolve("bin/neds").toString(), "train", "--config", "x.conf", "--spark", "local[2]"));
+        assertEquals(2, r.status(), r.out());
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().contains("--spark needs the Spark bundle, which is not in " + home + "/spark")
+                && r.out().contains("neds-spark-bundle-VERSION.tar.gz"), r.out());
+        assertTrue(!r.out().contains("arg:"), "java was not started: " + r.out());
+    }
+
+    @Test
+    void aSparkKeyWithoutSparkLeavesTheClassPathAlone() throws IOException, InterruptedException {
+        Path home = distribution(false);
+        List<String> lines = launch(home.resolve("bin/neds"), Map.of("JAVA_HOME", fakeJdk().toString()),
+                "train", "--set", "train.spark.tasks=2");
+        assertTrue(lines.contains("arg:" + home + "/lib/*"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("java.lang.invoke")), lines.toString());
+    }
 }

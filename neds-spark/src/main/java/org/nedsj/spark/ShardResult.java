@@ -3,6 +3,9 @@ package org.nedsj.spark;
 import java.io.Serializable;
 import java.util.Map;
 
-/** What a task sends back: its partition, the flat gradient of its shard's share of the loss, and the shard's losses. */
-record ShardResult(int partition, float[] gradient, Map<String, Double> losses) implements Serializable {
+/**
+ * What a task sends back: its partition, the flat gradient of its shards' share of the loss (summed
+ * over its micro-batches), and its shards' losses, each weighted by the shard's share of the batch.
+ */
+record ShardResult(int partition, float[] gradient, Map<String, Double> weightedLosses) implements Serializable {
 }

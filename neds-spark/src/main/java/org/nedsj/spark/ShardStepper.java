@@ -2,6 +2,7 @@ package org.nedsj.spark;
 
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.StepResult;
@@ -20,15 +21,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The body of one barrier task: takes the executor's replica for its partition (made once per run
  * and kept, as BigDL keeps its model replicas in the executors), overwrites its weights with the
- * driver's broadcast ones, steps the shard and returns the gradient and the losses. A retried task
- * starts again from the broadcast weights, so nothing of a failed attempt survives.
+ * driver's broadcast ones, steps its shard of each micro-batch in turn, summing the gradients in the
+ * task (gradient accumulation: one job per optimiser step whatever {@code train.accumulate}), and
+ * returns the sum and the weighted losses. A retried task starts again from the broadcast weights, so
+ * nothing of a failed attempt survives.
  */
-final class ShardStepper extends AbstractFunction1<Iterator<ShardTask>, Iterator<ShardResult>> implements Serializable {
+final class ShardStepper extends AbstractFunction1<Iterator<TaskShards>, Iterator<ShardResult>> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Replicas kept in this executor, by run and partition; one run at a time. */
-    private static final Map<String, NedsModel> REPLICAS = new ConcurrentHashMap<>();
+    private static final Map<String, Replica> REPLICAS = new ConcurrentHashMap<>();
+
+    /** A replica and, once a task has accumulated micro-batches, the buffer their gradients are summed in. */
+    private static final class Replica {
+        final NedsModel model;
+        INDArray accumulated;
+
+        Replica(NedsModel model) {
+            this.model = model;
+        }
+    }
 
     private final String run;
     private final long step;
@@ -47,32 +60,49 @@ final class ShardStepper extends AbstractFunction1<Iterator<ShardTask>, Iterator
     }
 
     @Override
-    public Iterator<ShardResult> apply(Iterator<ShardTask> tasks) {
+    public Iterator<ShardResult> apply(Iterator<TaskShards> tasks) {
         BarrierTaskContext context = BarrierTaskContext.get();
         List<ShardResult> out = new ArrayList<>();
         while (tasks.hasNext()) {
-            ShardTask task = tasks.next();
+            TaskShards task = tasks.next();
             hook.started(step, task.partition(), context.stageAttemptNumber());
             out.add(step(task));
         }
         return CollectionConverters.asScala(out.iterator());
     }
 
-    private ShardResult step(ShardTask task) {
-        NedsModel replica = replica(task.partition());
+    private ShardResult step(TaskShards task) {
+        Replica replica = replica(task.partition());
         synchronized (replica) {           // a killed attempt may still be finishing when its retry starts
+            NedsModel model = replica.model;
             CoreShare.of(1, threads).applyToThisThread();
             float[] w = weights.value();
-            replica.store().values().assign(Nd4j.createFromArray(w).reshape(replica.store().values().shape()));
-            StepResult r = replica.step(task.batch(), task.plan(), task.noiseSeed(), task.part());
-            return new ShardResult(task.partition(), replica.store().gradients().toFloatVector(),
-                    new LinkedHashMap<>(r.modalityLosses()));
+            model.store().values().assign(Nd4j.createFromArray(w).reshape(model.store().values().shape()));
+            Map<String, Double> losses = new LinkedHashMap<>();
+            INDArray gradient = model.store().gradients();
+            for (int i = 0; i < task.microShards().size(); i++) {
+                ShardTask shard = task.microShards().get(i);
+                StepResult r = model.step(shard.batch(), shard.plan(), shard.noiseSeed(), shard.part());
+                r.modalityLosses().forEach((m, loss) -> losses.merge(m, loss * shard.lossShares().get(m), Double::sum));
+                if (task.microShards().size() > 1) {
+                    if (replica.accumulated == null) {
+                        replica.accumulated = gradient.dup();
+                    }
+                    if (i == 0) {
+                        replica.accumulated.assign(gradient);
+                    } else {
+                        replica.accumulated.addi(gradient);
+                    }
+                }
+            }
+            INDArray sum = task.microShards().size() > 1 ? replica.accumulated : gradient;
+            return new ShardResult(task.partition(), sum.toFloatVector(), losses);
         }
     }
 
-    private NedsModel replica(int partition) {
+    private Replica replica(int partition) {
         String prefix = run + "/";
         REPLICAS.keySet().removeIf(k -> !k.startsWith(prefix));
-        return REPLICAS.computeIfAbsent(prefix + partition, k -> source.value().newReplica());
+        return REPLICAS.computeIfAbsent(prefix + partition, k -> new Replica(source.value().newReplica()));
     }
 }

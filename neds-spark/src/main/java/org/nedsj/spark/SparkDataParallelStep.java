@@ -26,9 +26,15 @@ import java.util.UUID;
 
 /**
  * The gradient of one optimiser step's batch, computed by a Spark barrier stage: the batch is cut
- * into one contiguous shard per task (as {@code DataParallelStep} cuts it per replica), the driver's
- * weights are broadcast, all tasks are gang-scheduled and each returns its shard's gradient and
- * losses; the driver sums the gradients in partition order into the model's gradient buffer.
+ * into micro-batches of at most {@code microBatch} trials and each micro-batch into one contiguous
+ * shard per task (as {@code DataParallelStep} cuts them per replica), the driver's weights are
+ * broadcast, all tasks are gang-scheduled and each steps its shard of every micro-batch in turn and
+ * returns their summed gradient and weighted losses; the driver sums the gradients in partition
+ * order into the model's gradient buffer.
+ *
+ * <p>Gradient accumulation stays inside the one job of a step: k micro-batches cost one broadcast,
+ * one barrier stage and one shuffle of one gradient per task, not k of each, so the per-step cost of
+ * Spark is spread over k times as many trials.
  *
  * <p>The exchange is one job per step, the partial gradients passing back through Spark's shuffle
  * (block manager) to the driver, not {@code BarrierTaskContext.allGather}: allGather moves strings
@@ -49,6 +55,7 @@ public final class SparkDataParallelStep implements GradientStep {
     private final Broadcast<ReplicaSource> source;
     private final int tasks;
     private final int threadsPerTask;
+    private final int microBatch;
     private final CoreShare localCores;
     private final TaskStartHook hook;
     private final String run = UUID.randomUUID().toString();
@@ -56,14 +63,15 @@ public final class SparkDataParallelStep implements GradientStep {
     private INDArray sum;
 
     /**
-     * @param tasks          shards per step, all running at once (at most the cluster's task slots)
+     * @param tasks          shards per micro-batch, all running at once (at most the cluster's task slots)
      * @param threadsPerTask the CPU threads each task's replica uses
+     * @param microBatch     most trials one micro-batch holds (the trials of a batch beyond it are accumulated)
      */
     public SparkDataParallelStep(JavaSparkContext spark, NedsModel model, ReplicaSource source, int tasks,
-                                 int threadsPerTask, TaskStartHook hook) {
-        if (tasks < 1 || threadsPerTask < 1) {
-            throw new IllegalArgumentException("tasks (" + tasks + ") and threads per task (" + threadsPerTask
-                    + ") must be at least 1");
+                                 int threadsPerTask, int microBatch, TaskStartHook hook) {
+        if (tasks < 1 || threadsPerTask < 1 || microBatch < 1) {
+            throw new IllegalArgumentException("tasks (" + tasks + "), threads per task (" + threadsPerTask
+                    + ") and micro-batch (" + microBatch + ") must be at least 1");
         }
         if (model.store().values().dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("Spark training ships float32 weights; the model is "
@@ -74,9 +82,16 @@ public final class SparkDataParallelStep implements GradientStep {
         this.source = spark.broadcast(source);
         this.tasks = tasks;
         this.threadsPerTask = threadsPerTask;
+        this.microBatch = microBatch;
         // an embedded local[N] master runs the tasks in this JVM, where ND4J's thread budgets are process-wide
         this.localCores = spark.sc().isLocal() ? CoreShare.of(tasks, tasks * threadsPerTask) : null;
         this.hook = hook;
+    }
+
+    /** Each batch in one micro-batch (no accumulation). */
+    public SparkDataParallelStep(JavaSparkContext spark, NedsModel model, ReplicaSource source, int tasks,
+                                 int threadsPerTask, TaskStartHook hook) {
+        this(spark, model, source, tasks, threadsPerTask, Integer.MAX_VALUE, hook);
     }
 
     public SparkDataParallelStep(JavaSparkContext spark, NedsModel model, int tasks, int threadsPerTask) {
@@ -95,8 +110,7 @@ public final class SparkDataParallelStep implements GradientStep {
     @Override
     public Map<String, Double> step(Batch batch, MaskPlan plan, long noiseSeed) {
         Map<String, Double> totals = model.targetValues(batch, plan);
-        List<ShardTask> shards = shards(batch, plan, noiseSeed, totals);
-        List<ShardResult> results = run(shards);
+        List<ShardResult> results = run(partitions(batch, plan, noiseSeed, totals));
         if (sum == null) {
             sum = model.store().gradients().dup();
         }
@@ -105,40 +119,54 @@ public final class SparkDataParallelStep implements GradientStep {
         totals.keySet().forEach(m -> losses.put(m, 0.0));
         for (ShardResult r : results) {
             sum.addi(Nd4j.createFromArray(r.gradient()).reshape(sum.shape()).castTo(sum.dataType()));
-            Map<String, Double> share = shards.get(r.partition()).lossShares();
-            r.losses().forEach((m, loss) -> losses.merge(m, loss * share.get(m), Double::sum));
+            r.weightedLosses().forEach((m, loss) -> losses.merge(m, loss, Double::sum));
         }
         model.store().gradients().assign(sum);
         steps++;
         return losses;
     }
 
-    /** One contiguous shard per task (fewer when the batch has fewer trials), each with its share of every modality's loss. */
-    private List<ShardTask> shards(Batch batch, MaskPlan plan, long noiseSeed, Map<String, Double> totals) {
-        int n = batch.size();
-        int parts = Math.min(tasks, n);
-        List<ShardTask> out = new ArrayList<>();
+    /**
+     * Each task's shards: every micro-batch of at most {@code microBatch} trials cut into one contiguous
+     * shard per task (fewer when it has fewer trials), each with its share of every modality's loss in
+     * the whole batch and its position there (for the dropout noise), as {@code DataParallelStep} cuts them.
+     */
+    private List<TaskShards> partitions(Batch batch, MaskPlan plan, long noiseSeed, Map<String, Double> totals) {
+        int parts = Math.min(tasks, Math.min(batch.size(), microBatch));
+        List<List<ShardTask>> shards = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            int start = n * p / parts;
-            int end = n * (p + 1) / parts;
-            Batch shard = BatchSlices.trials(batch, start, end);
-            MaskPlan shardPlan = BatchSlices.trials(plan, batch.modalities(), start, end);
-            Map<String, Double> share = new LinkedHashMap<>();
-            model.targetValues(shard, shardPlan).forEach((m, count) -> share.put(m,
-                    totals.get(m) > 0 ? count / totals.get(m) : 0.0));
-            out.add(ShardTask.of(p, shard, shardPlan, new BatchShard(start, share), noiseSeed));
+            shards.add(new ArrayList<>());
+        }
+        for (int from = 0; from < batch.size(); from += microBatch) {
+            int to = Math.min(batch.size(), from + microBatch);
+            int n = to - from;
+            int cut = Math.min(parts, n);
+            for (int p = 0; p < cut; p++) {
+                int start = from + n * p / cut;
+                int end = from + n * (p + 1) / cut;
+                Batch shard = BatchSlices.trials(batch, start, end);
+                MaskPlan shardPlan = BatchSlices.trials(plan, batch.modalities(), start, end);
+                Map<String, Double> share = new LinkedHashMap<>();
+                model.targetValues(shard, shardPlan).forEach((m, count) -> share.put(m,
+                        totals.get(m) > 0 ? count / totals.get(m) : 0.0));
+                shards.get(p).add(ShardTask.of(p, shard, shardPlan, new BatchShard(start, share), noiseSeed));
+            }
+        }
+        List<TaskShards> out = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            out.add(new TaskShards(p, shards.get(p)));
         }
         return out;
     }
 
     /** The barrier stage of one step, its results in partition order. */
-    private List<ShardResult> run(List<ShardTask> shards) {
+    private List<ShardResult> run(List<TaskShards> shards) {
         Broadcast<float[]> weights = spark.broadcast(model.store().values().toFloatVector());
         if (localCores != null) {
             localCores.enter();
         }
         try {
-            JavaRDD<ShardTask> input = spark.parallelize(shards, shards.size());
+            JavaRDD<TaskShards> input = spark.parallelize(shards, shards.size());
             RDD<ShardResult> stepped = input.rdd().barrier().mapPartitions(
                     new ShardStepper(run, steps, weights, source, threadsPerTask, hook), false, RESULT);
             List<ShardResult> results = new ArrayList<>(new JavaRDD<>(stepped, RESULT).repartition(1).collect());

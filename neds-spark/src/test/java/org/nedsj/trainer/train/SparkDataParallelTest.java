@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A Spark {@code local[2]} barrier stage per step computes the in-process step: after 5 optimiser
  * steps on batches of 16 trials (dropout on, the mixed masking scheme), 2 Spark tasks × 8 trials give
  * the weights (within 1e-5 relative) and losses (within 1e-6) of 1 in-process replica × 16 trials,
- * also when one task throws in its first attempt at the third step and Spark reruns the stage.
+ * also when one task throws in its first attempt at the third step and Spark reruns the stage; and
+ * gradient accumulation on Spark (each batch of 16 as 2 micro-batches of 8, each task stepping its 4
+ * trials of both in one job) gives the same weights and losses.
  */
 class SparkDataParallelTest {
 
@@ -100,6 +102,15 @@ class SparkDataParallelTest {
         Trained spark = onSpark(TaskStartHook.NONE);
         assertSameLosses(expected, spark);
         assertSameWeights(expected.model(), spark.model());
+    }
+
+    @Test
+    void twoMicroBatchesOfEightAccumulatedOnSparkEqualOneInProcessBatchOfSixteen() {
+        Trained expected = inProcess();
+        Trained accumulated = train(model -> new SparkDataParallelStep(spark, model, SavedModelReplica.of(model), 2, 1, 8,
+                TaskStartHook.NONE)::step);
+        assertSameLosses(expected, accumulated);
+        assertSameWeights(expected.model(), accumulated.model());
     }
 
     @Test

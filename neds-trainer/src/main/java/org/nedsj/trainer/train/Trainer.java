@@ -13,7 +13,8 @@ import org.nedsj.trainer.batch.TrialRef;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.optim.GlobalNormClipping;
 import org.nedsj.trainer.optim.LearningRateSchedule;
-import org.nedsj.trainer.parallel.DataParallelStep;
+import org.nedsj.trainer.parallel.GradientStep;
+import org.nedsj.trainer.parallel.GradientSteps;
 import org.nedsj.trainer.run.EpochSummary;
 import org.nedsj.trainer.run.LossTally;
 import org.nedsj.trainer.run.MetricsLog;
@@ -57,7 +58,8 @@ public final class Trainer {
     private final List<ParameterStore.Run> trained;
     private final MetricsLog metrics;
     private TrainerState state;
-    private DataParallelStep parallel;
+    private GradientSteps steps = GradientSteps.IN_PROCESS;
+    private GradientStep parallel;
     private int stopAfterEpoch = Integer.MAX_VALUE;
 
     /**
@@ -123,14 +125,20 @@ public final class Trainer {
         return this;
     }
 
+    /** Computes each optimiser step's gradient with {@code steps} (a cluster engine's tasks) instead of this process's replicas. */
+    public Trainer computedBy(GradientSteps steps) {
+        this.steps = steps;
+        return this;
+    }
+
     /** Trains until the epoch budget is spent or validation stops improving; returns the final state. */
     public TrainerState run() throws IOException {
         int perEpoch = batchesPerEpoch();
         LearningRateSchedule schedule = new LearningRateSchedule(options.lr(), (long) perEpoch * options.epochs(),
                 options.warmup(), options.warmupStartFactor(), options.endFactor());
         metrics.truncateAfter(state.epoch());
-        try (DataParallelStep steps = new DataParallelStep(model, options.replicas(), options.batchSize())) {
-            parallel = steps;
+        try (GradientStep step = steps.open(model, options.replicas(), options.batchSize())) {
+            parallel = step;
             while (state.epoch() < Math.min(options.epochs(), stopAfterEpoch) && state.stale() < options.patience()) {
                 EpochSummary summary = epoch(state.epoch() + 1, perEpoch, schedule);
                 finishEpoch(summary);
