@@ -36,7 +36,7 @@ final class SparkTrials implements TrialExecutor {
             spark.setJobDescription(String.format(Locale.ROOT, "neds tune: trial %d to epoch %d", segment.trial(),
                     segment.epoch()));
             return spark.parallelize(List.of(segment), 1).map(new SegmentTask(threads)).collect().get(0);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Scala's eyes only: javac does not see collect() throw it
             return TrialSegment.Outcome.failed(segment.trialDir(), "Spark could not run the trial's task: "
                     + (e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.toString()));
         }

@@ -227,7 +227,7 @@ public final class TuneRun {
                 TrialSegment.Outcome outcome;
                 try {
                     outcome = executor.run(segment);
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // an executor's failure is the trial's, never the sweep's
                     outcome = TrialSegment.Outcome.failed(TrialMetrics.epochReached(trialDir(out, trial)),
                             e.getMessage() != null ? e.getMessage() : e.toString());
                 }
