@@ -28,6 +28,7 @@ public final class TrialSegmentMain {
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
         PrintStream sweep = System.out;
+        PrintStream errors = System.err;
         BlockingQueue<TrialSegment> segments = new SynchronousQueue<>();
         Thread reader = new Thread(() -> read(segments), "neds-tune-segments");
         reader.setDaemon(true);
@@ -46,7 +47,7 @@ public final class TrialSegmentMain {
                 outcome = segment.run(log, false);
             } finally {
                 System.setOut(sweep);
-                System.setErr(sweep);
+                System.setErr(errors);
             }
             write(outcome, dir.resolve(TrialProcesses.OUTCOME));
             sweep.println(TrialProcesses.DONE);
