@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.trainer.config.ExperimentSources;
 import org.nedsj.trainer.tune.Dimension;
 import org.nedsj.trainer.tune.SearchSpace;
+import org.nedsj.trainer.tune.SweepResults;
 import org.nedsj.trainer.tune.TuneRun;
 
 /** {@code neds tune} on the tiny world: ASHA's stops, resuming a cut sweep, best.conf, failures and bad spaces. */
@@ -237,6 +238,39 @@ class TuneCommandTest {
                         "trained in a child process");
             }
         }
+    }
+
+    @Test
+    void aTrialWhoseProcessIsKilledIsRecordedAsFailedAndTheSweepGoesOnInANewProcess() throws Exception {
+        Path space = space("space.conf", """
+                scheduler = grid, trials = 3, max-epochs = 1, grace-epochs = 1, concurrency = 2
+                space { train.lr = [3e-3, 1e-3, 3e-4] }""");
+        ExperimentSources sources = ExperimentSources.of(experiment(1), List.of());
+        Path out = tmp.resolve("sweep");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        java.util.concurrent.FutureTask<SweepResults> sweep = new java.util.concurrent.FutureTask<>(
+                () -> new TuneRun(sources, space, null, out, quiet, false).run());
+        new Thread(sweep, "sweep").start();
+        ProcessHandle child = null;
+        while (child == null && !sweep.isDone()) {
+            child = ProcessHandle.current().children().filter(TuneCommandTest::isJava).findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertTrue(child != null && child.destroyForcibly(), "a trial's process was running");
+        SweepResults results = sweep.get();
+
+        List<SweepResults.TrialResult> failed = results.trials().stream().filter(t -> t.status().equals("failed")).toList();
+        assertEquals(1, failed.size(), results.trials().toString());
+        assertTrue(failed.get(0).error().startsWith("the trial's process ended with exit status "), failed.get(0).error());
+        assertEquals(2, results.trials().stream().filter(t -> t.status().equals("completed")).count(),
+                "the others finished, one in the process that took the killed one's place: " + results.trials());
+        assertTrue(ProcessHandle.current().children().noneMatch(TuneCommandTest::isJava),
+                "no trial process outlives the sweep");
+    }
+
+    /** A JVM: the trials' processes are this test's only children that run java. */
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Segments at once on this machine, each in a child JVM (this process's java, JVM options and class path; main
@@ -90,7 +91,8 @@ final class TrialProcesses implements TrialExecutor {
     /** One child process and its pipes. */
     private static final class Worker {
         private final Process process;
-        private final ObjectOutputStream toChild;
+        /** Made at the first segment, inside its handling of a broken pipe: it writes the stream's header. */
+        private ObjectOutputStream toChild;
         private final BufferedReader fromChild;
 
         Worker(List<String> command, int threads) throws IOException {
@@ -98,24 +100,31 @@ final class TrialProcesses implements TrialExecutor {
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
             builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
             process = builder.start();
-            toChild = new ObjectOutputStream(process.getOutputStream());
-            toChild.flush();
             fromChild = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
         TrialSegment.Outcome run(TrialSegment segment, Path dir) throws IOException, InterruptedException {
             Files.deleteIfExists(dir.resolve(OUTCOME));
-            toChild.writeObject(segment);
-            toChild.flush();
-            toChild.reset();
-            String line;
-            while ((line = fromChild.readLine()) != null) {
-                if (line.equals(DONE)) {
-                    return outcome(dir);
+            try {
+                if (toChild == null) {
+                    toChild = new ObjectOutputStream(process.getOutputStream());
                 }
-                // output the child wrote past its trial's log (native libraries, a logger bound at start)
-                Files.writeString(dir.resolve(TrialSegment.LOG), line + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                toChild.writeObject(segment);
+                toChild.flush();
+                toChild.reset();
+                String line;
+                while ((line = fromChild.readLine()) != null) {
+                    if (line.equals(DONE)) {
+                        return outcome(dir);
+                    }
+                    // output the child wrote past its trial's log (native libraries, a logger bound at start)
+                    Files.writeString(dir.resolve(TrialSegment.LOG), line + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            } catch (IOException pipe) {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw pipe;
+                }
             }
             int status = process.waitFor();
             return TrialSegment.Outcome.failed(TrialMetrics.epochReached(dir), String.format(Locale.ROOT,
