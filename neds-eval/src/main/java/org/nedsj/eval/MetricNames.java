@@ -1,5 +1,8 @@
 package org.nedsj.eval;
 
+import java.util.List;
+import org.nedsj.spi.ModalitySpec;
+
 /**
  * The metric names of report keys {@code <modality>.<metric>}, and which direction is better.
  */
@@ -18,6 +21,15 @@ public final class MetricNames {
     public static final String BALANCED_ACCURACY = "balanced_accuracy";
 
     private MetricNames() {
+    }
+
+    /** The metrics the report gives a modality of this kind (see {@code ModalityScore}). */
+    public static List<String> of(ModalitySpec.Kind kind) {
+        return switch (kind) {
+            case NEURAL_COUNTS -> List.of(BITS_PER_SPIKE, POISSON_NLL);
+            case DYNAMIC_CONTINUOUS -> List.of(R2, R2_TRIAL_MEAN);
+            case STATIC_CATEGORICAL -> List.of(ACCURACY, BALANCED_ACCURACY);
+        };
     }
 
     /** {@code <modality>.<metric>} */

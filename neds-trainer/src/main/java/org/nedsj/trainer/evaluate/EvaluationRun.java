@@ -97,7 +97,7 @@ public final class EvaluationRun {
     }
 
     /** The model's sessions that the data has (fine-tuned runs know more sessions than some datasets hold). */
-    private static List<String> sessionsIn(Experiment experiment, NedsModel model) {
+    static List<String> sessionsIn(Experiment experiment, NedsModel model) {
         List<String> inData = experiment.data().sessions().stream().map(SessionInfo::id).toList();
         List<String> sessions = new ArrayList<>();
         for (SessionInfo s : model.sessions().sessions()) {

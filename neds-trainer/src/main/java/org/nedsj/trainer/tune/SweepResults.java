@@ -47,15 +47,16 @@ public record SweepResults(List<TrialResult> trials, Optional<TrialResult> best,
                         last.event() == SweepJournal.Event.FAILED ? last.detail() : ""));
             }
         }
-        return new SweepResults(trials, best(trials), List.of());
+        return new SweepResults(trials, best(trials, new TuneMetric(settings.metric())), List.of());
     }
 
     /**
-     * The lowest metric among trials that ran their course (completed or early-stopped); while none has, the
-     * lowest among the others that reached a rung. Ties go to the earlier trial.
+     * The best metric (lowest, or highest for a report metric better higher) among trials that ran their course
+     * (completed or early-stopped); while none has, the best among the others that reached a rung. Ties go to the
+     * earlier trial.
      */
-    private static Optional<TrialResult> best(List<TrialResult> trials) {
-        Comparator<TrialResult> order = Comparator.comparingDouble(TrialResult::metric)
+    private static Optional<TrialResult> best(List<TrialResult> trials, TuneMetric metric) {
+        Comparator<TrialResult> order = Comparator.<TrialResult>comparingDouble(t -> metric.score(t.metric()))
                 .thenComparingInt(TrialResult::trial);
         Optional<TrialResult> finished = trials.stream()
                 .filter(t -> t.status().equals("completed") || t.status().equals("early-stopped"))
@@ -112,7 +113,7 @@ public record SweepResults(List<TrialResult> trials, Optional<TrialResult> best,
         List<SweepReport.Trial> trials = new ArrayList<>();
         for (TrialResult t : now.trials()) {
             TrialMetrics curve = t.status().equals("pending") ? new TrialMetrics(new double[0], new double[0])
-                    : readQuietly(TuneRun.trialDir(out, t.trial()).resolve("metrics.csv"), settings.metric());
+                    : readQuietly(TuneRun.trialDir(out, t.trial()), settings.metric());
             Map<String, Double> values = new LinkedHashMap<>();
             for (Dimension d : settings.space().dimensions()) {
                 values.put(d.key(), numeric(d, t.values().get(d.key())));
@@ -120,16 +121,17 @@ public record SweepResults(List<TrialResult> trials, Optional<TrialResult> best,
             trials.add(new SweepReport.Trial(TuneRun.trialName(t.trial()), t.status(), curve.epochs(), curve.values(),
                     t.metric(), values));
         }
-        String summary = String.format(Locale.ROOT, "%d trials, scheduler %s, metric %s (lower is better), epochs %s; %s",
-                now.trials().size(), settings.scheduler(), settings.metric(), settings.rungs(),
+        String summary = String.format(Locale.ROOT, "%d trials, scheduler %s, metric %s (%s), epochs %s; %s",
+                now.trials().size(), settings.scheduler(), settings.metric(),
+                new TuneMetric(settings.metric()).direction(), settings.rungs(),
                 now.best().map(b -> "best " + TuneRun.trialName(b.trial()) + String.format(Locale.ROOT, " (%.4f)", b.metric()))
                         .orElse("no best yet"));
         return new SweepReport(settings.metric(), trials, settings.space().keys(), summary).write(out);
     }
 
-    private static TrialMetrics readQuietly(Path csv, String metric) {
+    private static TrialMetrics readQuietly(Path trialDir, String metric) {
         try {
-            return TrialMetrics.read(csv, metric);
+            return TrialMetrics.of(trialDir, metric);
         } catch (IOException | RuntimeException e) {
             return new TrialMetrics(new double[0], new double[0]);
         }

@@ -4,11 +4,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.nedsj.trainer.run.RunDirectory;
 
-/** A trial's metric by epoch, read from its {@code metrics.csv} ({@code val.loss} → column {@code val_loss}). */
+/**
+ * A trial's metric by epoch: a validation loss from its {@code metrics.csv} ({@code val.loss} → column
+ * {@code val_loss}), a report metric from {@code tune-metric.csv}, where the trial's segments record it at each
+ * rung (column {@code decoding_wheel_r2} for {@code decoding.wheel.r2}).
+ */
 record TrialMetrics(double[] epochs, double[] values) {
+
+    static final String REPORT_METRICS = "tune-metric.csv";
+
+    /** The trial's curve of {@code metric}. */
+    static TrialMetrics of(Path trialDir, String metric) throws IOException {
+        return read(trialDir.resolve(new TuneMetric(metric).isLoss() ? "metrics.csv" : REPORT_METRICS), metric);
+    }
 
     static TrialMetrics read(Path metricsCsv, String metric) throws IOException {
         if (!Files.isRegularFile(metricsCsv)) {
@@ -32,6 +46,35 @@ record TrialMetrics(double[] epochs, double[] values) {
             values[i] = rows.get(i)[c].isEmpty() ? Double.NaN : Double.parseDouble(rows.get(i)[c]);
         }
         return new TrialMetrics(epochs, values);
+    }
+
+    /** Records a report metric at {@code epoch} in the trial's {@code tune-metric.csv}, replacing that epoch's row. */
+    static void record(Path trialDir, String metric, int epoch, double value) throws IOException {
+        TrialMetrics before = read(trialDir.resolve(REPORT_METRICS), metric);
+        StringBuilder csv = new StringBuilder("epoch,").append(metric.replace('.', '_')).append('\n');
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < before.epochs.length; i++) {
+            if ((int) before.epochs[i] < epoch) {
+                kept.add(i);
+            }
+        }
+        kept.forEach(i -> csv.append((int) before.epochs[i]).append(',').append(cell(before.values[i])).append('\n'));
+        csv.append(epoch).append(',').append(cell(value)).append('\n');
+        RunDirectory.writeAtomically(trialDir.resolve(REPORT_METRICS), csv.toString());
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.9g", v);
+    }
+
+    /** The last epoch of the trial's {@code metrics.csv}, or 0. */
+    static int epochReached(Path trialDir) {
+        try {
+            double[] epochs = read(trialDir.resolve("metrics.csv"), "val.loss").epochs();
+            return epochs.length == 0 ? 0 : (int) epochs[epochs.length - 1];
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The metric at {@code epoch}, or NaN when that epoch has no row. */

@@ -17,9 +17,9 @@ public record TuneSettings(String metric, String scheduler, int trials, int maxE
     /** @param trials {@code --trials}, or null for {@code tune.trials} */
     public static TuneSettings from(Config tune, Integer trials) {
         String metric = tune.getString("metric");
-        if (!metric.equals("val.loss") && !(metric.startsWith("val.") && metric.length() > 4)) {
-            throw invalid("metric", metric, "this version tunes on validation losses from each trial's metrics.csv: "
-                    + "val.loss or val.<modality> (report metrics such as decoding.wheel.r2 are not supported yet)");
+        if (!metric.matches("val\\.[^.]+|[^.]+\\.[^.]+\\.[^.]+")) {
+            throw invalid("metric", metric, "a validation loss (val.loss, val.<modality>) or a report metric "
+                    + "<scheme>.<modality>.<metric>, e.g. decoding.wheel.r2");
         }
         String scheduler = tune.getString("scheduler");
         if (!SCHEDULERS.contains(scheduler)) {

@@ -89,7 +89,7 @@ class SearchSpaceTest {
                 """);
         assertEquals(List.of(1, 3, 9), TuneSettings.from(base, null).rungs());
         assertEquals(5, TuneSettings.from(base, 5).trials());
-        for (String bad : List.of("scheduler = hyperband", "reduction = 1", "grace-epochs = 10", "metric = decoding.wheel.r2",
+        for (String bad : List.of("scheduler = hyperband", "reduction = 1", "grace-epochs = 10", "metric = r2",
                 "concurrency = many", "trials = 0")) {
             Config c = ConfigFactory.parseString(bad).withFallback(base);
             String message = assertThrows(IllegalArgumentException.class, () -> TuneSettings.from(c, null)).getMessage();
