@@ -152,8 +152,7 @@ class SparkTrainCommandTest {
         }
         INDArray we = parameters(expected.resolve("checkpoints/latest.zip"));
         INDArray wa = parameters(actual.resolve("checkpoints/latest.zip"));
-        double relative = we.distance2(wa) / we.norm2Number().doubleValue();
-        assertTrue(relative <= 1e-5, "weights differ by " + relative + " relative (L2)");
+        org.nedsj.trainer.train.ReplicaAgreement.assertSameWeights(we, wa);
     }
 
     /**

@@ -5,9 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.NedsModel;
-import org.nedsj.model.Parameter;
 import org.nedsj.spark.SavedModelReplica;
 import org.nedsj.spark.SparkDataParallelStep;
 import org.nedsj.spark.TaskStartHook;
@@ -100,8 +98,8 @@ class SparkDataParallelTest {
     void twoSparkTasksOfEightTrialsEqualOneInProcessReplicaOfSixteen() {
         Trained expected = inProcess();
         Trained spark = onSpark(TaskStartHook.NONE);
-        assertSameLosses(expected, spark);
-        assertSameWeights(expected.model(), spark.model());
+        ReplicaAgreement.assertSameLosses(expected.losses(), spark.losses());
+        ReplicaAgreement.assertSameWeights(expected.model(), spark.model());
     }
 
     @Test
@@ -109,8 +107,8 @@ class SparkDataParallelTest {
         Trained expected = inProcess();
         Trained accumulated = train(model -> new SparkDataParallelStep(spark, model, SavedModelReplica.of(model), 2, 1, 8,
                 TaskStartHook.NONE)::step);
-        assertSameLosses(expected, accumulated);
-        assertSameWeights(expected.model(), accumulated.model());
+        ReplicaAgreement.assertSameLosses(expected.losses(), accumulated.losses());
+        ReplicaAgreement.assertSameWeights(expected.model(), accumulated.model());
     }
 
     @Test
@@ -128,31 +126,7 @@ class SparkDataParallelTest {
         });
         assertEquals(0, Math.max(0, THROWS_LEFT.get()), "the task was made to throw");
         assertTrue(ATTEMPTS_SEEN.get() >= 2, "the stage ran again after the lost task: " + ATTEMPTS_SEEN.get() + " attempts");
-        assertSameLosses(expected, retried);
-        assertSameWeights(expected.model(), retried.model());
-    }
-
-    private static void assertSameLosses(Trained expected, Trained actual) {
-        for (int i = 0; i < STEPS; i++) {
-            Map<String, Double> e = expected.losses().get(i);
-            Map<String, Double> a = actual.losses().get(i);
-            assertEquals(e.keySet(), a.keySet());
-            for (String m : e.keySet()) {
-                assertEquals(e.get(m), a.get(m), 1e-6 * Math.max(1e-3, Math.abs(e.get(m))), m + " loss at step " + i);
-            }
-        }
-    }
-
-    /** As DataParallelTrainingTest: the flat buffers within 1e-5 relative (L2), every entry within 1e-5 of the largest weight. */
-    private static void assertSameWeights(NedsModel expected, NedsModel actual) {
-        INDArray e = expected.store().values();
-        INDArray a = actual.store().values();
-        double relative = e.distance2(a) / e.norm2Number().doubleValue();
-        assertTrue(relative <= 1e-5, "weights differ by " + relative + " relative (L2)");
-        double largest = e.amaxNumber().doubleValue();
-        for (Parameter p : expected.parameters()) {
-            double worst = expected.parameter(p.name()).sub(actual.parameter(p.name())).amaxNumber().doubleValue();
-            assertTrue(worst <= 1e-5 * largest, p.name() + " differs by " + worst + " (largest weight " + largest + ")");
-        }
+        ReplicaAgreement.assertSameLosses(expected.losses(), retried.losses());
+        ReplicaAgreement.assertSameWeights(expected.model(), retried.model());
     }
 }

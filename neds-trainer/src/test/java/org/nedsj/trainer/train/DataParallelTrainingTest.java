@@ -3,9 +3,7 @@ package org.nedsj.trainer.train;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.NedsModel;
-import org.nedsj.model.Parameter;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.MaskingScheme;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Data-parallel replicas and gradient accumulation compute the step of one batch: 2 replicas × 8
@@ -76,19 +73,19 @@ class DataParallelTrainingTest {
     void twoReplicasOfEightTrialsEqualOneReplicaOfSixteen() {
         Trained one = train(1, 16);
         Trained two = train(2, 16);
-        assertSameLosses(one, two);
-        assertSameWeights(one.model(), two.model());
+        ReplicaAgreement.assertSameLosses(one.losses(), two.losses());
+        ReplicaAgreement.assertSameWeights(one.model(), two.model());
     }
 
     @Test
     void twoAccumulatedMicroBatchesOfEightEqualOneBatchOfSixteen() {
         Trained whole = train(1, 16);
         Trained accumulated = train(1, 8);
-        assertSameLosses(whole, accumulated);
-        assertSameWeights(whole.model(), accumulated.model());
+        ReplicaAgreement.assertSameLosses(whole.losses(), accumulated.losses());
+        ReplicaAgreement.assertSameWeights(whole.model(), accumulated.model());
         Trained both = train(2, 8);                      // 2 micro-batches, each in 2 shards of 4
-        assertSameLosses(whole, both);
-        assertSameWeights(whole.model(), both.model());
+        ReplicaAgreement.assertSameLosses(whole.losses(), both.losses());
+        ReplicaAgreement.assertSameWeights(whole.model(), both.model());
     }
 
     @Test
@@ -97,11 +94,11 @@ class DataParallelTrainingTest {
                 1.0, 100, 0.0, STEPS, 0.5);
         NedsModel reference = trainer(dir.resolve("one"), sixteen);
         NedsModel replicas = trainer(dir.resolve("two"), sixteen.withParallel(2, 1));
-        assertSameWeights(reference, replicas);
+        ReplicaAgreement.assertSameWeights(reference, replicas);
         TrainingOptions eightTwice = new TrainingOptions(7, 1, 8, "per-session", 3e-3, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8,
                 1.0, 100, 0.0, STEPS, 0.5, 1, 2);
         assertEquals(16, eightTwice.stepTrials());
-        assertSameWeights(reference, trainer(dir.resolve("acc"), eightTwice));
+        ReplicaAgreement.assertSameWeights(reference, trainer(dir.resolve("acc"), eightTwice));
     }
 
     private NedsModel trainer(Path out, TrainingOptions options) throws IOException {
@@ -111,35 +108,5 @@ class DataParallelTrainingTest {
         assertEquals(STEPS, trainer.batchesPerEpoch());
         trainer.run();
         return model;
-    }
-
-    private static void assertSameLosses(Trained expected, Trained actual) {
-        for (int i = 0; i < STEPS; i++) {
-            Map<String, Double> e = expected.losses().get(i);
-            Map<String, Double> a = actual.losses().get(i);
-            assertEquals(e.keySet(), a.keySet());
-            for (String m : e.keySet()) {
-                assertEquals(e.get(m), a.get(m), 1e-6 * Math.max(1e-3, Math.abs(e.get(m))), m + " loss at step " + i);
-            }
-        }
-    }
-
-    /**
-     * The flat weight buffers within 1e-5 of each other relative to their norm, and every entry within
-     * 1e-5 of the largest weight. Not per parameter: the key part of each attention bias has a true
-     * gradient of zero (softmax ignores a shift shared by all keys), so its float-noise gradient differs
-     * between summation orders, and AdamW, normalising by the gradient's own size, turns that noise into
-     * steps of about lr that differ in sign (around 1e-6 here, against weights of order 1).
-     */
-    private static void assertSameWeights(NedsModel expected, NedsModel actual) {
-        INDArray e = expected.store().values();
-        INDArray a = actual.store().values();
-        double relative = e.distance2(a) / e.norm2Number().doubleValue();
-        assertTrue(relative <= 1e-5, "weights differ by " + relative + " relative (L2)");
-        double largest = e.amaxNumber().doubleValue();
-        for (Parameter p : expected.parameters()) {
-            double worst = expected.parameter(p.name()).sub(actual.parameter(p.name())).amaxNumber().doubleValue();
-            assertTrue(worst <= 1e-5 * largest, p.name() + " differs by " + worst + " (largest weight " + largest + ")");
-        }
     }
 }
