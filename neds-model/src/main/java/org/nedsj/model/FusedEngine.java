@@ -47,12 +47,14 @@ final class FusedEngine implements ModelEngine {
     private final Map<String, INDArray> headInputs = new HashMap<>();
     private INDArray backboneGradient;
     private final TokenLayout layout;
+    private final boolean anyWholeTrial;
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
         this.profile = profile;
         this.hidden = config.hidden();
         this.layout = config.layout(modalities);
+        this.anyWholeTrial = modalities.stream().anyMatch(m -> layout.wholeTrial(m.name()));
         ParameterStore.Builder declared = new ParameterStore.Builder();
         CodecPasses passes = new CodecPasses(sd -> new GraphParts(sd, config, sessions, seed),
                 new ParameterInit(seed, config.dataType()), config.dataType(), declared);
@@ -107,8 +109,10 @@ final class FusedEngine implements ModelEngine {
         profile.start();
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
-        // zeroed: tokens no decoder reads on their own (a whole-trial readout's static tokens) get only its share
-        INDArray dOut = backboneGradient(out).assign(0);
+        INDArray dOut = backboneGradient(out);
+        if (anyWholeTrial) {
+            dOut.assign(0);   // a whole-trial readout's own tokens are read by no decoder: they get only its share
+        }
         List<INDArray> wholeTrial = new ArrayList<>();
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
@@ -116,9 +120,11 @@ final class FusedEngine implements ModelEngine {
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
             double scale = m.lossWeight() * shard.share(m.name());
-            INDArray pooled = spreadGradient(dOut, m, r.hiddenGradient(), scale);
-            if (pooled != null) {
-                wholeTrial.add(pooled);
+            if (layout.wholeTrial(m.name())) {
+                // its tokens overlap every other modality's: added once the others are written
+                wholeTrial.add(r.hiddenGradient().reshape(dOut.size(0), hidden).mul(scale / layout.readTokens(m.name())));
+            } else {
+                spreadGradient(dOut, m, r.hiddenGradient(), scale);
             }
             if (scale != 1.0) {
                 decoders.get(i).gradients().forEach(g -> g.muli(scale));
@@ -205,18 +211,13 @@ final class FusedEngine implements ModelEngine {
     }
 
     /**
-     * Writes {@code scale} × the gradient of the modality's head input [B, T, H] into its tokens in
-     * {@code dOut}; a repeated static modality's copies each get 1/n of its one token's gradient. A
-     * whole-trial readout's tokens overlap every other modality's: its share is returned, to be added
-     * once the others are written ({@link #addWholeTrial}).
+     * Writes {@code scale} × the gradient of the modality's head input [B, T, H] into its slice of
+     * {@code dOut}; a repeated static modality's copies each get 1/n of its one token's gradient.
      */
-    private INDArray spreadGradient(INDArray dOut, ModalityBinding m, INDArray gradient, double scale) {
-        if (layout.wholeTrial(m.name())) {
-            return gradient.reshape(dOut.size(0), hidden).mul(scale / layout.readTokens(m.name()));
-        }
+    private void spreadGradient(INDArray dOut, ModalityBinding m, INDArray gradient, double scale) {
         if (!layout.repeated(m.name())) {
             slice(dOut, m).assign(gradient).muli(scale);
-            return null;
+            return;
         }
         int n = layout.tokens(m.name());
         INDArray perCopy = gradient.reshape(dOut.size(0), hidden);
@@ -224,7 +225,6 @@ final class FusedEngine implements ModelEngine {
             dOut.get(NDArrayIndex.all(), NDArrayIndex.point(layout.offset(m.name()) + k), NDArrayIndex.all())
                     .assign(perCopy).muli(scale / n);
         }
-        return null;
     }
 
     /** Adds a whole-trial readout's gradient per token [B, H] to every token of {@code dOut} [B, L, H]. */

@@ -29,13 +29,14 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
     @Override
     public java.util.List<ParameterSpec> parameters(CodecSizes s) {
         int classes = s.modality().classes();
-        var shared = java.util.List.of(ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes),
-                ParameterSpec.bias("out_b", 0, classes));
-        if (!sessionOffsets) {
-            return shared;
+        var parameters = new java.util.ArrayList<>(java.util.List.of(
+                ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes), ParameterSpec.bias("out_b", 0, classes)));
+        if (sessionOffsets) {
+            // zero at first (sessionBias), so a new session starts from the shared head
+            parameters.add(ParameterSpec.sessionBias("session_w", s.hiddenSize(), classes));
+            parameters.add(ParameterSpec.sessionBias("session_b", classes));
         }
-        return java.util.List.of(shared.get(0), shared.get(1), ParameterSpec.sessionBias("session_w", s.hiddenSize(), classes),
-                ParameterSpec.sessionBias("session_b", classes));
+        return parameters;
     }
 
     @Override

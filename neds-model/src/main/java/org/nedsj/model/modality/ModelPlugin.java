@@ -40,7 +40,12 @@ public final class ModelPlugin implements NedsPlugin {
                         Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
                 decoder("cross-entropy", "class logits from the static token (shared head, and per-session offsets "
                                 + "with session-offsets = true); cross-entropy",
-                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(c.hasPath("session-offsets") && c.getBoolean("session-offsets"))));
+                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(sessionOffsets(c))));
+    }
+
+    /** A checkpoint written before {@code session-offsets} existed stores modality sections without it. */
+    private static boolean sessionOffsets(Config section) {
+        return section.hasPath("session-offsets") && section.getBoolean("session-offsets");
     }
 
     private static ModalityEncoderFactory encoder(String name, String description, Kind kind,
