@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,16 +13,11 @@ class BadPluginTest {
     @TempDir
     Path tmp;
 
-    private Properties withPlugins() {
-        Properties p = new Properties();
-        p.setProperty("neds.plugins.dir", tmp.resolve("plugins").toString());
-        return p;
-    }
 
     @Test
     void neds_pluginsListsABrokenPluginWithTheCauseOfItsFailure() {
         Path jar = LabPluginJar.writeThrowing(tmp.resolve("plugins"), "broken.jar");
-        CommandRun run = CommandRun.of(withPlugins(), "plugins");
+        CommandRun run = CommandRun.withPlugins(tmp.resolve("plugins"), "plugins");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("BROKEN  " + jar.toAbsolutePath()), run.out());
         assertTrue(run.out().contains(LabPluginJar.THROWN), "the constructor's own message is shown:\n" + run.out());
@@ -33,10 +27,10 @@ class BadPluginTest {
     @Test
     void aBrokenPluginDoesNotStopCommandsThatDoNotNeedIt() {
         LabPluginJar.writeThrowing(tmp.resolve("plugins"), "broken.jar");
-        CommandRun synth = CommandRun.of(withPlugins(), "synth", "--out", tmp.resolve("alf").toString(), "--sessions", "1",
+        CommandRun synth = CommandRun.withPlugins(tmp.resolve("plugins"), "synth", "--out", tmp.resolve("alf").toString(), "--sessions", "1",
                 "--trials", "30");
         assertEquals(0, synth.status(), synth.err());
-        CommandRun prepare = CommandRun.of(withPlugins(), "prepare", "--alf", tmp.resolve("alf").toString(), "--out",
+        CommandRun prepare = CommandRun.withPlugins(tmp.resolve("plugins"), "prepare", "--alf", tmp.resolve("alf").toString(), "--out",
                 tmp.resolve("data").toString());
         assertEquals(0, prepare.status(), prepare.err());
     }
@@ -45,7 +39,7 @@ class BadPluginTest {
     void aCommandNeedingWhatTheBrokenPluginWouldProvideNamesIt() {
         Path jar = LabPluginJar.writeThrowing(tmp.resolve("plugins"), "broken.jar");
         TinyWorld world = TinyWorld.get();
-        CommandRun run = CommandRun.of(withPlugins(), "train", "--config", world.experiment.toString(), "--set",
+        CommandRun run = CommandRun.withPlugins(tmp.resolve("plugins"), "train", "--config", world.experiment.toString(), "--set",
                 "train.modes.mm=test-scheme", "--out", tmp.resolve("run").toString());
         Rejection.assertUserError(run, "test-scheme", "could not be loaded", jar.toAbsolutePath().toString(), LabPluginJar.THROWN);
     }

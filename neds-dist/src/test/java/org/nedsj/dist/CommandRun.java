@@ -17,4 +17,11 @@ record CommandRun(int status, String out, String err) {
     static CommandRun of(String... args) {
         return of(new Properties(), args);
     }
+
+    /** A run whose plugin folder is {@code plugins} ({@code -Dneds.plugins.dir}). */
+    static CommandRun withPlugins(java.nio.file.Path plugins, String... args) {
+        Properties p = new Properties();
+        p.setProperty("neds.plugins.dir", plugins.toString());
+        return of(p, args);
+    }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -29,16 +28,11 @@ class LfpPluginTest {
     @TempDir
     Path tmp;
 
-    private static Properties pluginDir() {
-        Properties p = new Properties();
-        p.setProperty("neds.plugins.dir", PLUGINS.toString());
-        return p;
-    }
 
     @Test
     void theLfpPluginIsNotOnTheClassPath() {
         assertFalse(Files.exists(Path.of("target/classes/org/nedsj/lfp")));
-        CommandRun plugins = CommandRun.of(pluginDir(), "plugins");
+        CommandRun plugins = CommandRun.withPlugins(PLUGINS, "plugins");
         assertEquals(0, plugins.status(), plugins.err());
         assertTrue(plugins.out().contains("prepared-lfp") && plugins.out().contains("lfp-stitched") && plugins.out().contains("lfp-mse"),
                 plugins.out());
@@ -47,7 +41,7 @@ class LfpPluginTest {
 
     @Test
     void synthWithRecordingsNoPluginOffersStopsBeforeWritingAnything() {
-        CommandRun synth = CommandRun.of(pluginDir(), "synth", "--out", tmp.resolve("alf").toString(), "--sessions", "1",
+        CommandRun synth = CommandRun.withPlugins(PLUGINS, "synth", "--out", tmp.resolve("alf").toString(), "--sessions", "1",
                 "--with", "eeg");
         assertEquals(2, synth.status(), synth.out());
         assertEquals("neds synth: --with eeg: no plugin synthesises recordings of that name; offered: [lfp] (is its plugin in the "
@@ -59,7 +53,7 @@ class LfpPluginTest {
     void aTinyModelTrainsWithLfpFromThePluginFolderAndIsScoredOnIt() throws Exception {
         Path alf = tmp.resolve("alf");
         Path data = tmp.resolve("data");
-        CommandRun synth = CommandRun.of(pluginDir(), "synth", "--out", alf.toString(), "--sessions", "2", "--trials", "30",
+        CommandRun synth = CommandRun.withPlugins(PLUGINS, "synth", "--out", alf.toString(), "--sessions", "2", "--trials", "30",
                 "--seed", "4", "--with", "lfp");
         assertEquals(0, synth.status(), synth.err());
         assertTrue(synth.out().contains("probe00/_spikeglx_ephysData_g0_t0.imec0.lf.cbin: 16 LFP channels + sync at 2500 Hz")
@@ -70,7 +64,7 @@ class LfpPluginTest {
                 data { source = prepared-lfp, lfp.channels.step = 8 }
                 """);
         Path run = tmp.resolve("run");
-        CommandRun train = CommandRun.of(pluginDir(), "train", "--config", experiment.toString(), "--out", run.toString());
+        CommandRun train = CommandRun.withPlugins(PLUGINS, "train", "--config", experiment.toString(), "--out", run.toString());
         assertEquals(0, train.status(), train.err());
         try (Stream<Path> features = Files.list(data.resolve("lfp"))) {
             assertEquals(4, features.count(), "a .npy and a .json per session in DATA/lfp");
@@ -84,7 +78,7 @@ class LfpPluginTest {
         description.get("layout").forEach(p -> names.add(p.get("name").asText()));
         assertTrue(names.containsAll(List.of("lfp/stitch_w", "lfp/stitch_b", "lfp/readout_w", "lfp/readout_b")), names.toString());
 
-        CommandRun eval = CommandRun.of(pluginDir(), "eval", "--run", run.toString(), "--out", tmp.resolve("report").toString());
+        CommandRun eval = CommandRun.withPlugins(PLUGINS, "eval", "--run", run.toString(), "--out", tmp.resolve("report").toString());
         assertEquals(0, eval.status(), eval.err());
         JsonNode report = new ObjectMapper().readTree(Files.readString(tmp.resolve("report/report.json")));
         assertTrue(Double.isFinite(report.at("/mean/encoding/lfp.r2").asDouble(Double.NaN)), report.toString());
