@@ -18,18 +18,25 @@ import org.tribuo.regression.evaluation.RegressionSufficientStatistics;
  * channel of the modality. A modality wider than one channel reports the mean of its channels' R².
  *
  * @param pooled    R² over all scored bins of all trials pooled
- * @param trialMean R² of each trial's scored bins, averaged over the trials where it is defined
- *                  (at least two scored bins and truth not constant); NaN if none
+ * @param trialMean R² of each trial's scored bins, averaged over the trials where the behaviour moves:
+ *                  at least two scored bins, and in every channel a variance of the truth of at least
+ *                  {@value #STILL_SHARE} of its variance over all scored bins; NaN if none
  * @param trialsInMean trials that entered {@code trialMean}
  */
 public record RegressionScore(double pooled, double trialMean, int trialsInMean) {
+
+    /**
+     * A trial whose truth varies by less than this share of the pooled variance is left out of the trial
+     * mean: its R² divides by almost nothing (a wheel that barely moves), and one such trial of a few
+     * hundred put the mean at −10⁸ for every model, ranking them by noise.
+     */
+    static final double STILL_SHARE = 0.01;
 
     public static RegressionScore of(ModalityPredictions p) {
         String[] dims = dimensionNames(p.width());
         ImmutableOutputInfo<Regressor> domain = domain(dims);
         List<Prediction<Regressor>> all = new ArrayList<>();
-        double trialSum = 0;
-        int trialCount = 0;
+        List<List<Prediction<Regressor>>> trials = new ArrayList<>();
         for (int t = 0; t < p.trials(); t++) {
             List<Prediction<Regressor>> trial = new ArrayList<>();
             for (int k = 0; k < p.tokens(); k++) {
@@ -37,12 +44,18 @@ public record RegressionScore(double pooled, double trialMean, int trialsInMean)
                     trial.add(prediction(p, dims, (t * p.tokens() + k) * p.width()));
                 }
             }
-            double r2 = r2(domain, dims, trial);
+            trials.add(trial);
+            all.addAll(trial);
+        }
+        double[] pooledVariance = truthVariance(all, dims.length);
+        double trialSum = 0;
+        int trialCount = 0;
+        for (List<Prediction<Regressor>> trial : trials) {
+            double r2 = moves(trial, pooledVariance) ? r2(domain, dims, trial) : Double.NaN;
             if (!Double.isNaN(r2)) {
                 trialSum += r2;
                 trialCount++;
             }
-            all.addAll(trial);
         }
         return new RegressionScore(r2(domain, dims, all), trialCount > 0 ? trialSum / trialCount : Double.NaN, trialCount);
     }
@@ -61,6 +74,39 @@ public record RegressionScore(double pooled, double trialMean, int trialsInMean)
             sum += RegressionMetrics.r2(new Regressor(dims[d], Double.NaN), statistics);
         }
         return sum / dims.length;
+    }
+
+    private static boolean moves(List<Prediction<Regressor>> trial, double[] pooledVariance) {
+        if (trial.size() < 2) {
+            return false;
+        }
+        double[] variance = truthVariance(trial, pooledVariance.length);
+        for (int d = 0; d < variance.length; d++) {
+            if (!(variance[d] >= STILL_SHARE * pooledVariance[d])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per channel, the population variance of the true values. */
+    private static double[] truthVariance(List<Prediction<Regressor>> predictions, int width) {
+        double[] sum = new double[width];
+        double[] squares = new double[width];
+        for (Prediction<Regressor> p : predictions) {
+            double[] v = p.getExample().getOutput().getValues();
+            for (int d = 0; d < width; d++) {
+                sum[d] += v[d];
+                squares[d] += v[d] * v[d];
+            }
+        }
+        double[] variance = new double[width];
+        int n = predictions.size();
+        for (int d = 0; d < width; d++) {
+            double mean = n == 0 ? 0 : sum[d] / n;
+            variance[d] = n == 0 ? 0 : Math.max(0, squares[d] / n - mean * mean);
+        }
+        return variance;
     }
 
     private static boolean constantTruth(List<Prediction<Regressor>> predictions, int dim) {

@@ -9,7 +9,8 @@ final class ReportNotes {
                                0 = no better than the mean rates.
             poisson_nll        −log L(model) per scored (bin, neuron) entry, in nats, log y! included; lower is better.
             r2                 R² over all scored bins of all evaluated trials pooled (Tribuo RegressionMetrics.r2).
-            r2_trial_mean      R² of each trial's scored bins, averaged over trials (trials with a constant truth left out).
+            r2_trial_mean      R² of each trial's scored bins, averaged over the trials where the behaviour moves (trials
+                               whose truth varies by less than 1 % of its variance over all scored bins left out).
             accuracy           fraction of scored trials whose arg-max class is the true one (Tribuo ConfusionMetrics).
             balanced_accuracy  mean recall over the classes present in the truth.
             mean               the mean over sessions of each metric, over the sessions where it is defined.

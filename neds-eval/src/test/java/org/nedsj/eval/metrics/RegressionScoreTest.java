@@ -53,6 +53,25 @@ class RegressionScoreTest {
     }
 
     @Test
+    void stillTrialsAreLeftOutOfTheTrialMean() {
+        // trials 0 and 1 as in the first test (R² 0.5 and −1.5); trial 2 barely moves (variance 2.5e-7 against
+        // about 2 over all bins), and its R² would be −10⁶
+        var p = new ModalityPredictions(WHEEL, 3, 2, 1, new float[] {1, 2, 3, 4, 5, 5.001f},
+                new float[] {1.5f, 2, 2.5f, 5, 5, 5.5f}, new float[] {1, 1, 1, 1, 1, 1});
+        RegressionScore s = RegressionScore.of(p);
+        assertEquals(-0.5, s.trialMean(), 1e-9);
+        assertEquals(2, s.trialsInMean());
+        // the pooled R² keeps every bin: SSE 1.5 + (5.5 − 5.001)², truth 1 2 3 4 5 5.001
+        double mean = (1 + 2 + 3 + 4 + 5 + 5.001f) / 6;
+        double sst = 0;
+        for (double v : new double[] {1, 2, 3, 4, 5, 5.001f}) {
+            sst += (v - mean) * (v - mean);
+        }
+        double sse = 1.5 + (5.5 - 5.001f) * (5.5 - 5.001f);
+        assertEquals(1 - sse / sst, s.pooled(), 1e-6);
+    }
+
+    @Test
     void wideModalityAveragesItsChannels() {
         ModalitySpec lfp = new ModalitySpec("lfp", ModalitySpec.Kind.DYNAMIC_CONTINUOUS, ModalitySpec.Role.NEURAL, 2, 2, 0);
         // channel 0: truth 1 2 3 4 vs 1.5 2 2.5 5 (R² 0.7); channel 1: truth 0 0 1 1 predicted exactly (R² 1)
