@@ -47,14 +47,14 @@ final class FusedEngine implements ModelEngine {
     private final Map<String, INDArray> headInputs = new HashMap<>();
     private INDArray backboneGradient;
     private final TokenLayout layout;
-    private final boolean anyWholeTrial;
+    private final boolean anySharedReadout;
 
     FusedEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed, StepProfile profile) {
         this.modalities = List.copyOf(modalities);
         this.profile = profile;
         this.hidden = config.hidden();
         this.layout = config.layout(modalities);
-        this.anyWholeTrial = modalities.stream().anyMatch(m -> layout.wholeTrial(m.name()));
+        this.anySharedReadout = modalities.stream().anyMatch(m -> layout.sharedReadout(m.name()));
         ParameterStore.Builder declared = new ParameterStore.Builder();
         CodecPasses passes = new CodecPasses(sd -> new GraphParts(sd, config, sessions, seed),
                 new ParameterInit(seed, config.dataType()), config.dataType(), declared);
@@ -110,19 +110,20 @@ final class FusedEngine implements ModelEngine {
         Map<String, Double> losses = new LinkedHashMap<>();
         double total = 0;
         INDArray dOut = backboneGradient(out);
-        if (anyWholeTrial) {
-            dOut.assign(0);   // a whole-trial readout's own tokens are read by no decoder: they get only its share
+        if (anySharedReadout) {
+            dOut.assign(0);   // a shared readout's own tokens are read by no decoder: they get only its share, if any
         }
-        List<INDArray> wholeTrial = new ArrayList<>();
+        List<Runnable> sharedShares = new ArrayList<>();
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
             ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, true, noiseSeed);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
             double scale = m.lossWeight() * shard.share(m.name());
-            if (layout.wholeTrial(m.name())) {
-                // its tokens overlap every other modality's: added once the others are written
-                wholeTrial.add(r.hiddenGradient().reshape(dOut.size(0), hidden).mul(scale / layout.readTokens(m.name())));
+            if (layout.sharedReadout(m.name())) {
+                // it reads other modalities' tokens: its share is added once theirs are written
+                INDArray perToken = r.hiddenGradient().reshape(dOut.size(0), hidden).mul(scale / layout.readTokens(m.name()));
+                sharedShares.add(() -> addToEveryReadToken(dOut, m, perToken));
             } else {
                 spreadGradient(dOut, m, r.hiddenGradient(), scale);
             }
@@ -131,7 +132,7 @@ final class FusedEngine implements ModelEngine {
             }
             mark(decoders.get(i).graph(), m, "heads forward+backward");
         }
-        wholeTrial.forEach(g -> addWholeTrial(dOut, g));
+        sharedShares.forEach(Runnable::run);
         INDArray dTokens = backbone.backward(dOut);
         profile.start();
         Map<String, INDArray> dRaw = assembly.backward(dTokens, masks(placeholders), placeholders.get(GraphParts.SESSION));
@@ -227,10 +228,12 @@ final class FusedEngine implements ModelEngine {
         }
     }
 
-    /** Adds a whole-trial readout's gradient per token [B, H] to every token of {@code dOut} [B, L, H]. */
-    private static void addWholeTrial(INDArray dOut, INDArray perToken) {
+    /** Adds a shared readout's gradient per token [B, H] to every token of {@code dOut} [B, L, H] that it read. */
+    private void addToEveryReadToken(INDArray dOut, ModalityBinding m, INDArray perToken) {
+        int offset = layout.readOffset(m.name());
+        var read = NDArrayIndex.interval(offset, offset + layout.readTokens(m.name()));
         for (int b = 0; b < dOut.size(0); b++) {
-            dOut.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.all()).addiRowVector(perToken.getRow(b));
+            dOut.get(NDArrayIndex.point(b), read, NDArrayIndex.all()).addiRowVector(perToken.getRow(b));
         }
     }
 

@@ -28,7 +28,8 @@ import org.nedsj.model.graph.TokenLayout;
  *                         N &gt; 1 (repeated at N bins over the trial, read out as their mean; see
  *                         {@link TokenLayout})
  * @param staticReadout    what a static modality's head reads: {@link #OWN_TOKENS} (the mean of its own token
- *                         or copies) or {@link #WHOLE_TRIAL} (the mean of every token of the trial's sequence)
+ *                         or copies), {@link #WHOLE_TRIAL} (the mean of every token of the trial's sequence) or
+ *                         {@link #NEURAL_TOKENS} (the mean of the neural modalities' tokens)
  */
 public record ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout,
                           double embedDropout, boolean sessionEmbedding, double ropeBase, int staticPosition,
@@ -42,6 +43,8 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
     public static final String OWN_TOKENS = "own";
     /** A static modality's head reads the mean of every token of the trial. */
     public static final String WHOLE_TRIAL = "trial";
+    /** A static modality's head reads the mean of the neural modalities' tokens of the trial. */
+    public static final String NEURAL_TOKENS = "neural";
 
     /** With the static heads on their own tokens (the model as it was before {@code model.static-readout}). */
     public ModelConfig(int hidden, int layers, int heads, int mlp, String norm, double dropout, double embedDropout,
@@ -100,9 +103,10 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens
                     + ": use 1 (one token per static modality) up to the trial's bin count");
         }
-        if (!OWN_TOKENS.equals(staticReadout) && !WHOLE_TRIAL.equals(staticReadout)) {
+        if (!List.of(OWN_TOKENS, WHOLE_TRIAL, NEURAL_TOKENS).contains(staticReadout)) {
             throw new IllegalArgumentException("model.static-readout = '" + staticReadout + "': use '" + OWN_TOKENS
-                    + "' (a static modality's own tokens) or '" + WHOLE_TRIAL + "' (every token of the trial)");
+                    + "' (a static modality's own tokens), '" + WHOLE_TRIAL + "' (every token of the trial) or '"
+                    + NEURAL_TOKENS + "' (the neural modalities' tokens of the trial)");
         }
     }
 
@@ -143,7 +147,11 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     /** Where every modality's tokens sit in the transformer's sequence under this configuration. */
     public TokenLayout layout(List<ModalityBinding> modalities) {
-        return TokenLayout.of(modalities, staticPosition, staticTokens, WHOLE_TRIAL.equals(staticReadout));
+        return TokenLayout.of(modalities, staticPosition, staticTokens, switch (staticReadout) {
+            case WHOLE_TRIAL -> TokenLayout.Readout.TRIAL;
+            case NEURAL_TOKENS -> TokenLayout.Readout.NEURAL;
+            default -> TokenLayout.Readout.OWN;
+        });
     }
 
     public int headSize() {

@@ -141,7 +141,7 @@ class EngineEquivalenceTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"layer, false, 1, own, false", "scale, false, 1, own, false",
             "layer, true, 1, own, false", "layer, true, 4, own, false", "layer, false, 4, own, false",
-            "layer, true, 1, trial, false", "layer, true, 4, trial, false", "layer, true, 4, trial, true"})
+            "layer, true, 1, trial, false", "layer, true, 4, trial, false", "layer, true, 4, trial, true", "layer, true, 4, neural, false"})
     void fusedAndSameDiffEnginesAgree(String norm, boolean time, int staticTokens, String readout, boolean sessionOffsets) {
         ModelConfig base = new ModelConfig(16, 2, 4, 24, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE)
                 .withTimeEmbedding(time).withTimeBias(time).withStaticTokens(staticTokens).withStaticReadout(readout);

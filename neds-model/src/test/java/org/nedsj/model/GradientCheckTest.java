@@ -35,7 +35,7 @@ class GradientCheckTest {
     @CsvSource({"layer, fused, false, 1, own, false", "scale, fused, false, 1, own, false",
             "layer, samediff, false, 1, own, false", "layer, fused, true, 1, own, false", "layer, samediff, true, 1, own, false",
             "layer, fused, true, 3, own, false", "layer, samediff, true, 3, own, false", "layer, fused, true, 3, trial, true",
-            "layer, samediff, true, 1, own, true"})
+            "layer, samediff, true, 1, own, true", "layer, fused, true, 3, neural, false", "layer, samediff, true, 1, neural, false"})
     void analyticGradientsMatchFiniteDifferences(String norm, String engine, boolean time, int staticTokens, String readout,
                                                  boolean sessionOffsets) {
         ModelConfig config = new ModelConfig(8, 2, 2, 8, norm, 0.0, 0.0, true, 10000, 0, 1e-5, DataType.DOUBLE, engine,

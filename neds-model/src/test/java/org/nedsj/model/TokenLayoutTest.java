@@ -39,12 +39,12 @@ class TokenLayoutTest {
 
     @Test
     void aWholeTrialReadoutReadsEveryTokenForStaticModalitiesOnly() {
-        TokenLayout layout = TokenLayout.of(Fixtures.bindings(Fixtures.ALL), 0, 4, true);
+        TokenLayout layout = TokenLayout.of(Fixtures.bindings(Fixtures.ALL), 0, 4, TokenLayout.Readout.TRIAL);
         int t = Fixtures.SPIKES.tokensPerTrial();
-        assertTrue(layout.wholeTrial("choice") && layout.pooled("choice"));
+        assertTrue(layout.sharedReadout("choice") && layout.pooled("choice"));
         assertEquals(0, layout.readOffset("block"));
         assertEquals(layout.length(), layout.readTokens("block"));
-        assertFalse(layout.wholeTrial("wheel") || layout.pooled("wheel"));
+        assertFalse(layout.sharedReadout("wheel") || layout.pooled("wheel"));
         assertEquals(t, layout.readOffset("wheel"));
         assertEquals(t, layout.readTokens("wheel"));
         // the static tokens keep their places in the sequence: they still carry the visible value as input
@@ -53,11 +53,30 @@ class TokenLayoutTest {
     }
 
     @Test
+    void aNeuralReadoutReadsTheSpikeTokens() {
+        TokenLayout layout = TokenLayout.of(Fixtures.bindings(Fixtures.ALL), 0, 4, TokenLayout.Readout.NEURAL);
+        int t = Fixtures.SPIKES.tokensPerTrial();
+        assertTrue(layout.sharedReadout("block") && layout.pooled("block"));
+        assertEquals(layout.offset("spikes"), layout.readOffset("block"));
+        assertEquals(t, layout.readTokens("choice"));
+        assertFalse(layout.sharedReadout("spikes") || layout.sharedReadout("wheel"));
+        assertEquals(t, layout.readOffset("wheel"));
+    }
+
+    @Test
+    void aNeuralReadoutWithoutNeuralModalitiesIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TokenLayout.of(
+                Fixtures.bindings(java.util.List.of(Fixtures.WHEEL, Fixtures.CHOICE)), 0, 1, TokenLayout.Readout.NEURAL));
+        assertTrue(e.getMessage().contains("model.static-readout = neural"), e.getMessage());
+    }
+
+    @Test
     void anUnknownStaticReadoutIsRefusedNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new ModelConfig(8, 1, 2, 8, "layer", 0, 0, true, 10000, 0, 1e-5,
                         org.nd4j.linalg.api.buffer.DataType.FLOAT).withStaticReadout("pooled"));
-        assertTrue(e.getMessage().contains("model.static-readout") && e.getMessage().contains("'trial'"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.static-readout") && e.getMessage().contains("'trial'")
+                && e.getMessage().contains("'neural'"), e.getMessage());
     }
 
     @Test

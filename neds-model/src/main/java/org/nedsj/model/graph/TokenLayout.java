@@ -18,21 +18,36 @@ import org.nedsj.model.ModalityBinding;
  * then sees the spikes near its bin through the time bias, and the readout averages N local views
  * instead of asking one token to pool a whole trial.
  *
- * <p>With the whole-trial readout a static modality's decoder reads instead the mean of every token
- * of the trial's sequence: the head sees the pooled output of all bins (through the residual stream,
+ * <p>With a shared readout a static modality's decoder reads instead the mean of other tokens: every
+ * token of the trial's sequence ({@link Readout#TRIAL}) or the tokens of the neural modalities
+ * ({@link Readout#NEURAL}). The head then sees the pooled output of all bins (through the residual stream,
  * a linear function of the trial's summed encoder tokens among the rest), the way a decoder of trial
- * means pools a whole trial, and the static tokens still carry the visible value as input.
+ * means pools a whole trial, and the static tokens still carry the visible value as input. The neural
+ * readout reads the same kind of tokens whatever the masking scheme hides of the behaviour, which is
+ * how it is scored: from the spikes alone.
  */
 public final class TokenLayout {
 
     private final Map<String, Integer> tokens = new LinkedHashMap<>();
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
     private final Map<String, Boolean> repeated = new LinkedHashMap<>();
-    private final Map<String, Boolean> wholeTrial = new LinkedHashMap<>();
+    private final Map<String, Boolean> shared = new LinkedHashMap<>();
     private final int[] positions;
     private final int[] bins;
+    private final int sharedOffset;
+    private final int sharedTokens;
 
-    private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens, boolean wholeTrialReadout) {
+    /** What a static modality's decoder reads. */
+    public enum Readout {
+        /** The mean of its own token (or copies). */
+        OWN,
+        /** The mean of every token of the trial's sequence. */
+        TRIAL,
+        /** The mean of the tokens of the neural modalities (which must be adjacent in the sequence). */
+        NEURAL
+    }
+
+    private TokenLayout(List<ModalityBinding> modalities, int staticPosition, int staticTokens, Readout readout) {
         int trialBins = modalities.stream().mapToInt(m -> m.spec().tokensPerTrial()).filter(t -> t > 1).max().orElse(1);
         if (staticTokens < 1 || staticTokens > trialBins) {
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens + ": use 1 up to the trial's "
@@ -53,11 +68,32 @@ public final class TokenLayout {
             tokens.put(m.name(), n);
             offsets.put(m.name(), offset);
             repeated.put(m.name(), spread);
-            wholeTrial.put(m.name(), t == 1 && wholeTrialReadout);
+            shared.put(m.name(), t == 1 && readout != Readout.OWN);
             offset += n;
         }
         this.positions = position.stream().mapToInt(Integer::intValue).toArray();
         this.bins = bin.stream().mapToInt(Integer::intValue).toArray();
+        int[] span = readout == Readout.NEURAL ? neuralSpan(modalities) : new int[]{0, positions.length};
+        this.sharedOffset = span[0];
+        this.sharedTokens = span[1];
+    }
+
+    /** The first token of the neural modalities and their token count. */
+    private int[] neuralSpan(List<ModalityBinding> modalities) {
+        List<String> neural = modalities.stream().filter(m -> m.spec().isNeural()).map(ModalityBinding::name).toList();
+        if (neural.isEmpty()) {
+            throw new IllegalArgumentException("model.static-readout = neural: the data has no neural modality; use 'trial'");
+        }
+        int first = offsets.get(neural.get(0));
+        int end = first;
+        for (String m : neural) {
+            if (offsets.get(m) != end) {
+                throw new IllegalArgumentException("model.static-readout = neural: the neural modalities " + neural
+                        + " are not adjacent in the sequence " + offsets.keySet() + "; use 'trial'");
+            }
+            end += tokens.get(m);
+        }
+        return new int[]{first, end - first};
     }
 
     /**
@@ -65,16 +101,12 @@ public final class TokenLayout {
      * @param staticTokens   tokens of each static modality in the sequence
      */
     public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens) {
-        return of(modalities, staticPosition, staticTokens, false);
+        return of(modalities, staticPosition, staticTokens, Readout.OWN);
     }
 
-    /**
-     * @param wholeTrialReadout whether a static modality's decoder reads the mean of every token of the
-     *                          sequence instead of the mean of its own
-     */
-    public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens,
-                                 boolean wholeTrialReadout) {
-        return new TokenLayout(modalities, staticPosition, staticTokens, wholeTrialReadout);
+    /** @param readout what a static modality's decoder reads */
+    public static TokenLayout of(List<ModalityBinding> modalities, int staticPosition, int staticTokens, Readout readout) {
+        return new TokenLayout(modalities, staticPosition, staticTokens, readout);
     }
 
     /** Tokens in the whole sequence. */
@@ -97,24 +129,24 @@ public final class TokenLayout {
         return repeated.get(modality);
     }
 
-    /** Whether the modality's decoder reads the mean of every token of the sequence. */
-    public boolean wholeTrial(String modality) {
-        return wholeTrial.get(modality);
+    /** Whether the modality's decoder reads the mean of other modalities' tokens (the trial's, or the neural ones). */
+    public boolean sharedReadout(String modality) {
+        return shared.get(modality);
     }
 
-    /** Whether the modality's decoder reads one token averaged over several (its copies, or the whole sequence). */
+    /** Whether the modality's decoder reads one token averaged over several (its copies, or a shared readout). */
     public boolean pooled(String modality) {
-        return repeated(modality) || wholeTrial(modality);
+        return repeated(modality) || sharedReadout(modality);
     }
 
     /** Index of the first token the modality's decoder reads. */
     public int readOffset(String modality) {
-        return wholeTrial(modality) ? 0 : offset(modality);
+        return sharedReadout(modality) ? sharedOffset : offset(modality);
     }
 
     /** Tokens the modality's decoder reads (and averages, where {@link #pooled}). */
     public int readTokens(String modality) {
-        return wholeTrial(modality) ? length() : tokens(modality);
+        return sharedReadout(modality) ? sharedTokens : tokens(modality);
     }
 
     /** The RoPE position of every token. */
