@@ -154,6 +154,19 @@ public final class NedsModel {
     }
 
     /**
+     * Trials [start, end) of {@code batch} as a shard whose step adds up with its siblings' to the whole
+     * batch's step: each modality's share is the shard's target values over {@code totals}, the whole
+     * batch's {@link #targetValues} (0 where the whole batch has none).
+     */
+    public ShardSlice shard(Batch batch, MaskPlan plan, int start, int end, Map<String, Double> totals) {
+        Batch shard = BatchSlices.trials(batch, start, end);
+        MaskPlan shardPlan = BatchSlices.trials(plan, batch.modalities(), start, end);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        targetValues(shard, shardPlan).forEach((m, count) -> shares.put(m, totals.get(m) > 0 ? count / totals.get(m) : 0.0));
+        return new ShardSlice(shard, shardPlan, new BatchShard(start, shares));
+    }
+
+    /**
      * The modalities whose encoder or decoder runs through its SameDiff graph (a plugin without an
      * array-level codec); each costs its own share of a step, the others stay on arrays.
      */

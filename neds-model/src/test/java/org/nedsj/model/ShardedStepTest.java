@@ -39,13 +39,10 @@ class ShardedStepTest {
         Map<String, Double> combined = new HashMap<>();
         int[] cuts = {0, 3, 4, 7};
         for (int s = 0; s + 1 < cuts.length; s++) {
-            Batch shard = BatchSlices.trials(whole, cuts[s], cuts[s + 1]);
-            MaskPlan shardPlan = BatchSlices.trials(plan, Fixtures.ALL, cuts[s], cuts[s + 1]);
-            Map<String, Double> shares = new HashMap<>();
-            model.targetValues(shard, shardPlan).forEach((m, n) -> shares.put(m, n / totals.get(m)));
-            StepResult r = replica.step(shard, shardPlan, 77, new BatchShard(cuts[s], shares));
+            ShardSlice shard = model.shard(whole, plan, cuts[s], cuts[s + 1], totals);
+            StepResult r = replica.step(shard.batch(), shard.plan(), 77, shard.part());
             sum.addi(r.gradientBuffer());
-            r.modalityLosses().forEach((m, loss) -> combined.merge(m, loss * shares.get(m), Double::sum));
+            r.modalityLosses().forEach((m, loss) -> combined.merge(m, loss * shard.part().share(m), Double::sum));
         }
         float[] actual = sum.data().asFloat();
         float scale = 0f;

@@ -7,8 +7,7 @@ import org.apache.spark.rdd.RDD;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nedsj.model.BatchShard;
-import org.nedsj.model.BatchSlices;
+import org.nedsj.model.ShardSlice;
 import org.nedsj.model.NedsModel;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
@@ -144,12 +143,8 @@ public final class SparkDataParallelStep implements GradientStep {
             for (int p = 0; p < cut; p++) {
                 int start = from + n * p / cut;
                 int end = from + n * (p + 1) / cut;
-                Batch shard = BatchSlices.trials(batch, start, end);
-                MaskPlan shardPlan = BatchSlices.trials(plan, batch.modalities(), start, end);
-                Map<String, Double> share = new LinkedHashMap<>();
-                model.targetValues(shard, shardPlan).forEach((m, count) -> share.put(m,
-                        totals.get(m) > 0 ? count / totals.get(m) : 0.0));
-                shards.get(p).add(ShardTask.of(p, shard, shardPlan, new BatchShard(start, share), noiseSeed));
+                ShardSlice shard = model.shard(batch, plan, start, end, totals);
+                shards.get(p).add(ShardTask.of(p, shard.batch(), shard.plan(), shard.part(), noiseSeed));
             }
         }
         List<TaskShards> out = new ArrayList<>();

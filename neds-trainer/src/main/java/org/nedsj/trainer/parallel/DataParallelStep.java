@@ -2,8 +2,7 @@ package org.nedsj.trainer.parallel;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nedsj.model.BatchShard;
-import org.nedsj.model.BatchSlices;
+import org.nedsj.model.ShardSlice;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.StepResult;
 import org.nedsj.spi.Batch;
@@ -132,20 +131,16 @@ public final class DataParallelStep implements GradientStep {
         for (int p = 0; p < parts; p++) {
             int start = from + n * p / parts;
             int end = from + n * (p + 1) / parts;
-            Batch shard = BatchSlices.trials(batch, start, end);
-            MaskPlan shardPlan = BatchSlices.trials(plan, batch.modalities(), start, end);
-            Map<String, Double> share = new LinkedHashMap<>();
-            model.targetValues(shard, shardPlan).forEach((m, count) -> share.put(m,
-                    totals.get(m) > 0 ? count / totals.get(m) : 0.0));
-            shares.add(share);
+            ShardSlice shard = model.shard(batch, plan, start, end, totals);
+            shares.add(shard.part().lossShares());
             NedsModel replica = replicas.get(p);
-            BatchShard part = new BatchShard(start, share);
             if (threads.isEmpty()) {
-                StepResult r = replica.step(shard, shardPlan, noiseSeed, part);
+                StepResult r = replica.step(shard.batch(), shard.plan(), noiseSeed, shard.part());
                 sum.addi(r.gradientBuffer());
-                add(losses, r.modalityLosses(), share);
+                add(losses, r.modalityLosses(), shard.part().lossShares());
             } else {
-                running.add(threads.get(p).submit(() -> replica.step(shard, shardPlan, noiseSeed, part).modalityLosses()));
+                running.add(threads.get(p).submit(
+                        () -> replica.step(shard.batch(), shard.plan(), noiseSeed, shard.part()).modalityLosses()));
             }
         }
         for (int p = 0; p < running.size(); p++) {
