@@ -103,11 +103,7 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
             throw new IllegalArgumentException("model.static-tokens = " + staticTokens
                     + ": use 1 (one token per static modality) up to the trial's bin count");
         }
-        if (!List.of(OWN_TOKENS, WHOLE_TRIAL, NEURAL_TOKENS).contains(staticReadout)) {
-            throw new IllegalArgumentException("model.static-readout = '" + staticReadout + "': use '" + OWN_TOKENS
-                    + "' (a static modality's own tokens), '" + WHOLE_TRIAL + "' (every token of the trial) or '"
-                    + NEURAL_TOKENS + "' (the neural modalities' tokens of the trial)");
-        }
+        readout(staticReadout);
     }
 
     /** Reads the {@code model} section: sizes from {@code model.presets.<model.preset>}, the rest directly. */
@@ -147,11 +143,19 @@ public record ModelConfig(int hidden, int layers, int heads, int mlp, String nor
 
     /** Where every modality's tokens sit in the transformer's sequence under this configuration. */
     public TokenLayout layout(List<ModalityBinding> modalities) {
-        return TokenLayout.of(modalities, staticPosition, staticTokens, switch (staticReadout) {
+        return TokenLayout.of(modalities, staticPosition, staticTokens, readout(staticReadout));
+    }
+
+    /** The layout's readout named by {@code model.static-readout}; refuses any other name. */
+    private static TokenLayout.Readout readout(String name) {
+        return switch (String.valueOf(name)) {
+            case OWN_TOKENS -> TokenLayout.Readout.OWN;
             case WHOLE_TRIAL -> TokenLayout.Readout.TRIAL;
             case NEURAL_TOKENS -> TokenLayout.Readout.NEURAL;
-            default -> TokenLayout.Readout.OWN;
-        });
+            default -> throw new IllegalArgumentException("model.static-readout = '" + name + "': use '" + OWN_TOKENS
+                    + "' (a static modality's own tokens), '" + WHOLE_TRIAL + "' (every token of the trial) or '"
+                    + NEURAL_TOKENS + "' (the neural modalities' tokens of the trial)");
+        };
     }
 
     public int headSize() {
