@@ -59,10 +59,7 @@ class TuneCommandTest {
                 scheduler = asha, trials = 2, max-epochs = 3, grace-epochs = 1, reduction = 3, seed = %d, concurrency = 1
                 space { train.lr = "choice([3e-3, 1e-7])" }""".formatted(seed));
         Path out = tmp.resolve("sweep");
-        CommandRun run = CommandRun.of("tune", "--config", experiment(1).toString(), "--space", space.toString(),
-                "--out", out.toString());
-        assertEquals(0, run.status(), run.err());
-        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        List<String> rows = sweep(space, out);
         assertEquals("trial,status,epochs,val.loss,train.lr,error", rows.get(0));
         assertTrue(rows.get(1).startsWith("trial-000,completed,3,"), rows.toString());
         assertTrue(rows.get(1).endsWith(",0.003000,"), rows.toString());
@@ -117,10 +114,7 @@ class TuneCommandTest {
                 scheduler = grid, trials = 2, max-epochs = 1, grace-epochs = 1, concurrency = 1
                 space { train.lr = [1e9, 3e-3] }""");
         Path out = tmp.resolve("sweep");
-        CommandRun run = CommandRun.of("tune", "--config", experiment(1).toString(), "--space", space.toString(),
-                "--out", out.toString());
-        assertEquals(0, run.status(), run.err());
-        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        List<String> rows = sweep(space, out);
         assertTrue(rows.get(1).startsWith("trial-000,failed,0,,1000000000,\"the spikes loss became NaN"), rows.toString());
         assertTrue(rows.get(2).startsWith("trial-001,completed,1,"), rows.toString());
         assertTrue(Files.readString(out.resolve("best.conf")).contains(": trial-001,"));
@@ -156,6 +150,14 @@ class TuneCommandTest {
         assertEquals("mine", Files.readString(mine));
     }
 
+    /** Runs the sweep of {@code space} over a one-epoch experiment into {@code out}; its results.csv rows. */
+    private List<String> sweep(Path space, Path out) throws IOException {
+        CommandRun run = CommandRun.of("tune", "--config", experiment(1).toString(), "--space", space.toString(),
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        return Files.readAllLines(out.resolve("results.csv"));
+    }
+
     private Path fine() throws IOException {
         return space("fine.conf", "trials = 1, max-epochs = 1, grace-epochs = 1\nspace { train.lr = [1e-3] }");
     }
@@ -166,10 +168,7 @@ class TuneCommandTest {
                 metric = encoding.spikes.bps, scheduler = grid, trials = 2, max-epochs = 1, grace-epochs = 1, concurrency = 1
                 space { train.lr = [1e-7, 3e-3] }""");
         Path out = tmp.resolve("sweep");
-        CommandRun run = CommandRun.of("tune", "--config", experiment(1).toString(), "--space", space.toString(),
-                "--out", out.toString());
-        assertEquals(0, run.status(), run.err());
-        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        List<String> rows = sweep(space, out);
         assertEquals("trial,status,epochs,encoding.spikes.bps,train.lr,error", rows.get(0));
         List<String> journal = Files.readAllLines(out.resolve(TuneRun.JOURNAL));
         double[] bps = journal.stream().mapToDouble(l -> Double.parseDouble(l.split("\t")[3])).toArray();
