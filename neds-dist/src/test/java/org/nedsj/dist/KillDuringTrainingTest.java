@@ -39,7 +39,10 @@ class KillDuringTrainingTest {
     @Test
     void killedTrainingsResumeToTheWeightsOfAnUnbrokenRun() throws Exception {
         TinyWorld world = TinyWorld.get();
-        Path config = Files.writeString(tmp.resolve("kill.conf"), TinyWorld.config(world.data, EPOCHS));
+        // with a weight average (as conf/demo.conf): checkpoints hold the average, and latest.zip also the stepped
+        // weights a resume must continue, so a lost or repeated step shows in the average the run ends with
+        Path config = Files.writeString(tmp.resolve("kill.conf"),
+                TinyWorld.config(world.data, EPOCHS) + "train.average-epochs = 1\n");
         Path unbroken = tmp.resolve("unbroken");
         long started = System.nanoTime();
         Process full = train(config, unbroken);
@@ -49,6 +52,7 @@ class KillDuringTrainingTest {
         long fullMillis = (System.nanoTime() - started) / 1_000_000;
         long trainingMillis = Math.max(1, fullMillis - startMillis);
         Map<String, float[]> expected = parameters(unbroken.resolve("checkpoints/latest.zip"));
+        assertTrue(expected.containsKey("extra/stepped"), "the checkpoint keeps the stepped weights beside the average");
         // Two unbroken processes do not end bit-identical with this engine (a pre-existing
         // nondeterminism, see the README); a resumed run must stay within that run-to-run spread.
         Path again = tmp.resolve("again");
@@ -172,11 +176,13 @@ class KillDuringTrainingTest {
         return max;
     }
 
+    /** The model's weights (the average) and the weights the optimiser stepped. */
     private static Map<String, float[]> parameters(Path zip) throws IOException {
         Map<String, float[]> params = new TreeMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             for (ZipEntry e : java.util.Collections.list(z.entries())) {
-                if (e.getName().startsWith("params/") || e.getName().equals("parameters")) {
+                if (e.getName().startsWith("params/") || e.getName().equals("parameters")
+                        || e.getName().equals("extra/stepped")) {
                     try (InputStream in = z.getInputStream(e)) {
                         params.put(e.getName(), values(in.readAllBytes()));
                     }

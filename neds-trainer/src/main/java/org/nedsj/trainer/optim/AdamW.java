@@ -19,7 +19,7 @@ import java.util.Map;
  * in two flat buffers of the same layout; allocates nothing per step beyond the first.
  *
  * <p>Only the stretches of the store passed to {@link #step} are updated; within them, an update
- * mask can restrict updates entry by entry (fine-tuning trains only new sessions' rows).
+ * mask scales updates entry by entry (fine-tuning trains only new sessions' rows, or the shared weights at a lower rate).
  */
 public final class AdamW {
 
@@ -42,7 +42,7 @@ public final class AdamW {
         this.weightDecay = weightDecay;
     }
 
-    /** Restricts updates to the entries where {@code mask} (flat, laid out as the store) is 1. */
+    /** Scales each entry's update by {@code mask} (flat, laid out as the store): 0 freezes it, 1 is the full learning rate. */
     public void restrict(INDArray mask) {
         this.updateMask = mask;
     }

@@ -26,12 +26,22 @@ import org.nedsj.trainer.run.RunDirectory;
 public final class Checkpoints {
 
     static final String STATE = "trainer-state.json";
+    /** With a weight average, the checkpoint's model is the average and this entry the weights the optimiser steps. */
+    static final String STEPPED = "stepped";
 
     private Checkpoints() {
     }
 
     public static void save(Path file, NedsModel model, AdamW optimizer, TrainerState state) throws IOException {
-        ModelStore.save(model, optimizer.state(), Map.of(STATE, state.toJson()), file);
+        save(file, model, optimizer, state, Map.of());
+    }
+
+    /** As {@link #save(Path, NedsModel, AdamW, TrainerState)}, with more flat arrays laid out as the store ({@link #STEPPED}). */
+    static void save(Path file, NedsModel model, AdamW optimizer, TrainerState state, Map<String, INDArray> more)
+            throws IOException {
+        Map<String, INDArray> extras = new java.util.LinkedHashMap<>(optimizer.state());
+        extras.putAll(more);
+        ModelStore.save(model, extras, Map.of(STATE, state.toJson()), file);
     }
 
     /** A restored run: model, optimiser moments (with their step count) and trainer state. */
@@ -41,6 +51,11 @@ public final class Checkpoints {
             AdamW adam = new AdamW(o.beta1(), o.beta2(), o.epsilon(), o.weightDecay());
             adam.restore(optimizerState, state.step());
             return adam;
+        }
+
+        /** The weights the optimiser stepped, where the run averaged its weights and the model is that average. */
+        public Optional<INDArray> steppedWeights() {
+            return Optional.ofNullable(optimizerState.get(STEPPED));
         }
     }
 
@@ -55,12 +70,15 @@ public final class Checkpoints {
         return new Restored(loaded.model(), moments, parseState(file, state));
     }
 
-    /** The optimiser's moments {@code m} and {@code v} (none before the first step) are laid out as the model's store. */
+    /**
+     * The optimiser's moments {@code m} and {@code v} (none before the first step), and the stepped weights of a run
+     * that averages its weights, are laid out as the model's store.
+     */
     private static Map<String, INDArray> requireFlatMoments(Path file, ModelStore.Loaded loaded) throws IOException {
         INDArray values = loaded.model().store().values();
         for (var e : loaded.extras().entrySet()) {
             INDArray a = e.getValue();
-            boolean known = e.getKey().equals("m") || e.getKey().equals("v");
+            boolean known = e.getKey().equals("m") || e.getKey().equals("v") || e.getKey().equals(STEPPED);
             if (!known || a.length() != values.length() || a.dataType() != values.dataType()) {
                 throw new IOException(file + ": optimiser state " + e.getKey() + " does not match the parameters of the model; "
                         + "the checkpoint is damaged, use another one or train again");

@@ -70,12 +70,13 @@ public final class FinetuneRun {
 
                 AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
                 Predicate<String> trainable = name -> true;
+                double backboneScale = backboneLrScale(finetune);
                 if (finetune.getBoolean("freeze-backbone")) {
-                    trainable = restrictToNewRows(model, trained.sessions().size(), optimizer);
+                    trainable = restrictToNewRows(model, trained.sessions().size(), backboneScale, optimizer);
                 }
                 console.printf(Locale.ROOT, "fine-tuning %s on %d new session(s) %s (%s) into %s%n", checkpoint,
                         added.size(), added.stream().map(SessionInfo::id).toList(),
-                        finetune.getBoolean("freeze-backbone") ? "backbone frozen" : "every weight trained", run.root());
+                        backbone(finetune.getBoolean("freeze-backbone"), backboneScale), run.root());
                 BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
                 MaskingScheme scheme = experiment.scheme(experiment.trainingSchemeName(), finetune.getDouble("masking-ratio"));
                 Trainer trainer = new Trainer(model, optimizer, TrainerState.start(), assembler, scheme,
@@ -89,6 +90,22 @@ public final class FinetuneRun {
                 return done;
             }
         }
+    }
+
+    private static double backboneLrScale(Config finetune) {
+        double scale = finetune.getDouble("backbone-lr-scale");
+        if (!(scale >= 0 && scale <= 1)) {
+            throw new IllegalArgumentException("finetune.backbone-lr-scale = " + scale
+                    + ": give a number from 0 (shared weights frozen) to 1 (shared weights at the full learning rate)");
+        }
+        return scale;
+    }
+
+    private static String backbone(boolean freeze, double scale) {
+        if (!freeze) {
+            return "every weight trained";
+        }
+        return scale == 0 ? "backbone frozen" : String.format(Locale.ROOT, "backbone at %.3g x lr", scale);
     }
 
     /** The train section with the finetune section's budget, learning rate and patience. */
@@ -124,23 +141,29 @@ public final class FinetuneRun {
     }
 
     /**
-     * Only per-session parameters train, and only their new sessions' rows (from {@code oldSessions} on).
+     * Per-session parameters train only their new sessions' rows (from {@code oldSessions} on); the shared
+     * parameters learn at the learning rate times {@code sharedScale}, or not at all when it is 0. The old
+     * sessions' rows never change: they get no gradient from the new sessions' trials, and weight decay
+     * alone would shrink them.
      *
      * @return which parameters the trainer passes to the optimiser
      */
-    static Predicate<String> restrictToNewRows(NedsModel model, int oldSessions, AdamW optimizer) {
-        Set<String> perSession = new HashSet<>();
+    static Predicate<String> restrictToNewRows(NedsModel model, int oldSessions, double sharedScale, AdamW optimizer) {
+        Set<String> updated = new HashSet<>();
         ParameterStore store = model.store();
         INDArray mask = Nd4j.zeros(store.values().dataType(), store.size());
         for (Parameter p : model.parameters()) {
-            if (!p.perSession()) {
+            INDArray entries = store.view(mask, p.name());
+            if (p.perSession()) {
+                entries.get(NDArrayIndex.interval(oldSessions, entries.size(0))).assign(1);
+            } else if (sharedScale > 0) {
+                entries.assign(sharedScale);
+            } else {
                 continue;
             }
-            perSession.add(p.name());
-            INDArray rows = store.view(mask, p.name());
-            rows.get(NDArrayIndex.interval(oldSessions, rows.size(0))).assign(1);
+            updated.add(p.name());
         }
         optimizer.restrict(mask);
-        return perSession::contains;
+        return updated::contains;
     }
 }

@@ -1,5 +1,6 @@
 package org.nedsj.trainer.train;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.SessionTable;
 import org.nedsj.spi.MaskingScheme;
@@ -73,7 +74,7 @@ public final class TrainRun {
             noteParallel(options, clusterSteps, console);
             AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
             return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal,
-                    stopAfterEpoch, steps(clusterSteps));
+                    stopAfterEpoch, steps(clusterSteps), Optional.empty());
         } finally {
             release(clusterSteps);
         }
@@ -114,7 +115,7 @@ public final class TrainRun {
                         restored.state().step());
                 noteCluster(options, clusterSteps, console);
                 return train(experiment, run, restored.model(), restored.optimizer(options), restored.state(), options,
-                        console, terminal, stopAfterEpoch, steps(clusterSteps));
+                        console, terminal, stopAfterEpoch, steps(clusterSteps), restored.steppedWeights());
             } finally {
                 release(clusterSteps);
             }
@@ -152,7 +153,7 @@ public final class TrainRun {
         noteCluster(options, clusterSteps, console);
         AdamW optimizer = new AdamW(options.beta1(), options.beta2(), options.epsilon(), options.weightDecay());
         return train(experiment, run, model, optimizer, TrainerState.start(), options, console, terminal,
-                stopAfterEpoch, steps(clusterSteps));
+                stopAfterEpoch, steps(clusterSteps), Optional.empty());
     }
 
     /** A fresh model from the seed, each session's decoder parameters started from its training data. */
@@ -239,7 +240,8 @@ public final class TrainRun {
 
     private static TrainerState train(Experiment experiment, RunDirectory run, NedsModel model, AdamW optimizer,
                                       TrainerState state, TrainingOptions options, PrintStream console, boolean terminal,
-                                      int stopAfterEpoch, GradientSteps steps) throws IOException {
+                                      int stopAfterEpoch, GradientSteps steps, Optional<INDArray> stepped)
+            throws IOException {
         List<SessionInfo> sessions = model.sessions().sessions();
         Map<String, List<TrialRef>> train = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.TRAIN);
         Map<String, List<TrialRef>> val = TrialSplits.of(experiment.data(), model.sessions(), sessions, Split.VAL);
@@ -249,6 +251,7 @@ public final class TrainRun {
                 experiment::scheme);
         Trainer trainer = new Trainer(model, optimizer, state, assembler, scheme, tasks, options, run, train, val,
                 name -> true, console, terminal).stopAfterEpoch(stopAfterEpoch).computedBy(steps);
+        stepped.ifPresent(trainer::continuingSteppedWeights);
         noteGraphCodecs(model, console);
         TrainerState done;
         try {

@@ -1,5 +1,6 @@
 package org.nedsj.trainer.train;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.ParameterStore;
@@ -56,6 +57,8 @@ public final class Trainer {
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final Map<String, Double> lossWeights = new LinkedHashMap<>();
     private final List<ParameterStore.Run> trained;
+    private WeightAverage average;
+    private INDArray resumedStepped;
     private final MetricsLog metrics;
     private TrainerState state;
     private GradientSteps steps = GradientSteps.IN_PROCESS;
@@ -131,12 +134,33 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Continues a run whose checkpoint kept its stepped weights beside the averaged ones it holds as its model
+     * ({@code train.average-epochs}): the optimiser steps these, the average goes on from the model's.
+     */
+    public Trainer continuingSteppedWeights(INDArray stepped) {
+        this.resumedStepped = stepped;
+        return this;
+    }
+
+    /** The weight average, when {@code train.average-epochs} asks for one, starting from the model's weights. */
+    private void startAverage(int perEpoch) {
+        INDArray values = model.store().values();
+        average = options.averageEpochs() > 0
+                ? new WeightAverage(values, WeightAverage.decayOver(options.averageEpochs() * perEpoch), state.step())
+                : null;
+        if (resumedStepped != null) {
+            values.assign(resumedStepped);
+        }
+    }
+
     /** Trains until the epoch budget is spent or validation stops improving; returns the final state. */
     public TrainerState run() throws IOException {
         int perEpoch = batchesPerEpoch();
         LearningRateSchedule schedule = new LearningRateSchedule(options.lr(), (long) perEpoch * options.epochs(),
                 options.warmup(), options.warmupStartFactor(), options.endFactor());
         metrics.truncateAfter(state.epoch());
+        startAverage(perEpoch);
         try (GradientStep step = steps.open(model, options.replicas(), options.batchSize())) {
             parallel = step;
             while (state.epoch() < Math.min(options.epochs(), stopAfterEpoch) && state.stale() < options.patience()) {
@@ -145,6 +169,9 @@ public final class Trainer {
             }
         } finally {
             parallel = null;
+        }
+        if (average != null) {
+            average.show(model.store().values());
         }
         if (state.stale() >= options.patience()) {
             out.printf(Locale.ROOT, "early stop: validation loss has not improved for %d epochs (best %.4f at epoch %d)%n",
@@ -178,6 +205,9 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         state = state.withProgress(epoch, step, batchIndex, state.seconds() + seconds);
         long validationStart = System.nanoTime();
+        if (average != null) {
+            average.show(model.store().values());
+        }
         LossTally val = validate();
         return new EpochSummary(epoch, step, lr, seconds, trials / seconds, tally, val,
                 (System.nanoTime() - validationStart) / 1e9);
@@ -207,6 +237,9 @@ public final class Trainer {
                     b + 1, describe(batch), kept()));
         }
         optimizer.step(store, trained, lr);
+        if (average != null) {
+            average.update(store.values());
+        }
         parallel.publishWeights();
     }
 
@@ -294,12 +327,16 @@ public final class Trainer {
                 e.epoch() >= firstSelectableEpoch());
         boolean improved = state.bestEpoch() == state.epoch();
         metrics.append(e);
-        Checkpoints.save(run.latestCheckpoint(), model, optimizer, state);
+        Checkpoints.save(run.latestCheckpoint(), model, optimizer, state,
+                average == null ? Map.of() : Map.of(Checkpoints.STEPPED, average.steppedWeights()));
         if (improved) {
             Checkpoints.copyToBest(run);
         }
         for (String task : state.tasksImprovedNow()) {
             Checkpoints.copyLatestTo(run, run.bestCheckpoint(task));
+        }
+        if (average != null) {
+            average.hide(model.store().values());
         }
         String line = epochLine(e, improved);
         out.println(line);

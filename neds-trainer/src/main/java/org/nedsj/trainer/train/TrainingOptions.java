@@ -6,14 +6,25 @@ import com.typesafe.config.Config;
  * The {@code train} section: optimiser, schedule, batching, budget and stopping, and how a step is
  * spread: over {@code replicas} model replicas stepping shards of each batch at once, and over
  * {@code accumulate} micro-batches of {@code batchSize} trials per optimiser step (an optimiser step
- * sees {@code batchSize × accumulate} trials).
+ * sees {@code batchSize × accumulate} trials). With {@code averageEpochs} above 0 the run validates, selects
+ * and keeps an exponential moving average of its weights spanning about that many epochs.
  */
 public record TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
                               double warmupStartFactor, double endFactor, double weightDecay, double beta1,
                               double beta2, double epsilon, double clipNorm, int patience, double minDelta,
-                              int maxStepsPerEpoch, double valSmoothing, int replicas, int accumulate) {
+                              int maxStepsPerEpoch, double valSmoothing, int replicas, int accumulate,
+                              double averageEpochs) {
 
-    /** One replica, no accumulation. */
+    /** No weight average. */
+    public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
+                           double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
+                           double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
+                           double valSmoothing, int replicas, int accumulate) {
+        this(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay, beta1, beta2,
+                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate, 0);
+    }
+
+    /** One replica, no accumulation, no weight average. */
     public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
                            double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
                            double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
@@ -37,6 +48,7 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
         notNegative("weight-decay", weightDecay);
         notNegative("clip-norm", clipNorm);
         notNegative("min-delta", minDelta);
+        notNegative("average-epochs", averageEpochs);
         belowOne("beta1", beta1);
         belowOne("beta2", beta2);
         if (!(valSmoothing > 0 && valSmoothing <= 1)) {
@@ -91,7 +103,8 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
                 train.getDouble("beta1"), train.getDouble("beta2"), train.getDouble("epsilon"),
                 train.getDouble("clip-norm"), train.getInt("patience"), train.getDouble("min-delta"),
                 train.getInt("max-steps-per-epoch"), train.getDouble("val-smoothing"),
-                countOrAuto(train, "parallel.replicas", autoReplicas), count(train, "accumulate"));
+                countOrAuto(train, "parallel.replicas", autoReplicas), count(train, "accumulate"),
+                train.getDouble("average-epochs"));
     }
 
     /** A whole number, or the word {@code auto} (then {@code auto}); anything else names the key and the fix. */
@@ -117,14 +130,22 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
 
     public TrainingOptions withEpochs(int n) {
         return new TrainingOptions(seed, n, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay,
-                beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate);
+                beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate,
+                averageEpochs);
     }
 
     /** These options with {@code replicas} replicas and {@code accumulate} micro-batches per optimiser step. */
     public TrainingOptions withParallel(int replicas, int accumulate) {
         return new TrainingOptions(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
                 weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
-                accumulate);
+                accumulate, averageEpochs);
+    }
+
+    /** These options with a weight average over about {@code epochs} epochs (0: none). */
+    public TrainingOptions withAverageEpochs(double epochs) {
+        return new TrainingOptions(seed, this.epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
+                weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
+                accumulate, epochs);
     }
 
     /** Trials per optimiser step: {@code batchSize × accumulate}. */

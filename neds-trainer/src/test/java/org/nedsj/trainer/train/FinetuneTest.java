@@ -2,6 +2,7 @@ package org.nedsj.trainer.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ModelConfig;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.Parameter;
@@ -72,10 +73,38 @@ class FinetuneTest {
         }
     }
 
+    @Test
+    void aScaledBackboneLearnsAtThatShareOfTheLearningRate() {
+        ToyData data = new ToyData(23, 30, 8, 9);
+        NedsModel model = NedsModel.create(TrainerFixture.tinyConfig(0.0), TrainerFixture.bindings(data.modalities()),
+                new SessionTable(data.sessions().subList(0, 1)), 1).withSessions(List.of(data.sessions().get(1)));
+        AdamW adam = new AdamW(0.9, 0.999, 1e-12, 0.0);
+        Predicate<String> updated = FinetuneRun.restrictToNewRows(model, 1, 0.25, adam);
+        INDArray before = model.store().values().dup();
+        model.store().gradients().assign(-3.0);
+        double lr = 1e-2;
+        adam.step(model.store(), model.store().runs(p -> updated.test(p.name())), lr);
+
+        // Adam's first step moves every entry by lr x sign(-gradient), scaled here by the entry's mask
+        INDArray moved = model.store().values().sub(before);
+        for (Parameter p : model.parameters()) {
+            INDArray step = model.store().view(moved, p.name());
+            if (p.perSession()) {
+                assertEquals(0.0, step.slice(0).amaxNumber().doubleValue(), 0.0, p.name() + ": the old session's row moved");
+                assertEquals(lr, step.slice(1).minNumber().doubleValue(), 1e-7, p.name() + ": the new session's row");
+                assertEquals(lr, step.slice(1).maxNumber().doubleValue(), 1e-7, p.name() + ": the new session's row");
+            } else {
+                assertTrue(updated.test(p.name()), p.name() + " is shared and must learn");
+                assertEquals(0.25 * lr, step.minNumber().doubleValue(), 1e-7, p.name());
+                assertEquals(0.25 * lr, step.maxNumber().doubleValue(), 1e-7, p.name());
+            }
+        }
+    }
+
     private static double finetune(NedsModel model, SessionInfo held, ToyData data, TrainingOptions options, Path dir)
             throws IOException {
         AdamW adam = TrainerFixture.adam(options);
-        Predicate<String> trainable = FinetuneRun.restrictToNewRows(model, model.sessions().size() - 1, adam);
+        Predicate<String> trainable = FinetuneRun.restrictToNewRows(model, model.sessions().size() - 1, 0, adam);
         return train(model, List.of(held), data, adam, trainable, options, dir).validate().total();
     }
 

@@ -68,6 +68,50 @@ class TrainerTest {
     }
 
     @Test
+    void withAWeightAverageTheRunValidatesAndKeepsTheAverageAndAResumedRunContinuesItExactly(@TempDir Path dir)
+            throws IOException {
+        ToyData data = new ToyData(1, 40, 9, 14);
+        TrainingOptions four = TrainerFixture.options(4, 3e-3).withAverageEpochs(1);
+
+        NedsModel straight = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3);
+        RunDirectory a = RunDirectory.create(dir.resolve("a"));
+        TrainerFixture.trainer(straight, data, TrainerFixture.adam(four), TrainerState.start(), four, a, QUIET).run();
+        Checkpoints.Restored end = Checkpoints.load(a.latestCheckpoint(), TrainerFixture.CODECS);
+        INDArray average = end.model().store().values();
+        INDArray stepped = end.steppedWeights().orElseThrow();
+        assertEquals(straight.store().values(), average, "the trained model in memory is the average");
+        assertTrue(stepped.sub(average).norm2Number().doubleValue() > 1e-4, "the average is not the stepped weights");
+
+        // what metrics.csv recorded for the last epoch is the loss of the checkpoint's (averaged) model
+        List<String> rows = Files.readAllLines(a.metrics());
+        int column = List.of(rows.get(0).split(",")).indexOf("val_loss");
+        double recorded = Double.parseDouble(rows.get(rows.size() - 1).split(",")[column]);
+        double averaged = TrainerFixture.trainer(end.model(), data, end.optimizer(four), end.state(), four,
+                RunDirectory.create(dir.resolve("check")), QUIET).validate().total();
+        assertEquals(recorded, averaged, 1e-5 * Math.abs(recorded));
+
+        RunDirectory b = RunDirectory.create(dir.resolve("b"));
+        Trainer interrupted = TrainerFixture.trainer(TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3), data,
+                TrainerFixture.adam(four), TrainerState.start(), four, b, new PrintStream(new ByteArrayOutputStream()) {
+                    int epochs;
+
+                    @Override
+                    public void println(String line) {
+                        if (line.contains("  val ") && ++epochs == 2) {
+                            throw new IllegalStateException("killed after epoch 2");
+                        }
+                    }
+                });
+        assertThrows(IllegalStateException.class, interrupted::run);
+        Checkpoints.Restored restored = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
+        TrainerFixture.trainer(restored.model(), data, restored.optimizer(four), restored.state(), four, b, QUIET)
+                .continuingSteppedWeights(restored.steppedWeights().orElseThrow()).run();
+        Checkpoints.Restored resumed = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
+        assertEquals(average, resumed.model().store().values(), "the average differs after resume");
+        assertEquals(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
+    }
+
+    @Test
     void aNonFiniteInputStopsTheRunNamingTrialSessionStepAndModalityAndKeepsTheLastCheckpoint(@TempDir Path dir) throws IOException {
         ToyData data = new ToyData(2, 40, 8);
         TrainingOptions options = TrainerFixture.options(3, 1e-3);
