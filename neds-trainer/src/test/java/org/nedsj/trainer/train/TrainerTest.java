@@ -35,19 +35,7 @@ class TrainerTest {
 
         // the same run, stopped after epoch 2 (a budget of 2 epochs would change the schedule, so stop it by exception)
         RunDirectory b = RunDirectory.create(dir.resolve("b"));
-        NedsModel first = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3);
-        Trainer interrupted = TrainerFixture.trainer(first, data, TrainerFixture.adam(four), TrainerState.start(), four, b,
-                new PrintStream(new ByteArrayOutputStream()) {
-                    int epochs;
-
-                    @Override
-                    public void println(String line) {
-                        if (line.contains("  val ") && ++epochs == 2) {
-                            throw new IllegalStateException("killed after epoch 2");
-                        }
-                    }
-                });
-        assertThrows(IllegalStateException.class, interrupted::run);
+        trainUntilKilledAfterEpochTwo(data, four, b);
 
         // the same checkpoint in the per-parameter layout written before the parameter store (format 1)
         RunDirectory c = RunDirectory.create(dir.resolve("c"));
@@ -91,8 +79,20 @@ class TrainerTest {
         assertEquals(recorded, averaged, 1e-5 * Math.abs(recorded));
 
         RunDirectory b = RunDirectory.create(dir.resolve("b"));
-        Trainer interrupted = TrainerFixture.trainer(TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3), data,
-                TrainerFixture.adam(four), TrainerState.start(), four, b, new PrintStream(new ByteArrayOutputStream()) {
+        trainUntilKilledAfterEpochTwo(data, four, b);
+        Checkpoints.Restored restored = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
+        TrainerFixture.trainer(restored.model(), data, restored.optimizer(four), restored.state(), four, b, QUIET)
+                .continuingSteppedWeights(restored.steppedWeights().orElseThrow()).run();
+        Checkpoints.Restored resumed = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
+        assertEquals(average, resumed.model().store().values(), "the average differs after resume");
+        assertEquals(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
+    }
+
+    /** The run of {@code options} from a fresh tiny model, stopped by an exception when its second epoch's line is printed. */
+    private static void trainUntilKilledAfterEpochTwo(ToyData data, TrainingOptions options, RunDirectory run) {
+        NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3);
+        Trainer interrupted = TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options,
+                run, new PrintStream(new ByteArrayOutputStream()) {
                     int epochs;
 
                     @Override
@@ -103,12 +103,6 @@ class TrainerTest {
                     }
                 });
         assertThrows(IllegalStateException.class, interrupted::run);
-        Checkpoints.Restored restored = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
-        TrainerFixture.trainer(restored.model(), data, restored.optimizer(four), restored.state(), four, b, QUIET)
-                .continuingSteppedWeights(restored.steppedWeights().orElseThrow()).run();
-        Checkpoints.Restored resumed = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
-        assertEquals(average, resumed.model().store().values(), "the average differs after resume");
-        assertEquals(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
     }
 
     @Test
