@@ -92,7 +92,7 @@ public final class FinetuneRun {
         }
     }
 
-    private static double backboneLrScale(Config finetune) {
+    static double backboneLrScale(Config finetune) {
         double scale = finetune.getDouble("backbone-lr-scale");
         if (!(scale >= 0 && scale <= 1)) {
             throw new IllegalArgumentException("finetune.backbone-lr-scale = " + scale

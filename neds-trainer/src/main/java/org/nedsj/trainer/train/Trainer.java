@@ -143,9 +143,16 @@ public final class Trainer {
         return this;
     }
 
-    /** The weight average, when {@code train.average-epochs} asks for one, starting from the model's weights. */
+    /**
+     * The weight average, when {@code train.average-epochs} asks for one, starting from the model's weights; a
+     * second {@link #run()} of this trainer goes on with the average it has, the stepped weights back in the store.
+     */
     private void startAverage(int perEpoch) {
         INDArray values = model.store().values();
+        if (average != null) {
+            average.hide(values);
+            return;
+        }
         average = options.averageEpochs() > 0
                 ? new WeightAverage(values, WeightAverage.decayOver(options.averageEpochs() * perEpoch), state.step())
                 : null;

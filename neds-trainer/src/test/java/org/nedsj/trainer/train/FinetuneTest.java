@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The NEDS recipe for a new session: a pre-trained backbone beats a random one with the same new stitchers. */
@@ -99,6 +100,16 @@ class FinetuneTest {
                 assertEquals(0.25 * lr, step.maxNumber().doubleValue(), 1e-7, p.name());
             }
         }
+    }
+
+    @Test
+    void aBackboneScaleOutsideZeroToOneIsRefusedNamingTheKey() {
+        for (String bad : new String[]{"-0.1", "1.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FinetuneRun.backboneLrScale(
+                    com.typesafe.config.ConfigFactory.parseString("backbone-lr-scale = " + bad)));
+            assertTrue(e.getMessage().startsWith("finetune.backbone-lr-scale = " + bad), e.getMessage());
+        }
+        assertEquals(0.3, FinetuneRun.backboneLrScale(com.typesafe.config.ConfigFactory.parseString("backbone-lr-scale = 0.3")));
     }
 
     private static double finetune(NedsModel model, SessionInfo held, ToyData data, TrainingOptions options, Path dir)

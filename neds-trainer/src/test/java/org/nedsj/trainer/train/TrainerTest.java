@@ -86,6 +86,15 @@ class TrainerTest {
         Checkpoints.Restored resumed = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
         assertEquals(average, resumed.model().store().values(), "the average differs after resume");
         assertEquals(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
+
+        // one trainer run twice, as a sweep's rungs could: the second run goes on with the first one's average
+        RunDirectory c = RunDirectory.create(dir.resolve("c"));
+        NedsModel twice = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3);
+        Trainer trainer = TrainerFixture.trainer(twice, data, TrainerFixture.adam(four), TrainerState.start(), four, c, QUIET);
+        trainer.stopAfterEpoch(2).run();
+        trainer.stopAfterEpoch(Integer.MAX_VALUE).run();
+        assertEquals(average, twice.store().values(), "the average differs after a second run");
+        assertEquals(stepped, Checkpoints.load(c.latestCheckpoint(), TrainerFixture.CODECS).steppedWeights().orElseThrow());
     }
 
     /** The run of {@code options} from a fresh tiny model, stopped by an exception when its second epoch's line is printed. */
