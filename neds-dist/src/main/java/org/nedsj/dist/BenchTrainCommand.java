@@ -78,7 +78,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     List<Integer> sessions = new ArrayList<>();
 
     @Option(names = "--session-trials", paramLabel = "T", defaultValue = "400",
-            description = "Trials per synthetic session for --sessions, 70% of them training trials (default: ${DEFAULT-VALUE}).")
+            description = "Trials per synthetic session for --sessions, 70%% of them training trials (default: ${DEFAULT-VALUE}).")
     int sessionTrials;
 
     @ParentCommand
