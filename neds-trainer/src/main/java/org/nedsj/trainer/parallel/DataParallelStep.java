@@ -154,6 +154,42 @@ public final class DataParallelStep implements GradientStep {
         shard.forEach((m, loss) -> losses.merge(m, loss * share.get(m), Double::sum));
     }
 
+    /**
+     * Spreads the batches over the replicas, batch i to replica i mod replicas, each in its own thread with its
+     * share of the cores (validation is as parallel as the steps).
+     */
+    @Override
+    public List<Map<String, Double>> evaluate(List<Batch> batches, List<MaskPlan> plans) {
+        if (batches.size() != plans.size()) {
+            throw new IllegalArgumentException(batches.size() + " batches and " + plans.size() + " mask plans");
+        }
+        List<Map<String, Double>> losses = new ArrayList<>();
+        if (threads.isEmpty()) {
+            for (int i = 0; i < batches.size(); i++) {
+                losses.add(new LinkedHashMap<>(model.evaluate(batches.get(i), plans.get(i)).modalityLosses()));
+            }
+            return losses;
+        }
+        publishWeights();
+        cores.enter();
+        try {
+            List<Future<Map<String, Double>>> running = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                NedsModel replica = replicas.get(i % replicas.size());
+                Batch batch = batches.get(i);
+                MaskPlan plan = plans.get(i);
+                running.add(threads.get(i % replicas.size()).submit(
+                        () -> new LinkedHashMap<>(replica.evaluate(batch, plan).modalityLosses())));
+            }
+            for (Future<Map<String, Double>> r : running) {
+                losses.add(await(r));
+            }
+            return losses;
+        } finally {
+            cores.exit();
+        }
+    }
+
     /** Copies the model's weights, just updated by the optimiser, into every other replica. */
     @Override
     public void publishWeights() {

@@ -3,6 +3,7 @@ package org.nedsj.trainer.parallel;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,13 @@ public interface GradientStep extends AutoCloseable {
      * @return the batch's loss of each modality (the mean over its target values)
      */
     Map<String, Double> step(Batch batch, MaskPlan plan, long noiseSeed);
+
+    /**
+     * The losses of each batch under its plan in evaluation mode (no dropout, no gradient) with the weights the
+     * model holds now, in the batches' order: each modality's mean over its target values. Replicas that compute
+     * them get the model's weights first and keep them until the next {@link #publishWeights()}.
+     */
+    List<Map<String, Double>> evaluate(List<Batch> batches, List<MaskPlan> plans);
 
     /** Called after each optimiser step: brings the new weights wherever the next step computes. */
     void publishWeights();

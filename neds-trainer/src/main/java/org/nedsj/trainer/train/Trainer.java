@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.ParameterStore;
-import org.nedsj.model.StepResult;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.MaskingScheme;
@@ -25,6 +24,7 @@ import org.nedsj.trainer.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -309,22 +309,46 @@ public final class Trainer {
         return loss(train, scheme, lossWeights.keySet());
     }
 
+    /** During a run the replicas share the batches, as many at a time as there are replicas. */
     private LossTally loss(Map<String, List<TrialRef>> trials, MaskingScheme masks, Set<String> kept) {
         LossTally tally = new LossTally(lossWeights);
+        List<Batch> batches = new ArrayList<>();
+        List<MaskPlan> plans = new ArrayList<>();
         long index = 0;
         for (List<TrialRef> session : trials.values()) {
             for (int i = 0; i < session.size(); i += options.batchSize()) {
                 Batch batch = assembler.assemble(index++, session.subList(i, Math.min(session.size(), i + options.batchSize())));
-                MaskPlan plan = masks.plan(batch, options.seed() ^ VALIDATION_SALT);
-                StepResult result = model.evaluate(batch, plan);
-                result.modalityLosses().forEach((m, loss) -> {
-                    if (kept.contains(m)) {
-                        tally.add(m, loss, plan.targetCount(m));
-                    }
-                });
+                batches.add(batch);
+                plans.add(masks.plan(batch, options.seed() ^ VALIDATION_SALT));
+                if (batches.size() == options.replicas()) {
+                    tallyLosses(batches, plans, kept, tally);
+                }
             }
         }
+        tallyLosses(batches, plans, kept, tally);
         return tally;
+    }
+
+    /** Adds the batches' losses to the tally in the batches' order, then empties both lists. */
+    private void tallyLosses(List<Batch> batches, List<MaskPlan> plans, Set<String> kept, LossTally tally) {
+        List<Map<String, Double>> losses = new ArrayList<>();
+        if (parallel != null) {
+            losses.addAll(parallel.evaluate(batches, plans));
+        } else {
+            for (int i = 0; i < batches.size(); i++) {
+                losses.add(model.evaluate(batches.get(i), plans.get(i)).modalityLosses());
+            }
+        }
+        for (int i = 0; i < losses.size(); i++) {
+            MaskPlan plan = plans.get(i);
+            losses.get(i).forEach((m, loss) -> {
+                if (kept.contains(m)) {
+                    tally.add(m, loss, plan.targetCount(m));
+                }
+            });
+        }
+        batches.clear();
+        plans.clear();
     }
 
     private void finishEpoch(EpochSummary e) throws IOException {
@@ -344,6 +368,7 @@ public final class Trainer {
         }
         if (average != null) {
             average.hide(model.store().values());
+            parallel.publishWeights();      // the replicas validated the average
         }
         String line = epochLine(e, improved);
         out.println(line);

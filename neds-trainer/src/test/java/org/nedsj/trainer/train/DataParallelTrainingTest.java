@@ -19,12 +19,14 @@ import org.nedsj.trainer.run.RunDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Data-parallel replicas and gradient accumulation compute the step of one batch: 2 replicas × 8
@@ -99,6 +101,33 @@ class DataParallelTrainingTest {
                 1.0, 100, 0.0, STEPS, 0.5, 1, 2);
         assertEquals(16, eightTwice.stepTrials());
         ReplicaAgreement.assertSameWeights(reference, trainer(dir.resolve("acc"), eightTwice));
+    }
+
+    /** The replicas validate the average (every epoch's losses of one replica) and step on from the stepped weights. */
+    @Test
+    void withAWeightAverageTwoReplicasValidateAndKeepWhatOneReplicaDoes(@TempDir Path dir) throws IOException {
+        TrainingOptions one = new TrainingOptions(7, 3, 16, "per-session", 3e-3, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8,
+                1.0, 100, 0.0, STEPS, 0.5).withAverageEpochs(1);
+        NedsModel reference = trainer(dir.resolve("one"), one);
+        NedsModel replicas = trainer(dir.resolve("two"), one.withParallel(2, 1));
+        ReplicaAgreement.assertSameWeights(reference, replicas);
+        List<String> expected = Files.readAllLines(dir.resolve("one").resolve("metrics.csv"));
+        List<String> actual = Files.readAllLines(dir.resolve("two").resolve("metrics.csv"));
+        assertEquals(4, expected.size(), "a header and 3 epochs");
+        List<String> header = List.of(expected.get(0).split(","));
+        int checked = 0;
+        for (int row = 1; row < expected.size(); row++) {
+            String[] want = expected.get(row).split(",");
+            String[] got = actual.get(row).split(",");
+            for (int c = 0; c < header.size(); c++) {
+                if (header.get(c).startsWith("val_") && !header.get(c).equals("val_seconds")) {
+                    double w = Double.parseDouble(want[c]);
+                    assertEquals(w, Double.parseDouble(got[c]), 1e-5 * Math.abs(w), "epoch " + row + " " + header.get(c));
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 3 * 4, "validation columns compared: " + checked);
     }
 
     private NedsModel trainer(Path out, TrainingOptions options) throws IOException {
