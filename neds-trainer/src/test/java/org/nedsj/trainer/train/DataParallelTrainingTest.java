@@ -128,6 +128,17 @@ class DataParallelTrainingTest {
             }
         }
         assertTrue(checked >= 3 * 4, "validation columns compared: " + checked);
+
+        // stopped after epoch 2 and resumed: the new replicas start from the stepped weights, not from the average
+        TrainingOptions two = one.withParallel(2, 1);
+        RunDirectory stopped = RunDirectory.create(dir.resolve("stopped"));
+        NedsModel first = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.2), 3);
+        TrainerFixture.trainer(first, data, TrainerFixture.adam(two), TrainerState.start(), two, stopped, QUIET)
+                .stopAfterEpoch(2).run();
+        Checkpoints.Restored restored = Checkpoints.load(stopped.latestCheckpoint(), TrainerFixture.CODECS);
+        TrainerFixture.trainer(restored.model(), data, restored.optimizer(two), restored.state(), two, stopped, QUIET)
+                .continuingSteppedWeights(restored.steppedWeights().orElseThrow()).run();
+        ReplicaAgreement.assertSameWeights(reference, restored.model());
     }
 
     private NedsModel trainer(Path out, TrainingOptions options) throws IOException {
