@@ -14,7 +14,8 @@ import org.nedsj.spi.ModalitySpec;
  * @param truth     {@code [trials, tokens, width]} row-major; for {@code STATIC_CATEGORICAL} {@code [trials]} class indices
  * @param predicted {@code NEURAL_COUNTS}: log firing rates per bin {@code [trials, tokens, width]};
  *                  {@code DYNAMIC_CONTINUOUS}: values {@code [trials, tokens, width]};
- *                  {@code STATIC_CATEGORICAL}: logits {@code [trials, classes]}
+ *                  {@code STATIC_CATEGORICAL}: logits {@code [trials, classes]}; only the scored tokens' values
+ *                  are read (a predictor may leave the others 0)
  * @param scored    {@code [trials, tokens]}: 1 where the token was a target of the mask (hidden and predicted)
  */
 public record ModalityPredictions(ModalitySpec modality, int trials, int tokens, int width,

@@ -24,6 +24,9 @@ import java.util.function.Function;
 /**
  * Runs a trained model for evaluation: the trials of a session in batches, masked by the named
  * scheme (with a fixed seed, so reports repeat), predictions cut back to the session's real width.
+ * A modality none of whose tokens a batch scores (the behaviours under {@code encoding}, the spikes
+ * under {@code decoding}) gets no predictions for that batch (they stay 0, and nothing reads them), so
+ * the model chosen for it (its own best checkpoint) does not run for it.
  */
 public final class ModelTaskPredictor implements ModelPredictor {
 
@@ -75,9 +78,13 @@ public final class ModelTaskPredictor implements ModelPredictor {
             MaskPlan plan = scheme.plan(batch, seed);
             Map<NedsModel, Map<String, INDArray>> predicted = new java.util.IdentityHashMap<>();
             for (Collector c : collected.values()) {
+                c.addTruth(batch, plan, start);
+                if (plan.targetCount(c.modality.name()) == 0) {
+                    continue;   // nothing of it is scored in this batch: its model need not run for it
+                }
                 NedsModel source = byModality.getOrDefault(c.modality.name(), model);
                 INDArray p = predicted.computeIfAbsent(source, m -> copies(m.predict(batch, plan))).get(c.modality.name());
-                c.add(batch, plan, p, source.width(c.modality.name()), start);
+                c.addPredictions(batch, p, source.width(c.modality.name()), start);
             }
         }
         Map<String, ModalityPredictions> out = new LinkedHashMap<>();
@@ -117,19 +124,17 @@ public final class ModelTaskPredictor implements ModelPredictor {
             this.scored = new float[trials * tokens];
         }
 
-        void add(Batch batch, MaskPlan plan, INDArray prediction, int modelWidth, int offset) {
+        /** The batch's true values and which of its tokens are scored. */
+        void addTruth(Batch batch, MaskPlan plan, int offset) {
             int n = batch.size();
             float[] targets = new float[n * tokens];
             plan.copyTarget(modality.name(), targets, 0);
             System.arraycopy(targets, 0, scored, offset * tokens, targets.length);
             FloatBuffer values = batch.values(modality.name());
-            float[] flat = prediction.dup('c').data().asFloat();
             if (modality.isStatic()) {
-                int classes = modality.classes();
                 for (int i = 0; i < n; i++) {
                     truth[offset + i] = values.get(i);
                 }
-                System.arraycopy(flat, 0, predicted, offset * classes, n * classes);
                 return;
             }
             int batchWidth = batch.width(modality.name());
@@ -137,11 +142,27 @@ public final class ModelTaskPredictor implements ModelPredictor {
                 for (int t = 0; t < tokens; t++) {
                     int dest = ((offset + i) * tokens + t) * width;
                     int fromBatch = (i * tokens + t) * batchWidth;
-                    int fromModel = (i * tokens + t) * modelWidth;
                     for (int j = 0; j < width; j++) {
                         truth[dest + j] = values.get(fromBatch + j);
-                        predicted[dest + j] = flat[fromModel + j];
                     }
+                }
+            }
+        }
+
+        /** The model's predictions for the batch, cut from the model's width to the session's. */
+        void addPredictions(Batch batch, INDArray prediction, int modelWidth, int offset) {
+            int n = batch.size();
+            float[] flat = prediction.dup('c').data().asFloat();
+            if (modality.isStatic()) {
+                int classes = modality.classes();
+                System.arraycopy(flat, 0, predicted, offset * classes, n * classes);
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < tokens; t++) {
+                    int dest = ((offset + i) * tokens + t) * width;
+                    int fromModel = (i * tokens + t) * modelWidth;
+                    System.arraycopy(flat, fromModel, predicted, dest, width);
                 }
             }
         }
