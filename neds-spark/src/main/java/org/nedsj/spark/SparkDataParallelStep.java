@@ -181,11 +181,7 @@ public final class SparkDataParallelStep implements GradientStep {
     /** On the driver's model, one batch after another: a validation pass is small beside an epoch's steps. */
     @Override
     public List<Map<String, Double>> evaluate(List<Batch> batches, List<MaskPlan> plans) {
-        List<Map<String, Double>> losses = new ArrayList<>();
-        for (int i = 0; i < batches.size(); i++) {
-            losses.add(new LinkedHashMap<>(model.evaluate(batches.get(i), plans.get(i)).modalityLosses()));
-        }
-        return losses;
+        return GradientStep.evaluateInTurn(model, batches, plans);
     }
 
     /** Nothing to do: every step broadcasts the driver's weights afresh. */

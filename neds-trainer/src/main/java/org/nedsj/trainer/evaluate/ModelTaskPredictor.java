@@ -101,7 +101,7 @@ public final class ModelTaskPredictor implements ModelPredictor {
     /** Predictions may live in a model's reused buffers; keep them past the next model's pass. */
     private static Map<String, INDArray> copies(Map<String, INDArray> predictions) {
         Map<String, INDArray> out = new HashMap<>();
-        predictions.forEach((k, v) -> out.put(k, v.dup()));
+        predictions.forEach((k, v) -> out.put(k, v.dup('c')));
         return out;
     }
 
@@ -149,10 +149,10 @@ public final class ModelTaskPredictor implements ModelPredictor {
             }
         }
 
-        /** The model's predictions for the batch, cut from the model's width to the session's. */
+        /** The model's predictions for the batch (a row-major copy of its own), cut from the model's width to the session's. */
         void addPredictions(Batch batch, INDArray prediction, int modelWidth, int offset) {
             int n = batch.size();
-            float[] flat = prediction.dup('c').data().asFloat();
+            float[] flat = prediction.data().asFloat();
             if (modality.isStatic()) {
                 int classes = modality.classes();
                 System.arraycopy(flat, 0, predicted, offset * classes, n * classes);

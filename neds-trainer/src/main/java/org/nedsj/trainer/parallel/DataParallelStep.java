@@ -160,16 +160,10 @@ public final class DataParallelStep implements GradientStep {
      */
     @Override
     public List<Map<String, Double>> evaluate(List<Batch> batches, List<MaskPlan> plans) {
-        if (batches.size() != plans.size()) {
-            throw new IllegalArgumentException(batches.size() + " batches and " + plans.size() + " mask plans");
+        if (threads.isEmpty() || batches.size() != plans.size()) {
+            return GradientStep.evaluateInTurn(model, batches, plans);    // which refuses a plan count that differs
         }
         List<Map<String, Double>> losses = new ArrayList<>();
-        if (threads.isEmpty()) {
-            for (int i = 0; i < batches.size(); i++) {
-                losses.add(new LinkedHashMap<>(model.evaluate(batches.get(i), plans.get(i)).modalityLosses()));
-            }
-            return losses;
-        }
         publishWeights();
         cores.enter();
         try {

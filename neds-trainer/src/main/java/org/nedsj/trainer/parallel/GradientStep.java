@@ -1,8 +1,11 @@
 package org.nedsj.trainer.parallel;
 
+import org.nedsj.model.NedsModel;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,18 @@ public interface GradientStep extends AutoCloseable {
      * them get the model's weights first and keep them until the next {@link #publishWeights()}.
      */
     List<Map<String, Double>> evaluate(List<Batch> batches, List<MaskPlan> plans);
+
+    /** {@link #evaluate} computed by {@code model} alone, one batch after another in the calling thread. */
+    static List<Map<String, Double>> evaluateInTurn(NedsModel model, List<Batch> batches, List<MaskPlan> plans) {
+        if (batches.size() != plans.size()) {
+            throw new IllegalArgumentException(batches.size() + " batches and " + plans.size() + " mask plans");
+        }
+        List<Map<String, Double>> losses = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            losses.add(new LinkedHashMap<>(model.evaluate(batches.get(i), plans.get(i)).modalityLosses()));
+        }
+        return losses;
+    }
 
     /** Called after each optimiser step: brings the new weights wherever the next step computes. */
     void publishWeights();

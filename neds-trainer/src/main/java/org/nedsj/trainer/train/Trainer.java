@@ -331,14 +331,8 @@ public final class Trainer {
 
     /** Adds the batches' losses to the tally in the batches' order, then empties both lists. */
     private void tallyLosses(List<Batch> batches, List<MaskPlan> plans, Set<String> kept, LossTally tally) {
-        List<Map<String, Double>> losses = new ArrayList<>();
-        if (parallel != null) {
-            losses.addAll(parallel.evaluate(batches, plans));
-        } else {
-            for (int i = 0; i < batches.size(); i++) {
-                losses.add(model.evaluate(batches.get(i), plans.get(i)).modalityLosses());
-            }
-        }
+        List<Map<String, Double>> losses = parallel != null ? parallel.evaluate(batches, plans)
+                : GradientStep.evaluateInTurn(model, batches, plans);
         for (int i = 0; i < losses.size(); i++) {
             MaskPlan plan = plans.get(i);
             losses.get(i).forEach((m, loss) -> {

@@ -1,9 +1,7 @@
 package org.nedsj.trainer.train;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.nio.FloatBuffer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An exponential moving average of the weights over optimiser steps (Polyak averaging), the weights
@@ -51,18 +49,8 @@ final class WeightAverage {
         }
         updates++;
         double d = Math.min(decay, (1.0 + updates) / (10.0 + updates));
-        if (values.dataType() == DataType.FLOAT) {
-            FloatBuffer a = held.data().asNioFloat();
-            FloatBuffer v = values.data().asNioFloat();
-            float keep = (float) d;
-            float take = (float) (1 - d);
-            int n = (int) values.length();
-            for (int i = 0; i < n; i++) {
-                a.put(i, keep * a.get(i) + take * v.get(i));
-            }
-        } else {
-            held.muli(d).addi(values.mul(1 - d));
-        }
+        held.muli(d);
+        Nd4j.getBlasWrapper().axpy(1 - d, values, held);   // in place: no parameter-sized temporary each step
     }
 
     /** Puts the average into {@code values} and keeps the stepped weights here. */
