@@ -15,6 +15,8 @@ import org.nedsj.model.graph.ParameterInit;
 import org.nedsj.model.graph.TokenLayout;
 import org.nedsj.spi.ArrayDecoder;
 import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 
 import java.util.ArrayList;
@@ -172,6 +174,34 @@ final class FusedEngine implements ModelEngine {
     @Override
     public List<INDArray> attention() {
         return backbone.attention();
+    }
+
+    @Override
+    public boolean fitsSessionReadout(String modality) {
+        return decoders.get(index(modality)).fitsSessionReadout();
+    }
+
+    @Override
+    public Map<String, INDArray> headInputs(Map<String, INDArray> placeholders, List<String> names) {
+        SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
+        INDArray out = forward(placeholders, groups, false, 0, 0);
+        Map<String, INDArray> inputs = new LinkedHashMap<>();
+        names.forEach(m -> inputs.put(m, headInput(out, modalities.get(index(m))).dup()));
+        return inputs;
+    }
+
+    @Override
+    public ReadoutFit fitSessionReadout(String modality, HeadInputs training, HeadInputs validation) {
+        return decoders.get(index(modality)).fitSessionReadout(training, validation);
+    }
+
+    private int index(String modality) {
+        for (int i = 0; i < modalities.size(); i++) {
+            if (modalities.get(i).name().equals(modality)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the model has no modality " + modality);
     }
 
     /** Encoders, token assembly and backbone: the backbone's output [B, L, H]. */

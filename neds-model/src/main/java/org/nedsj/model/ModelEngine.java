@@ -1,6 +1,8 @@
 package org.nedsj.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 
 import java.util.List;
 import java.util.Map;
@@ -31,5 +33,24 @@ interface ModelEngine {
      */
     default List<INDArray> attention() {
         throw new UnsupportedOperationException("this engine does not expose attention weights; use model.engine = fused");
+    }
+
+    /** Whether the modality's decoder fits a per-session readout after training; only engines that run decoders on arrays. */
+    default boolean fitsSessionReadout(String modality) {
+        return false;
+    }
+
+    /**
+     * By modality, the input of its decoder in evaluation mode, [B, T, H] ([B, 1, H] for a pooled static
+     * modality), from one forward pass.
+     */
+    default Map<String, INDArray> headInputs(Map<String, INDArray> placeholders, List<String> modalities) {
+        throw new UnsupportedOperationException("this engine does not expose the decoders' inputs; use model.engine = fused");
+    }
+
+    /** See {@link org.nedsj.spi.ArrayDecoder#fitSessionReadout}. */
+    default ReadoutFit fitSessionReadout(String modality, HeadInputs training,
+                                                       HeadInputs validation) {
+        throw new UnsupportedOperationException("this engine fits no session readout; use model.engine = fused");
     }
 }

@@ -2,10 +2,17 @@ package org.nedsj.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.graph.ModalityGraphs;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.spi.Batch;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionInfo;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,6 +222,73 @@ public final class NedsModel {
     public List<INDArray> attention(Batch batch, MaskPlan plan) {
         engine.outputs(inputs.fill(batch, plan, false), List.of(ModalityGraphs.LOSS));
         return engine.attention();
+    }
+
+    /**
+     * Whether {@code modality}'s decoder fits a readout per session after training (on the fused engine,
+     * where a decoder's plugin asks for it; see {@link org.nedsj.spi.ArrayDecoder#fitSessionReadout}).
+     */
+    public boolean fitsSessionReadout(String modality) {
+        return engine.fitsSessionReadout(modality);
+    }
+
+    /**
+     * Fits the per-session readouts of {@code modalities} to what this model gives their decoders, in
+     * evaluation mode, on the tokens the plans score: {@code training}'s to fit, {@code validation}'s to check.
+     */
+    public Map<String, ReadoutFit> fitSessionReadouts(List<String> modalities, List<Batch> training,
+                                                      List<MaskPlan> trainingPlans, List<Batch> validation,
+                                                      List<MaskPlan> validationPlans) {
+        Map<String, HeadInputs> train = headInputs(modalities, training, trainingPlans);
+        Map<String, HeadInputs> val = headInputs(modalities, validation, validationPlans);
+        Map<String, ReadoutFit> fits = new LinkedHashMap<>();
+        modalities.forEach(m -> fits.put(m, engine.fitSessionReadout(m, train.get(m), val.get(m))));
+        return fits;
+    }
+
+    /** By modality, the decoder's input, the truth and the session of every token that the plans score. */
+    Map<String, HeadInputs> headInputs(List<String> modalities, List<Batch> batches, List<MaskPlan> plans) {
+        Map<String, TokenRows> rows = new LinkedHashMap<>();
+        modalities.forEach(m -> rows.put(m, new TokenRows()));
+        for (int i = 0; i < batches.size(); i++) {
+            Map<String, INDArray> placeholders = inputs.fill(batches.get(i), plans.get(i), false);
+            Map<String, INDArray> hidden = engine.headInputs(placeholders, modalities);
+            for (String m : modalities) {
+                rows.get(m).add(hidden.get(m), placeholders.get(ModalityGraphs.values(m)),
+                        placeholders.get(ModalityGraphs.target(m)), batches.get(i));
+            }
+        }
+        Map<String, HeadInputs> out = new LinkedHashMap<>();
+        rows.forEach((m, r) -> out.put(m, r.inputs(config.hidden(), engine.widths().get(m))));
+        return out;
+    }
+
+    /** The scored tokens' rows of one modality, gathered batch by batch. */
+    private static final class TokenRows {
+        private final List<float[]> in = new ArrayList<>();
+        private final List<float[]> truth = new ArrayList<>();
+        private final List<Integer> session = new ArrayList<>();
+
+        void add(INDArray hidden, INDArray values, INDArray target, Batch batch) {
+            for (int b = 0; b < hidden.size(0); b++) {
+                for (int t = 0; t < hidden.size(1); t++) {
+                    if (target.getDouble(b, t) > 0) {
+                        in.add(hidden.get(point(b), point(t), all()).toFloatVector());
+                        truth.add(values.get(point(b), point(t), all()).toFloatVector());
+                        session.add(batch.session(b));
+                    }
+                }
+            }
+        }
+
+        HeadInputs inputs(int hidden, int width) {
+            return new HeadInputs(rows(in, hidden), rows(truth, width), session.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static INDArray rows(List<float[]> rows, int width) {
+        float[][] table = rows.toArray(new float[0][]);
+        return table.length == 0 ? Nd4j.create(DataType.FLOAT, 0, width) : Nd4j.create(table);
     }
 
     /**

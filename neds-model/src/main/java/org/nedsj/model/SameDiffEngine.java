@@ -30,6 +30,7 @@ final class SameDiffEngine implements ModelEngine {
     private final Map<String, Integer> widths = new LinkedHashMap<>();
 
     SameDiffEngine(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
+        refuseFittedReadouts(modalities);
         this.sd = SameDiff.create();
         GraphParts parts = new GraphParts(sd, config, sessions, seed);
         TokenLayout layout = config.layout(modalities);
@@ -43,6 +44,16 @@ final class SameDiffEngine implements ModelEngine {
         parts.parameters().forEach(p -> declared.add(p, sd.getArrForVarName(p.name())));
         this.store = declared.build(config.dataType());
         this.names = store.parameters().stream().map(Parameter::name).toList();
+    }
+
+    /** A readout fitted after training stays out of the gradient on arrays; a SameDiff graph would train it. */
+    private static void refuseFittedReadouts(List<ModalityBinding> modalities) {
+        for (ModalityBinding m : modalities) {
+            if (m.decoder() instanceof org.nedsj.spi.ArrayDecoder a && a.fitsSessionReadout()) {
+                throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-session-offsets = true needs "
+                        + "model.engine = fused (the samediff engine would train the offsets); set model.engine = fused");
+            }
+        }
     }
 
     @Override

@@ -30,12 +30,17 @@ final class Fixtures {
 
     /** @param sessionOffsets whether the class decoders get per-session offsets ({@code session-offsets}) */
     static List<ModalityBinding> bindings(List<ModalitySpec> specs, boolean sessionOffsets) {
+        return bindings(specs, "session-offsets = " + sessionOffsets);
+    }
+
+    /** @param keys more keys of every modality section (the class decoders' offsets) */
+    static List<ModalityBinding> bindings(List<ModalitySpec> specs, String keys) {
         List<ModalityBinding> out = new ArrayList<>();
         for (ModalitySpec spec : specs) {
             String enc = CODECS.encoderFor(spec);
             String dec = CODECS.decoderFor(spec);
             out.add(CODECS.bind(spec, ConfigFactory.parseString("encoder = " + enc + ", decoder = " + dec
-                    + ", weight = 1.0, initial-log-rate = -1.0, session-offsets = " + sessionOffsets)));
+                    + ", weight = 1.0, initial-log-rate = -1.0, " + keys)));
         }
         return out;
     }
@@ -85,6 +90,12 @@ final class Fixtures {
      * modalities padded to {@code width}.
      */
     static Batch batch(List<ModalitySpec> specs, SessionTable table, int[] sessionOfTrial, long seed, int width) {
+        return batch(specs, table, sessionOfTrial, seed, width, java.util.Map.of());
+    }
+
+    /** As above, the class of each trial of the modalities in {@code classOfSession} given by its session instead. */
+    static Batch batch(List<ModalitySpec> specs, SessionTable table, int[] sessionOfTrial, long seed, int width,
+                       java.util.Map<String, java.util.function.IntUnaryOperator> classOfSession) {
         Random rng = new Random(seed);
         int n = sessionOfTrial.length;
         String[] ids = new String[n];
@@ -105,7 +116,8 @@ final class Fixtures {
                         v[k] = switch (m.kind()) {
                             case NEURAL_COUNTS -> rng.nextInt(3);
                             case DYNAMIC_CONTINUOUS -> (float) rng.nextGaussian();
-                            case STATIC_CATEGORICAL -> rng.nextInt(m.classes());
+                            case STATIC_CATEGORICAL -> classOfSession.containsKey(m.name())
+                                    ? classOfSession.get(m.name()).applyAsInt(sessionOfTrial[i]) : rng.nextInt(m.classes());
                         };
                     }
                 }

@@ -31,6 +31,24 @@ public interface ArrayDecoder extends ModalityDecoder {
      */
     Decoded decode(CodecScope scope, INDArray hidden, INDArray truth, INDArray target);
 
+    /**
+     * Whether this decoder fits a readout of its own per session after training ({@link #fitSessionReadout});
+     * the trainer then collects the trained model's {@link HeadInputs} for it.
+     */
+    default boolean fitsSessionReadout() {
+        return false;
+    }
+
+    /**
+     * After training: fits this decoder's per-session readout parameters to what the trained model
+     * gives it on the training tokens, choosing any penalty on those alone, and keeps the fit only
+     * where it lowers the loss on the validation tokens (else leaves the parameters as they were).
+     * Writes through {@link CodecScope#parameter}; called only where {@link #fitsSessionReadout()}.
+     */
+    default ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
+        throw new UnsupportedOperationException(getClass().getName() + " fits no session readout");
+    }
+
     @Override
     default SDVariable predict(TokenGraph graph, SDVariable hidden) {
         throw new UnsupportedOperationException(getClass().getName() + " is an array-level decoder without a graph form");

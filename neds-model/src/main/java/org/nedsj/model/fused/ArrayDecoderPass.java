@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ParameterStore;
 import org.nedsj.model.graph.ModalityGraphs;
 import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.ParameterSpec;
 import org.nedsj.spi.SessionGroups;
 
@@ -47,5 +49,15 @@ final class ArrayDecoderPass implements DecoderPass {
     @Override
     public boolean graph() {
         return false;
+    }
+
+    @Override
+    public boolean fitsSessionReadout() {
+        return decoder.fitsSessionReadout();
+    }
+
+    @Override
+    public ReadoutFit fitSessionReadout(HeadInputs training, HeadInputs validation) {
+        return decoder.fitSessionReadout(scope.call(null, false), training, validation);
     }
 }

@@ -3,6 +3,8 @@ package org.nedsj.model.fused;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.model.ParameterStore;
 import org.nedsj.spi.ArrayDecoder;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 
 import java.util.Map;
@@ -23,4 +25,14 @@ public interface DecoderPass {
     Iterable<INDArray> gradients();
 
     boolean graph();
+
+    /** Whether the decoder fits a per-session readout after training ({@link ArrayDecoder#fitsSessionReadout}). */
+    default boolean fitsSessionReadout() {
+        return false;
+    }
+
+    /** See {@link ArrayDecoder#fitSessionReadout}. */
+    default ReadoutFit fitSessionReadout(HeadInputs training, HeadInputs validation) {
+        throw new UnsupportedOperationException("this decoder fits no session readout");
+    }
 }

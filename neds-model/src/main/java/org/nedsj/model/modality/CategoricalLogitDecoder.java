@@ -7,6 +7,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nedsj.spi.ArrayDecoder;
 import org.nedsj.spi.CodecScope;
 import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.ParameterSpec;
 import org.nedsj.spi.SessionGroups;
 import org.nedsj.spi.TokenGraph;
@@ -17,13 +19,27 @@ import org.nedsj.spi.TokenGraph;
  * at first (a new session starts from the shared head, and fine-tuning with the backbone frozen trains
  * its offset with its stitcher), so each session can weigh the shared representation and keep its own
  * class prior, as a per-session decoder does, while the shared head pools what the sessions have in common.
+ *
+ * <p>The offsets are trained with the rest ({@code session-offsets}), or left at zero while the model
+ * trains and fitted after it ({@code fit-session-offsets}, see {@link SessionOffsetFit}): then each
+ * session's readout is a penalised logistic regression on the trained model's head inputs, fitted on the
+ * tokens decoding scores, with the inputs the model gives once dropout and the training mixture of
+ * masking schemes are gone.
  */
 final class CategoricalLogitDecoder implements ArrayDecoder {
 
+    private final boolean trainOffsets;
+    private final boolean fitOffsets;
     private final boolean sessionOffsets;
 
-    CategoricalLogitDecoder(boolean sessionOffsets) {
-        this.sessionOffsets = sessionOffsets;
+    /**
+     * @param trainOffsets per-session offsets trained with the rest
+     * @param fitOffsets   per-session offsets fitted after training
+     */
+    CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets) {
+        this.trainOffsets = trainOffsets;
+        this.fitOffsets = fitOffsets;
+        this.sessionOffsets = trainOffsets || fitOffsets;
     }
 
     @Override
@@ -74,7 +90,8 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         int classes = scope.modality().classes();
         INDArray x = hidden.reshape(-1, h);
         INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
-        if (sessionOffsets) {
+        if (sessionOffsets && (trainOffsets || !scope.wantsGradients())) {
+            // untrained offsets stay zero while the model trains: nothing to add
             addSessionOffsets(scope, x, logits);
         }
         INDArray shifted = logits.subColumnVector(logits.max(1));
@@ -93,10 +110,20 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         scope.gradient("out_w").assign(x.transpose().mmul(dLogits));
         scope.gradient("out_b").assign(dLogits.sum(0));
         INDArray dHidden = dLogits.mmul(scope.parameter("out_w").transpose());
-        if (sessionOffsets) {
+        if (trainOffsets) {
             sessionOffsetsBackward(scope, x, dLogits, dHidden);
         }
         return new Decoded(logits, loss, dHidden.reshape(hidden.shape()));
+    }
+
+    @Override
+    public boolean fitsSessionReadout() {
+        return fitOffsets;
+    }
+
+    @Override
+    public ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
+        return FittedSessionOffsets.fit(scope, training, validation);
     }
 
     /** Adds each trial's session offset {@code x·W_s + b_s} to its logits [B, C]. */

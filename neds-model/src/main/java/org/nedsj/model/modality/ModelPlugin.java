@@ -39,13 +39,13 @@ public final class ModelPlugin implements NedsPlugin {
                 decoder("mse", "linear read-out of each bin's values; mean squared error",
                         Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
                 decoder("cross-entropy", "class logits from the static token (shared head, and per-session offsets "
-                                + "with session-offsets = true); cross-entropy",
-                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(sessionOffsets(c))));
+                                + "with session-offsets or fit-session-offsets = true); cross-entropy",
+                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(flag(c, "session-offsets"), flag(c, "fit-session-offsets"))));
     }
 
-    /** A checkpoint written before {@code session-offsets} existed stores modality sections without it. */
-    private static boolean sessionOffsets(Config section) {
-        return section.hasPath("session-offsets") && section.getBoolean("session-offsets");
+    /** A checkpoint written before {@code session-offsets} or {@code fit-session-offsets} existed stores modality sections without it. */
+    private static boolean flag(Config section, String key) {
+        return section.hasPath(key) && section.getBoolean(key);
     }
 
     private static ModalityEncoderFactory encoder(String name, String description, Kind kind,

@@ -256,6 +256,7 @@ public final class TrainRun {
         TrainerState done;
         try {
             done = trainer.run();
+            trainer.fitSessionReadouts(experiment.codecs());
         } catch (IOException | RuntimeException e) {
             FailureLog.append(run.log(), e);
             throw e;

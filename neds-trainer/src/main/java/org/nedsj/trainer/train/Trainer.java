@@ -1,6 +1,7 @@
 package org.nedsj.trainer.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.model.CodecCatalog;
 import org.nedsj.model.ModalityBinding;
 import org.nedsj.model.NedsModel;
 import org.nedsj.model.ParameterStore;
@@ -185,6 +186,19 @@ public final class Trainer {
                     state.stale(), state.bestValLoss(), state.bestEpoch());
         }
         return state;
+    }
+
+    /**
+     * Once the run has finished (its epoch budget spent, or stopped early), fits the per-session readouts of
+     * the decoders that fit one in the run's best checkpoints ({@link SessionReadouts}); a run stopped before
+     * then ({@link #stopAfterEpoch}) is left as it is, to be fitted when it finishes.
+     */
+    public void fitSessionReadouts(CodecCatalog codecs) throws IOException {
+        if (state.epoch() < options.epochs() && state.stale() < options.patience()) {
+            return;
+        }
+        new SessionReadouts(train, val, assembler, tasks, options.seed() ^ VALIDATION_SALT)
+                .fitIn(run, model, codecs, out);
     }
 
     private EpochSummary epoch(int epoch, int perEpoch, LearningRateSchedule schedule) {

@@ -46,12 +46,17 @@ final class TrainerFixture {
     }
 
     static List<ModalityBinding> bindings(List<ModalitySpec> specs) {
+        return bindings(specs, "");
+    }
+
+    /** @param keys more keys of every modality section */
+    static List<ModalityBinding> bindings(List<ModalitySpec> specs, String keys) {
         List<ModalityBinding> out = new ArrayList<>();
         for (ModalitySpec s : specs) {
             String enc = MODEL.modalityEncoders().stream().filter(f -> f.supports(s)).findFirst().orElseThrow().name();
             String dec = MODEL.modalityDecoders().stream().filter(f -> f.supports(s)).findFirst().orElseThrow().name();
             out.add(CODECS.bind(s, ConfigFactory.parseString("encoder = " + enc + ", decoder = " + dec
-                    + ", weight = 1.0, initial-log-rate = -1.0")));
+                    + ", weight = 1.0, initial-log-rate = -1.0, " + keys)));
         }
         return out;
     }

@@ -1,0 +1,154 @@
+package org.nedsj.model.modality;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nedsj.spi.CodecScope;
+import org.nedsj.spi.HeadInputs;
+import org.nedsj.spi.ReadoutFit;
+import org.nedsj.spi.SessionGroups;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A class head's per-session offsets ({@code session_w}, {@code session_b} of {@link CategoricalLogitDecoder})
+ * fitted after training: each session of the training tokens by {@link SessionOffsetFit} on the shared
+ * head's logits, the sessions on the cores at once; written only where the validation tokens' mean
+ * cross-entropy falls, a session whose cross-validation kept the shared head getting zero offsets.
+ */
+final class FittedSessionOffsets {
+
+    private FittedSessionOffsets() {
+    }
+
+    static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation) {
+        Map<Integer, Double> penalties = new ConcurrentSkipListMap<>();
+        Map<Integer, double[][]> offsets = fitEachSession(scope, training, penalties);
+        INDArray w = scope.parameter("session_w");
+        INDArray b = scope.parameter("session_b");
+        INDArray fittedW = w.dup();
+        INDArray fittedB = b.dup();
+        for (int s : Arrays.stream(training.sessions()).distinct().toArray()) {
+            write(offsets.get(s), SessionGroups.session(fittedW, s), SessionGroups.session(fittedB, s));
+        }
+        double before = validationLoss(scope, validation, w, b);
+        double after = validationLoss(scope, validation, fittedW, fittedB);
+        boolean kept = after < before;
+        if (kept) {
+            w.assign(fittedW);
+            b.assign(fittedB);
+        }
+        return new ReadoutFit(penalties, before, after, kept);
+    }
+
+    /** Each session's fitted offsets, absent where cross-validation kept the shared head; the penalties into {@code penalties}. */
+    private static Map<Integer, double[][]> fitEachSession(CodecScope scope, HeadInputs training, Map<Integer, Double> penalties) {
+        double[][] inputs = toDoubles(training.inputs(), null);
+        double[][] shared = sharedLogits(scope, inputs);
+        Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
+        // the sessions' fits are independent: one core each
+        Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
+            int[] rows = rowsOf(training, s);
+            SessionOffsetFit fit = new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(training, rows),
+                    scope.modality().classes());
+            double penalty = fit.choosePenalty();
+            if (!Double.isNaN(penalty)) {
+                offsets.put(s, fit.fit(penalty));
+                penalties.put(s, penalty);
+            }
+        });
+        return offsets;
+    }
+
+    /** Session {@code s}'s offsets from the fit ([H + 1][C], the last row the class offsets), or zero where null. */
+    private static void write(double[][] offsets, INDArray w, INDArray b) {
+        if (offsets == null) {
+            w.assign(0);
+            b.assign(0);
+            return;
+        }
+        int h = offsets.length - 1;
+        for (int k = 0; k < h; k++) {
+            for (int c = 0; c < offsets[k].length; c++) {
+                w.putScalar(k, c, offsets[k][c]);
+            }
+        }
+        for (int c = 0; c < offsets[h].length; c++) {
+            b.putScalar(c, offsets[h][c]);
+        }
+    }
+
+    /** The shared head's logits {@code x·W + b} of the given inputs. */
+    private static double[][] sharedLogits(CodecScope scope, double[][] x) {
+        double[][] w = scope.parameter("out_w").toDoubleMatrix();
+        double[] b = scope.parameter("out_b").toDoubleVector();
+        double[][] logits = new double[x.length][b.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int c = 0; c < b.length; c++) {
+                double z = b[c];
+                for (int k = 0; k < w.length; k++) {
+                    z += x[i][k] * w[k][c];
+                }
+                logits[i][c] = z;
+            }
+        }
+        return logits;
+    }
+
+    /** Mean cross-entropy of the validation tokens with the shared head and the given session offsets. */
+    private static double validationLoss(CodecScope scope, HeadInputs validation, INDArray sessionW, INDArray sessionB) {
+        if (validation.size() == 0) {
+            return Double.NaN;
+        }
+        double[][] x = toDoubles(validation.inputs(), null);
+        double[][] logits = sharedLogits(scope, x);
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            int s = validation.sessions()[i];
+            double[][] w = SessionGroups.session(sessionW, s).toDoubleMatrix();
+            double[] b = SessionGroups.session(sessionB, s).toDoubleVector();
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < b.length; c++) {
+                for (int k = 0; k < w.length; k++) {
+                    logits[i][c] += x[i][k] * w[k][c];
+                }
+                logits[i][c] += b[c];
+                max = Math.max(max, logits[i][c]);
+            }
+            double sum = 0;
+            for (double z : logits[i]) {
+                sum += Math.exp(z - max);
+            }
+            int label = validation.truth().getRow(i).argMax().getInt(0);
+            total += max + Math.log(sum) - logits[i][label];
+        }
+        return total / x.length;
+    }
+
+    private static int[] rowsOf(HeadInputs inputs, int session) {
+        return java.util.stream.IntStream.range(0, inputs.size()).filter(i -> inputs.sessions()[i] == session).toArray();
+    }
+
+    private static double[][] toDoubles(INDArray inputs, int[] rows) {
+        double[][] all = inputs.toDoubleMatrix();
+        return rows == null ? all : pick(all, rows);
+    }
+
+    private static double[][] pick(double[][] all, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = all[rows[i]];
+        }
+        return out;
+    }
+
+    private static int[] labels(HeadInputs inputs, int[] rows) {
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = inputs.truth().getRow(rows[i]).argMax().getInt(0);
+        }
+        return labels;
+    }
+
+}

@@ -1,0 +1,232 @@
+package org.nedsj.model.modality;
+
+import java.util.Arrays;
+
+/**
+ * Fits one session's offsets {@code (W_s, b_s)} to a class head's logits {@code x·W + b}: multinomial
+ * logistic regression of the session's tokens on their head inputs with the shared head's logits as a
+ * fixed offset, {@code mean CE(x·(W + W_s) + b + b_s) + λ·|W_s|²}. The penalty pulls each session
+ * towards the shared head; it is chosen among {@link #PENALTIES} by cross-validation on the session's
+ * training tokens ({@value #FOLDS} folds, by cross-entropy), and where no penalty beats the shared head
+ * alone the session keeps zero offsets. Solved by damped Newton steps (the problem is convex and small:
+ * (H + 1)·C unknowns).
+ */
+final class SessionOffsetFit {
+
+    static final double[] PENALTIES = {1e-4, 1e-3, 1e-2, 1e-1, 1};
+    static final int FOLDS = 5;
+    /** A ridge on the class offsets b_s: the logits are unchanged by adding one number to every class. */
+    private static final double BIAS_RIDGE = 1e-6;
+    private static final int MAX_STEPS = 50;
+
+    private final double[][] x;
+    private final double[][] base;
+    private final int[] label;
+    private final int classes;
+    private final int features;
+
+    /**
+     * @param x     each token's head input
+     * @param base  each token's logits from the shared head
+     * @param label each token's true class
+     */
+    SessionOffsetFit(double[][] x, double[][] base, int[] label, int classes) {
+        this.x = x;
+        this.base = base;
+        this.label = label;
+        this.classes = classes;
+        this.features = x.length == 0 ? 0 : x[0].length;
+    }
+
+    /** The penalty cross-validation picks, or NaN where the shared head alone (zero offsets) does best. */
+    double choosePenalty() {
+        if (x.length < FOLDS) {
+            return Double.NaN;
+        }
+        double[] heldOut = new double[PENALTIES.length];
+        double shared = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            boolean[] train = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                train[i] = i % FOLDS != f;
+            }
+            double[] zero = new double[size()];
+            for (int i = f; i < x.length; i += FOLDS) {
+                shared += crossEntropy(zero, i);
+            }
+            // from the strongest penalty down, each solve starting from the last one's solution
+            double[] theta = zero;
+            for (int k = PENALTIES.length - 1; k >= 0; k--) {
+                theta = solve(PENALTIES[k], train, theta);
+                for (int i = f; i < x.length; i += FOLDS) {
+                    heldOut[k] += crossEntropy(theta, i);
+                }
+            }
+        }
+        double best = shared;
+        double chosen = Double.NaN;
+        for (int k = 0; k < PENALTIES.length; k++) {
+            if (heldOut[k] < best) {
+                best = heldOut[k];
+                chosen = PENALTIES[k];
+            }
+        }
+        return chosen;
+    }
+
+    /** The offsets minimising the penalised loss on every token: {@code [H + 1][C]}, the last row b_s. */
+    double[][] fit(double penalty) {
+        boolean[] all = new boolean[x.length];
+        Arrays.fill(all, true);
+        return unpack(solve(penalty, all, new double[size()]));
+    }
+
+    /** The penalised mean cross-entropy on the chosen tokens, and its gradient into {@code gradient} when not null. */
+    double objective(double[] theta, double penalty, boolean[] use, double[] gradient) {
+        int n = 0;
+        double loss = 0;
+        if (gradient != null) {
+            Arrays.fill(gradient, 0);
+        }
+        double[] p = new double[classes];
+        for (int i = 0; i < x.length; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            n++;
+            loss += probabilities(theta, i, p);
+            if (gradient != null) {
+                for (int c = 0; c < classes; c++) {
+                    double e = p[c] - (label[i] == c ? 1 : 0);
+                    for (int k = 0; k < features; k++) {
+                        gradient[k * classes + c] += e * x[i][k];
+                    }
+                    gradient[features * classes + c] += e;
+                }
+            }
+        }
+        double scale = 1.0 / Math.max(n, 1);
+        loss *= scale;
+        for (int j = 0; j < size(); j++) {
+            double ridge = j < features * classes ? penalty : BIAS_RIDGE;
+            loss += ridge * theta[j] * theta[j];
+            if (gradient != null) {
+                gradient[j] = gradient[j] * scale + 2 * ridge * theta[j];
+            }
+        }
+        return loss;
+    }
+
+    private double[] solve(double penalty, boolean[] use, double[] start) {
+        int size = size();
+        double[] theta = start.clone();
+        double[] gradient = new double[size];
+        double loss = objective(theta, penalty, use, gradient);
+        for (int step = 0; step < MAX_STEPS; step++) {
+            double[] direction = Cholesky.solve(hessian(theta, penalty, use), gradient);
+            double decrease = dot(gradient, direction);
+            if (decrease < 1e-14) {
+                break;
+            }
+            double[] next = new double[size];
+            for (double t = 1; ; t /= 2) {
+                for (int j = 0; j < size; j++) {
+                    next[j] = theta[j] - t * direction[j];
+                }
+                if (objective(next, penalty, use, null) <= loss - 0.25 * t * decrease || t < 1e-10) {
+                    break;
+                }
+            }
+            theta = next;
+            loss = objective(theta, penalty, use, gradient);
+        }
+        return theta;
+    }
+
+    private double[][] hessian(double[] theta, double penalty, boolean[] use) {
+        int size = size();
+        double[][] h = new double[size][size];
+        double[] p = new double[classes];
+        double[] a = new double[features + 1];
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            n++;
+            probabilities(theta, i, p);
+            System.arraycopy(x[i], 0, a, 0, features);
+            a[features] = 1;
+            for (int k = 0; k <= features; k++) {
+                for (int c = 0; c < classes; c++) {
+                    int row = k * classes + c;
+                    for (int l = 0; l <= k; l++) {
+                        double aa = a[k] * a[l];
+                        for (int e = 0; e < classes; e++) {
+                            int col = l * classes + e;
+                            if (col > row) {
+                                continue;
+                            }
+                            h[row][col] += aa * p[c] * ((c == e ? 1 : 0) - p[e]);
+                        }
+                    }
+                }
+            }
+        }
+        double scale = 1.0 / Math.max(n, 1);
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c <= r; c++) {
+                h[r][c] *= scale;
+                h[c][r] = h[r][c];
+            }
+            h[r][r] += 2 * (r < features * classes ? penalty : BIAS_RIDGE);
+        }
+        return h;
+    }
+
+    /** Fills {@code p} with token i's class probabilities under the offsets; returns its cross-entropy. */
+    private double probabilities(double[] theta, int i, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            double z = base[i][c] + theta[features * classes + c];
+            for (int k = 0; k < features; k++) {
+                z += x[i][k] * theta[k * classes + c];
+            }
+            p[c] = z;
+            max = Math.max(max, z);
+        }
+        double total = 0;
+        for (int c = 0; c < classes; c++) {
+            p[c] = Math.exp(p[c] - max);
+            total += p[c];
+        }
+        for (int c = 0; c < classes; c++) {
+            p[c] /= total;
+        }
+        return -Math.log(Math.max(p[label[i]], 1e-300));
+    }
+
+    private double crossEntropy(double[] theta, int i) {
+        return probabilities(theta, i, new double[classes]);
+    }
+
+    private int size() {
+        return (features + 1) * classes;
+    }
+
+    private double[][] unpack(double[] theta) {
+        double[][] out = new double[features + 1][classes];
+        for (int k = 0; k <= features; k++) {
+            System.arraycopy(theta, k * classes, out[k], 0, classes);
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

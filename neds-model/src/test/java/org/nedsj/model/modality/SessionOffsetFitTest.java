@@ -1,0 +1,158 @@
+package org.nedsj.model.modality;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionOffsetFitTest {
+
+    @Test
+    void withoutFeaturesTheClassOffsetsMatchTheClassFrequencies() {
+        // 30 tokens of class 0 and 10 of class 1, every input 0 and the shared logits 0: the fitted class offsets
+        // must give p(1) = 10/40, i.e. b1 − b0 = log(10/30) (the bias ridge is 1e-6)
+        int n = 40;
+        double[][] x = new double[n][1];
+        double[][] base = new double[n][2];
+        int[] label = new int[n];
+        for (int i = 30; i < n; i++) {
+            label[i] = 1;
+        }
+        double[][] offsets = new SessionOffsetFit(x, base, label, 2).fit(0.01);
+        assertEquals(Math.log(10.0 / 30.0), offsets[1][1] - offsets[1][0], 1e-4);
+        assertEquals(0, offsets[0][0], 1e-12);
+        assertEquals(0, offsets[1][0] + offsets[1][1], 1e-4, "the ridge splits the difference evenly");
+    }
+
+    @Test
+    void theFitIsAStationaryPointOfThePenalisedLoss() {
+        Planted p = planted(300, 5, 3, 1.5, 11);
+        SessionOffsetFit fit = new SessionOffsetFit(p.x, p.base, p.label, 3);
+        double penalty = 0.01;
+        double[] theta = flatten(fit.fit(penalty));
+        boolean[] all = new boolean[p.x.length];
+        Arrays.fill(all, true);
+        double[] gradient = new double[theta.length];
+        double loss = fit.objective(theta, penalty, all, gradient);
+        for (double g : gradient) {
+            assertEquals(0, g, 1e-7);
+        }
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int k = 0; k < 20; k++) {
+            double[] moved = theta.clone();
+            moved[rng.nextInt(moved.length)] += rng.nextDouble(-0.05, 0.05);
+            assertTrue(fit.objective(moved, penalty, all, null) >= loss, "a nearby point has a lower loss");
+        }
+    }
+
+    @Test
+    void aSessionWhoseClassesDependOnItsInputsGetsOffsetsThatPredictNewTokens() {
+        Planted train = planted(250, 8, 3, 2.0, 5);
+        Planted test = planted(2000, 8, 3, 2.0, 6, train.weights);
+        SessionOffsetFit fit = new SessionOffsetFit(train.x, train.base, train.label, 3);
+        double penalty = fit.choosePenalty();
+        assertFalse(Double.isNaN(penalty), "cross-validation kept the shared head, which knows nothing of these classes");
+        double[][] offsets = fit.fit(penalty);
+        double fitted = meanCrossEntropy(test, offsets);
+        double shared = meanCrossEntropy(test, new double[9][3]);
+        assertTrue(fitted < shared - 0.2, "held-out cross-entropy " + fitted + " against the shared head's " + shared);
+        double best = meanCrossEntropy(test, truth(train.weights));
+        assertTrue(fitted < best + 0.05, "held-out cross-entropy " + fitted + " against the generating weights' " + best);
+    }
+
+    @Test
+    void aSessionWhoseClassesDoNotDependOnItsInputsKeepsTheSharedHeadOrNearly() {
+        // the shared logits already give the true class probabilities and the inputs are noise: the penalty
+        // chosen is none (NaN) or one of the two largest, whose offsets are nearly zero
+        Planted p = planted(250, 8, 3, 0.0, 9);
+        SessionOffsetFit fit = new SessionOffsetFit(p.x, p.base, p.label, 3);
+        double penalty = fit.choosePenalty();
+        assertTrue(Double.isNaN(penalty) || penalty >= 0.1, "penalty " + penalty);
+    }
+
+    /** Tokens with standard normal inputs and classes drawn from softmax(x·W) with W of the given scale; shared logits 0. */
+    private static Planted planted(int n, int features, int classes, double scale, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] w = new double[features][classes];
+        for (double[] row : w) {
+            for (int c = 0; c < classes; c++) {
+                row[c] = scale * rng.nextGaussian() / Math.sqrt(features);
+            }
+        }
+        return planted(n, features, classes, scale, seed + 1000, w);
+    }
+
+    private static Planted planted(int n, int features, int classes, double scale, long seed, double[][] w) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] x = new double[n][features];
+        int[] label = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < features; k++) {
+                x[i][k] = rng.nextGaussian();
+            }
+            double[] p = softmax(logits(x[i], w, null));
+            double u = rng.nextDouble();
+            int c = 0;
+            for (double acc = p[0]; acc < u && c < classes - 1; acc += p[++c]) {
+                // the class whose cumulative probability first reaches u
+            }
+            label[i] = c;
+        }
+        return new Planted(x, new double[n][classes], label, w);
+    }
+
+    private static double meanCrossEntropy(Planted p, double[][] offsets) {
+        double total = 0;
+        for (int i = 0; i < p.x.length; i++) {
+            total -= Math.log(softmax(logits(p.x[i], offsets, offsets[offsets.length - 1]))[p.label[i]]);
+        }
+        return total / p.x.length;
+    }
+
+    /** The generating weights as offsets ([H + 1][C] with zero class offsets). */
+    private static double[][] truth(double[][] w) {
+        double[][] out = new double[w.length + 1][];
+        for (int k = 0; k < w.length; k++) {
+            out[k] = w[k].clone();
+        }
+        out[w.length] = new double[w[0].length];
+        return out;
+    }
+
+    private static double[] logits(double[] x, double[][] w, double[] bias) {
+        int classes = w[0].length;
+        double[] z = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            z[c] = bias == null ? 0 : bias[c];
+            for (int k = 0; k < x.length; k++) {
+                z[c] += x[k] * w[k][c];
+            }
+        }
+        return z;
+    }
+
+    private static double[] softmax(double[] z) {
+        double max = Arrays.stream(z).max().orElse(0);
+        double[] p = new double[z.length];
+        double total = 0;
+        for (int c = 0; c < z.length; c++) {
+            p[c] = Math.exp(z[c] - max);
+            total += p[c];
+        }
+        for (int c = 0; c < z.length; c++) {
+            p[c] /= total;
+        }
+        return p;
+    }
+
+    private static double[] flatten(double[][] offsets) {
+        return Arrays.stream(offsets).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    private record Planted(double[][] x, double[][] base, int[] label, double[][] weights) {
+    }
+}
