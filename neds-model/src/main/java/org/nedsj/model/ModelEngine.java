@@ -49,8 +49,7 @@ interface ModelEngine {
     }
 
     /** See {@link org.nedsj.spi.ArrayDecoder#fitSessionReadout}. */
-    default ReadoutFit fitSessionReadout(String modality, HeadInputs training,
-                                                       HeadInputs validation) {
+    default ReadoutFit fitSessionReadout(String modality, HeadInputs training, HeadInputs validation) {
         throw new UnsupportedOperationException("this engine fits no session readout; use model.engine = fused");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.IntStream;
 
 /**
  * A class head's per-session offsets ({@code session_w}, {@code session_b} of {@link CategoricalLogitDecoder})
@@ -44,7 +45,7 @@ final class FittedSessionOffsets {
 
     /** Each session's fitted offsets, absent where cross-validation kept the shared head; the penalties into {@code penalties}. */
     private static Map<Integer, double[][]> fitEachSession(CodecScope scope, HeadInputs training, Map<Integer, Double> penalties) {
-        double[][] inputs = toDoubles(training.inputs(), null);
+        double[][] inputs = training.inputs().toDoubleMatrix();
         double[][] shared = sharedLogits(scope, inputs);
         Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
         // the sessions' fits are independent: one core each
@@ -101,7 +102,7 @@ final class FittedSessionOffsets {
         if (validation.size() == 0) {
             return Double.NaN;
         }
-        double[][] x = toDoubles(validation.inputs(), null);
+        double[][] x = validation.inputs().toDoubleMatrix();
         double[][] logits = sharedLogits(scope, x);
         double total = 0;
         for (int i = 0; i < x.length; i++) {
@@ -127,12 +128,7 @@ final class FittedSessionOffsets {
     }
 
     private static int[] rowsOf(HeadInputs inputs, int session) {
-        return java.util.stream.IntStream.range(0, inputs.size()).filter(i -> inputs.sessions()[i] == session).toArray();
-    }
-
-    private static double[][] toDoubles(INDArray inputs, int[] rows) {
-        double[][] all = inputs.toDoubleMatrix();
-        return rows == null ? all : pick(all, rows);
+        return IntStream.range(0, inputs.size()).filter(i -> inputs.sessions()[i] == session).toArray();
     }
 
     private static double[][] pick(double[][] all, int[] rows) {
@@ -150,5 +146,4 @@ final class FittedSessionOffsets {
         }
         return labels;
     }
-
 }

@@ -30,12 +30,11 @@ import java.util.stream.Collectors;
 
 /**
  * After a finished run, the per-session readouts of the decoders that fit one
- * ({@link org.nedsj.spi.ArrayDecoder#fitSessionReadout}): in each of the run's best checkpoints (best.zip
- * and every best-&lt;modality&gt;.zip, since evaluation may take any modality from any of them), each such
- * decoder is fitted to what that checkpoint's model gives it on the run's training trials, under the scheme
- * the modality is validated with (decoding for a behaviour), and checked on the validation trials. A
- * checkpoint is rewritten whole (temporary file, then a move); one whose format predates this release is
- * left as it is.
+ * ({@link org.nedsj.spi.ArrayDecoder#fitSessionReadout}), fitted in the best checkpoints evaluation reads
+ * them from ({@code best.zip} and each such modality's {@code best-<modality>.zip}) to what that
+ * checkpoint's model gives the decoder on the run's training trials, under the scheme the modality is
+ * validated with (decoding for a behaviour), and checked on the validation trials. A checkpoint is
+ * rewritten whole (temporary file, then a move); one whose format predates this release is left as it is.
  */
 final class SessionReadouts {
 
@@ -74,34 +73,42 @@ final class SessionReadouts {
         trained.modalities().forEach(m -> files.add(run.bestCheckpoint(m.name())));
         Map<Integer, Fitted> byEpoch = new HashMap<>();
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            ModelStore.Loaded loaded = ModelStore.loadWithExtras(file, codecs);
-            if (loaded.format() != ModelStore.FORMAT) {
-                continue;
-            }
-            int epoch = Checkpoints.stateOf(file).map(TrainerState::epoch).orElse(-1);
-            INDArray values = loaded.model().store().values();
-            Fitted same = byEpoch.get(epoch);
-            List<String> lines = new ArrayList<>();
-            if (same != null && same.before().equals(values)) {
-                values.assign(same.after());
-                lines.add(String.format(Locale.ROOT, "%s: readouts as fitted in %s (epoch %d)", file.getFileName(),
-                        same.file().getFileName(), epoch));
-            } else if (fitted.contains(file)) {
-                INDArray before = values.dup();
-                fit(loaded.model(), fitting).forEach((m, fit) -> lines.add(describe(file, m, fit)));
-                byEpoch.put(epoch, new Fitted(file, before, values.dup()));
-            } else {
-                continue;
-            }
+            List<String> lines = Files.isRegularFile(file) ? fitOrCopy(file, fitted.contains(file), fitting, byEpoch, codecs)
+                    : List.of();
             for (String line : lines) {
                 console.println(line);
                 Files.writeString(run.log(), line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
-            ModelStore.save(loaded.model(), loaded.extras(), loaded.attachments(), file);
         }
+    }
+
+    /**
+     * Gives the checkpoint the weights fitted in another of its epoch, or fits it where {@code fit}; rewrites it
+     * and returns what was done, one line per modality (nothing where the checkpoint was left as it is).
+     */
+    private List<String> fitOrCopy(Path file, boolean fit, List<String> fitting, Map<Integer, Fitted> byEpoch,
+                                   CodecCatalog codecs) throws IOException {
+        ModelStore.Loaded loaded = ModelStore.loadWithExtras(file, codecs);
+        if (loaded.format() != ModelStore.FORMAT) {
+            return List.of();
+        }
+        int epoch = Checkpoints.stateOf(file).map(TrainerState::epoch).orElse(-1);
+        INDArray values = loaded.model().store().values();
+        Fitted same = byEpoch.get(epoch);
+        List<String> lines = new ArrayList<>();
+        if (same != null && same.before().equals(values)) {
+            values.assign(same.after());
+            lines.add(String.format(Locale.ROOT, "%s: readouts as fitted in %s (epoch %d)", file.getFileName(),
+                    same.file().getFileName(), epoch));
+        } else if (fit) {
+            INDArray before = values.dup();
+            fit(loaded.model(), fitting).forEach((m, f) -> lines.add(describe(file, m, f)));
+            byEpoch.put(epoch, new Fitted(file, before, values.dup()));
+        } else {
+            return List.of();
+        }
+        ModelStore.save(loaded.model(), loaded.extras(), loaded.attachments(), file);
+        return lines;
     }
 
     /** A checkpoint's weights before and after its readouts were fitted. */
