@@ -36,6 +36,8 @@ class SessionReadoutsTest {
         assertFalse(Files.exists(stopped.log()) && Files.readString(stopped.log()).contains("readout fitted"),
                 "a run stopped before its budget was fitted");
 
+        // block by session: the fitted block readout lowers the validation loss and is kept
+        data.blockBySession();
         RunDirectory run = RunDirectory.create(dir.resolve("run"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Trainer trainer = trainer(data, options, run, new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -70,6 +72,7 @@ class SessionReadoutsTest {
                 assertEquals(before.model().parameter(p.name()), after.model().parameter(p.name()), p.name() + " changed");
             }
         }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("best.zip: block") && l.endsWith(": kept")), lines.toString());
         assertTrue(done.epoch() == 3 || done.stale() >= options.patience());
     }
 

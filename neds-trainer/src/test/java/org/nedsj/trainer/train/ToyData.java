@@ -32,6 +32,14 @@ final class ToyData implements DataSource {
         }
     }
 
+    /** Makes every trial's block its session's index (mod 3): a class a per-session readout can learn, a shared one cannot. */
+    ToyData blockBySession() {
+        for (int s = 0; s < data.size(); s++) {
+            java.util.Arrays.fill(data.get(s).block, s % 3);
+        }
+        return this;
+    }
+
     /** The Poisson loss λ − y·log λ of the generating rates on the first {@code share} of a session's trials. */
     double trueRateLoss(int session, double share) {
         Session s = data.get(session);
