@@ -102,29 +102,25 @@ final class FittedSessionOffsets {
         if (validation.size() == 0) {
             return Double.NaN;
         }
-        double[][] x = validation.inputs().toDoubleMatrix();
-        double[][] logits = sharedLogits(scope, x);
+        double[][] inputs = validation.inputs().toDoubleMatrix();
+        double[][] shared = sharedLogits(scope, inputs);
         double total = 0;
-        for (int i = 0; i < x.length; i++) {
-            int s = validation.sessions()[i];
-            double[][] w = SessionGroups.session(sessionW, s).toDoubleMatrix();
-            double[] b = SessionGroups.session(sessionB, s).toDoubleVector();
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < b.length; c++) {
-                for (int k = 0; k < w.length; k++) {
-                    logits[i][c] += x[i][k] * w[k][c];
-                }
-                logits[i][c] += b[c];
-                max = Math.max(max, logits[i][c]);
-            }
-            double sum = 0;
-            for (double z : logits[i]) {
-                sum += Math.exp(z - max);
-            }
-            int label = validation.truth().getRow(i).argMax().getInt(0);
-            total += max + Math.log(sum) - logits[i][label];
+        for (int s : Arrays.stream(validation.sessions()).distinct().toArray()) {
+            int[] rows = rowsOf(validation, s);
+            SessionOffsetFit session = new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(validation, rows),
+                    scope.modality().classes());
+            total += rows.length * session.meanCrossEntropy(offsets(SessionGroups.session(sessionW, s),
+                    SessionGroups.session(sessionB, s)));
         }
-        return total / x.length;
+        return total / validation.size();
+    }
+
+    /** A session's offsets as the fit lays them out: [H + 1][C], the last row the class offsets. */
+    private static double[][] offsets(INDArray w, INDArray b) {
+        double[][] weights = w.toDoubleMatrix();
+        double[][] out = Arrays.copyOf(weights, weights.length + 1);
+        out[weights.length] = b.toDoubleVector();
+        return out;
     }
 
     private static int[] rowsOf(HeadInputs inputs, int session) {
@@ -140,9 +136,10 @@ final class FittedSessionOffsets {
     }
 
     private static int[] labels(HeadInputs inputs, int[] rows) {
+        int[] all = inputs.truth().argMax(1).toIntVector();
         int[] labels = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            labels[i] = inputs.truth().getRow(rows[i]).argMax().getInt(0);
+            labels[i] = all[rows[i]];
         }
         return labels;
     }

@@ -206,6 +206,19 @@ final class SessionOffsetFit {
         return -Math.log(Math.max(p[label[i]], 1e-300));
     }
 
+    /** Mean cross-entropy of every token under the offsets {@code [H + 1][C]} (the last row b_s). */
+    double meanCrossEntropy(double[][] offsets) {
+        double[] theta = new double[size()];
+        for (int k = 0; k <= features; k++) {
+            System.arraycopy(offsets[k], 0, theta, k * classes, classes);
+        }
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            total += crossEntropy(theta, i);
+        }
+        return total / x.length;
+    }
+
     private double crossEntropy(double[] theta, int i) {
         return probabilities(theta, i, new double[classes]);
     }
