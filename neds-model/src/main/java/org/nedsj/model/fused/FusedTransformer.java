@@ -198,13 +198,14 @@ public final class FusedTransformer {
         mark("heads+rope fwd");
         Nd4j.matmul(b.q[i], b.k[i], b.probs[i], false, true, false);
         mark("attention matmul fwd");
-        b.probs[i].muli(1.0 / Math.sqrt(headSize));
-        if (timeBias != null) {
-            addTimeBias(b.probs[i], b.batch);
-        }
         if (vectorKernels) {
-            VectorKernels.softmaxRows(b.probs[i].data().asNioFloat(), (int) (b.probs[i].length() / tokens), tokens);
+            VectorKernels.softmaxRows(b.probs[i].data().asNioFloat(), (int) (b.probs[i].length() / tokens), tokens,
+                    (float) (1.0 / Math.sqrt(headSize)), timeBias, heads);
         } else {
+            b.probs[i].muli(1.0 / Math.sqrt(headSize));
+            if (timeBias != null) {
+                addTimeBias(b.probs[i], b.batch);
+            }
             Nd4j.exec(new SoftMax(b.probs[i], b.probs[i], 2));
         }
         mark("softmax fwd");
@@ -322,11 +323,11 @@ public final class FusedTransformer {
         mark("attention matmul bwd");
         if (vectorKernels) {
             VectorKernels.softmaxBackwardRows(b.probs[i].data().asNioFloat(), b.dProbs.data().asNioFloat(),
-                    (int) (b.dProbs.length() / tokens), tokens);
+                    (int) (b.dProbs.length() / tokens), tokens, (float) (1.0 / Math.sqrt(headSize)));
         } else {
             softmaxBackward(b.probs[i], b.dProbs, b.probScratch);
+            b.dProbs.muli(1.0 / Math.sqrt(headSize));
         }
-        b.dProbs.muli(1.0 / Math.sqrt(headSize));
         mark("softmax bwd");
         Nd4j.matmul(b.dProbs, b.k[i], b.dq, false, false, false);              // dQ = dS · K
         Nd4j.matmul(b.dProbs, b.q[i], b.dk, true, false, false);               // dK = dSᵀ · Q

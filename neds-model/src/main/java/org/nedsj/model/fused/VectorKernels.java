@@ -8,7 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
- * The exponential-heavy steps (softmax of the attention scores, the GELU and its derivative) on
+ * The exponential-heavy steps (softmax of the attention scores with their scale and time bias, the GELU and its derivative) on
  * the JDK's vector API, whose {@code EXP} compiles to SIMD code: about ten times faster than ND4J's
  * ops on this data. Used only when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * ({@link #AVAILABLE}); otherwise the transformer keeps ND4J's ops.
@@ -26,14 +26,21 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
-    /** Softmax along each row of {@code x} [rows, cols], in place. */
-    static void softmaxRows(FloatBuffer x, int rows, int cols) {
-        Lanes.softmaxRows(x, rows, cols);
+    /**
+     * Attention probabilities in place: the softmax along each row of the scores {@code x} [B·heads·L, L]
+     * of {@code scale · x + bias}, the bias of row (b, h, i) row i of {@code perHead[h]} ([L·L], query-major;
+     * none where null). One pass over the scores, which are far larger than the cache, instead of three.
+     */
+    static void softmaxRows(FloatBuffer x, int rows, int cols, float scale, float[][] perHead, int heads) {
+        Lanes.softmaxRows(x, rows, cols, scale, perHead, heads);
     }
 
-    /** Softmax backward along rows, in place in {@code grad}: dS = P ⊙ (dP − Σ_row P ⊙ dP). */
-    static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols) {
-        Lanes.softmaxBackwardRows(probs, grad, rows, cols);
+    /**
+     * Softmax backward along rows, in place in {@code grad}: dS = scale · P ⊙ (dP − Σ_row P ⊙ dP), the
+     * gradient of the scores before the forward pass's {@code scale}.
+     */
+    static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols, float scale) {
+        Lanes.softmaxBackwardRows(probs, grad, rows, cols, scale);
     }
 
     /** out = x·σ(1.702·x), elementwise over {@code n} values. */
@@ -51,19 +58,27 @@ final class VectorKernels {
         private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
         private static final int BLOCK = 4096;
 
-        static void softmaxRows(FloatBuffer x, int rows, int cols) {
+        static void softmaxRows(FloatBuffer x, int rows, int cols, float scale, float[][] perHead, int heads) {
             parallel(rows, (from, to) -> {
                 float[] row = new float[cols];
                 int bound = SPECIES.loopBound(cols);
                 for (int r = from; r < to; r++) {
                     x.get(r * cols, row);
+                    float[] bias = perHead == null ? null : perHead[(r / cols) % heads];
+                    int biasStart = (r % cols) * cols;
                     FloatVector maxes = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                     int j = 0;
                     for (; j < bound; j += SPECIES.length()) {
-                        maxes = maxes.max(FloatVector.fromArray(SPECIES, row, j));
+                        FloatVector v = FloatVector.fromArray(SPECIES, row, j).mul(scale);
+                        if (bias != null) {
+                            v = v.add(FloatVector.fromArray(SPECIES, bias, biasStart + j));
+                        }
+                        v.intoArray(row, j);
+                        maxes = maxes.max(v);
                     }
                     float max = maxes.reduceLanes(VectorOperators.MAX);
                     for (; j < cols; j++) {
+                        row[j] = row[j] * scale + (bias == null ? 0 : bias[biasStart + j]);
                         max = Math.max(max, row[j]);
                     }
                     FloatVector sums = FloatVector.zero(SPECIES);
@@ -89,7 +104,7 @@ final class VectorKernels {
             });
         }
 
-        static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols) {
+        static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols, float scale) {
             parallel(rows, (from, to) -> {
                 float[] p = new float[cols];
                 float[] g = new float[cols];
@@ -108,10 +123,10 @@ final class VectorKernels {
                     }
                     for (j = 0; j < bound; j += SPECIES.length()) {
                         FloatVector pv = FloatVector.fromArray(SPECIES, p, j);
-                        FloatVector.fromArray(SPECIES, g, j).sub(dot).mul(pv).intoArray(g, j);
+                        FloatVector.fromArray(SPECIES, g, j).sub(dot).mul(pv.mul(scale)).intoArray(g, j);
                     }
                     for (; j < cols; j++) {
-                        g[j] = (g[j] - dot) * p[j];
+                        g[j] = (g[j] - dot) * p[j] * scale;
                     }
                     grad.put(r * cols, g);
                 }
