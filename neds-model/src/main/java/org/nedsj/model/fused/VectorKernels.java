@@ -8,10 +8,10 @@ import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
- * The exponential-heavy steps (softmax of the attention scores with their scale and time bias, the GELU and its derivative) on
- * the JDK's vector API, whose {@code EXP} compiles to SIMD code: about ten times faster than ND4J's
- * ops on this data. Used only when the JVM runs with {@code --add-modules jdk.incubator.vector}
- * ({@link #AVAILABLE}); otherwise the transformer keeps ND4J's ops.
+ * The exponential-heavy steps (softmax of the attention scores with their scale and time bias, the
+ * GELU and its derivative) on the JDK's vector API, whose {@code EXP} compiles to SIMD code: about ten
+ * times faster than ND4J's ops on this data. Used only when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} ({@link #AVAILABLE}); otherwise the transformer keeps ND4J's ops.
  */
 final class VectorKernels {
 
