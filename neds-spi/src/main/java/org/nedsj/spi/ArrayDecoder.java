@@ -41,8 +41,8 @@ public interface ArrayDecoder extends ModalityDecoder {
 
     /**
      * After training: fits this decoder's per-session readout parameters to what the trained model
-     * gives it on the training tokens, choosing any penalty on those alone, and keeps the fit only
-     * where it lowers the loss on the validation tokens (else leaves the parameters as they were).
+     * gives it on the training tokens, choosing any penalty, and whether to fit a session at all, on
+     * those alone, and reports its loss on the validation tokens before and after the fit.
      * Writes through {@link CodecScope#parameter}; called only where {@link #fitsSessionReadout()}.
      */
     default ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
