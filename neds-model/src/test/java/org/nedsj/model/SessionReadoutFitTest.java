@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.ReadoutFit;
+import org.nedsj.spi.SessionGroups;
 
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,25 @@ class SessionReadoutFitTest {
         assertTrue(fit.validationLossAfter() > fit.validationLossBefore(), fit.toString());
         assertEquals(fit.validationLossAfter(), model.evaluate(validation, everyBlock(6)).modalityLosses().get("block"), 1e-5,
                 "the model predicts with the fitted offsets");
+    }
+
+    @Test
+    void aSessionTooSmallToCrossValidateKeepsTheOffsetsItHad() {
+        // session 0 has 4 training trials, fewer than the folds: no fit, its offsets stay; session 1 is fitted
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL, FITTED), table, 9);
+        SessionGroups.session(model.parameter("block/session_w"), 0).assign(0.25);
+        INDArray sessionZero = SessionGroups.session(model.parameter("block/session_w"), 0).dup();
+        List<Batch> training = List.of(Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 1, 0, 1, 0, 1, 1, 0, 1}, 3, 7,
+                Map.of("block", s -> s == 0 ? 0 : 2)));
+        Batch validation = Fixtures.batch(Fixtures.ALL, table, new int[]{0, 1, 0, 1, 1, 0}, 5, 7,
+                Map.of("block", s -> s == 0 ? 0 : 2));
+
+        ReadoutFit fit = model.fitSessionReadouts(List.of("block"), training, List.of(everyBlock(10)), List.of(validation),
+                List.of(everyBlock(6))).get("block");
+
+        assertEquals(java.util.Set.of(1), fit.penalties().keySet(), fit.toString());
+        assertEquals(sessionZero, SessionGroups.session(model.parameter("block/session_w"), 0));
+        assertTrue(SessionGroups.session(model.parameter("block/session_w"), 1).norm1Number().doubleValue() > 0);
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 /**
  * A class head's per-session offsets ({@code session_w}, {@code session_b} of {@link CategoricalLogitDecoder})
  * fitted after training: each session of the training tokens by {@link SessionOffsetFit} on the shared
- * head's logits, the sessions on the cores at once, a session whose cross-validation kept the shared head
- * getting zero offsets. The validation tokens' mean cross-entropy before and after is reported, not used
+ * head's logits, the sessions on the cores at once; a session whose cross-validation kept the shared head
+ * keeps the offsets it had (zero unless they were trained). The validation tokens' mean cross-entropy before and after is reported, not used
  * to veto the fit: on the demo's seeds every fit it had vetoed (its cross-entropy up by 0.04–0.27, the
  * fitted readout being more confident) raised or kept the test accuracy.
  */
@@ -61,11 +61,9 @@ final class FittedSessionOffsets {
         return offsets;
     }
 
-    /** Session {@code s}'s offsets from the fit ([H + 1][C], the last row the class offsets), or zero where null. */
+    /** Session {@code s}'s offsets from the fit ([H + 1][C], the last row the class offsets); left as they are where null. */
     private static void write(double[][] offsets, INDArray w, INDArray b) {
         if (offsets == null) {
-            w.assign(0);
-            b.assign(0);
             return;
         }
         int h = offsets.length - 1;
