@@ -117,10 +117,8 @@ final class SessionReadouts {
 
     /** The modalities fitted together where they are validated under one scheme (one forward pass per batch). */
     private Map<String, ReadoutFit> fit(NedsModel model, List<String> modalities) {
-        Map<MaskingScheme, List<String>> byScheme = new LinkedHashMap<>();
-        modalities.forEach(m -> byScheme.computeIfAbsent(tasks.scheme(m), s -> new ArrayList<>()).add(m));
         Map<String, ReadoutFit> fits = new LinkedHashMap<>();
-        for (var e : byScheme.entrySet()) {
+        for (var e : tasks.modalitiesByScheme(modalities).entrySet()) {
             fits.putAll(model.fitSessionReadouts(e.getValue(), trainBatches, plans(e.getKey(), trainBatches), valBatches,
                     plans(e.getKey(), valBatches)));
         }

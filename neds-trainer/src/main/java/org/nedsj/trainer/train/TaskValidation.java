@@ -56,15 +56,6 @@ public final class TaskValidation {
         return new TaskValidation(map);
     }
 
-    /** The scheme the modality's validation loss is measured under. */
-    MaskingScheme scheme(String modality) {
-        MaskingScheme s = byModality.get(modality);
-        if (s == null) {
-            throw new IllegalArgumentException("no validation scheme for modality " + modality);
-        }
-        return s;
-    }
-
     /** The schemes, each with the modalities whose task loss it gives, in first-seen order. */
     Map<MaskingScheme, List<String>> modalitiesByScheme(List<String> order) {
         Map<MaskingScheme, List<String>> out = new LinkedHashMap<>();
