@@ -90,8 +90,8 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
         int classes = scope.modality().classes();
         INDArray x = hidden.reshape(-1, h);
         INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
-        if (sessionOffsets && (trainOffsets || !scope.wantsGradients())) {
-            // untrained offsets stay zero while the model trains: nothing to add
+        if (trainOffsets || fitOffsets && !scope.wantsGradients()) {
+            // offsets left for the fit stay zero while the model trains: nothing to add
             addSessionOffsets(scope, x, logits);
         }
         INDArray shifted = logits.subColumnVector(logits.max(1));
