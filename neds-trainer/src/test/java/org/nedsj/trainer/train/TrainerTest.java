@@ -24,6 +24,12 @@ class TrainerTest {
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
+    /** Every float the same: INDArray's equals allows 1e-5. */
+    private static void assertBitIdentical(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        assertArrayEquals(expected.dup().data().asFloat(), actual.dup().data().asFloat(), 0f, what);
+    }
+
     @Test
     void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path dir) throws IOException {
         ToyData data = new ToyData(1, 40, 9, 14);
@@ -49,7 +55,7 @@ class TrainerTest {
 
             NedsModel resumed = Checkpoints.load(run.latestCheckpoint(), TrainerFixture.CODECS).model();
             for (Parameter p : straight.parameters()) {
-                assertEquals(straight.parameter(p.name()), resumed.parameter(p.name()), p.name() + " differs after resume");
+                assertBitIdentical(straight.parameter(p.name()), resumed.parameter(p.name()), p.name() + " differs after resume");
             }
             assertEquals(Files.readAllLines(a.metrics()).size(), Files.readAllLines(run.metrics()).size());
         }
@@ -84,8 +90,8 @@ class TrainerTest {
         TrainerFixture.trainer(restored.model(), data, restored.optimizer(four), restored.state(), four, b, QUIET)
                 .continuingSteppedWeights(restored.steppedWeights().orElseThrow()).run();
         Checkpoints.Restored resumed = Checkpoints.load(b.latestCheckpoint(), TrainerFixture.CODECS);
-        assertEquals(average, resumed.model().store().values(), "the average differs after resume");
-        assertEquals(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
+        assertBitIdentical(average, resumed.model().store().values(), "the average differs after resume");
+        assertBitIdentical(stepped, resumed.steppedWeights().orElseThrow(), "the stepped weights differ after resume");
 
         // one trainer run twice, as a sweep's rungs could: the second run goes on with the first one's average
         RunDirectory c = RunDirectory.create(dir.resolve("c"));
@@ -93,8 +99,9 @@ class TrainerTest {
         Trainer trainer = TrainerFixture.trainer(twice, data, TrainerFixture.adam(four), TrainerState.start(), four, c, QUIET);
         trainer.stopAfterEpoch(2).run();
         trainer.stopAfterEpoch(Integer.MAX_VALUE).run();
-        assertEquals(average, twice.store().values(), "the average differs after a second run");
-        assertEquals(stepped, Checkpoints.load(c.latestCheckpoint(), TrainerFixture.CODECS).steppedWeights().orElseThrow());
+        assertBitIdentical(average, twice.store().values(), "the average differs after a second run");
+        assertBitIdentical(stepped, Checkpoints.load(c.latestCheckpoint(), TrainerFixture.CODECS).steppedWeights().orElseThrow(),
+                "the stepped weights differ after a second run");
     }
 
     /** The run of {@code options} from a fresh tiny model, stopped by an exception when its second epoch's line is printed. */
