@@ -113,6 +113,18 @@ class LauncherScriptTest {
                 "arg:train", "arg:--set", "arg:data.path=/my data", "coretype:Haswell", "omp:PASSIVE"), lines);
     }
 
+    /** tools/test-jvm/bin/java, the JVM the tests fork on Unix: the given java, with the launcher's core type. */
+    @Test
+    void theTestsJvmRunsTheGivenJavaWithTheLaunchersCoreType() throws IOException, InterruptedException {
+        Path wrapper = Path.of("../tools/test-jvm/bin/java").toAbsolutePath().normalize();
+        String java = fakeJdk().resolve("bin/java").toString();
+        List<String> lines = launch(wrapper, Map.of("NEDS_TEST_JAVA", java,
+                "NEDS_CPUINFO", cpu("AuthenticAMD", 25, 1, "avx2").toString()), "-Xmx3g", "-cp", "a b");
+        assertEquals(List.of("arg:-Xmx3g", "arg:-cp", "arg:a b", "coretype:Haswell", "omp:"), lines);
+        lines = launch(wrapper, Map.of("NEDS_TEST_JAVA", java, "OPENBLAS_CORETYPE", "Zen"), "-version");
+        assertEquals("coretype:Zen", lines.get(1));
+    }
+
     @Test
     void keepsTheOpenMpWaitPolicyTheUserSet() throws IOException, InterruptedException {
         List<String> lines = launch(SCRIPT, Map.of("JAVA_HOME", fakeJdk().toString(), "OMP_WAIT_POLICY", "ACTIVE"), "plugins");
