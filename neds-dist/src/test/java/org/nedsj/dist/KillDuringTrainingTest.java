@@ -140,10 +140,10 @@ class KillDuringTrainingTest {
         return epochs;
     }
 
-    /** Resumes a killed run, or starts it again when it died before writing its configuration. */
     /**
-     * Resumes in a process of its own, started as the killed one was: ND4J's reductions add in an order that
-     * depends on its thread count, so a resume inside this JVM (other threads) would end a few 1e-7 away.
+     * Resumes a killed run, or starts it again when it died before writing its configuration, in a process
+     * started as the killed one was: ND4J's reductions add in an order that depends on its thread count, and
+     * a resume inside this JVM (two threads where the processes have one) ended 0.4–3.3e-7 away.
      */
     private static void finish(Path config, Path run) throws IOException, InterruptedException {
         Process p = Files.exists(run.resolve("resolved.conf"))

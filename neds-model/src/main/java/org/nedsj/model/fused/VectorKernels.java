@@ -154,7 +154,7 @@ final class VectorKernels {
                         FloatVector.fromArray(SPECIES, g, j).sub(dot).mul(pv.mul(scale)).intoArray(g, j);
                     }
                     for (; j < cols; j++) {
-                        g[j] = (g[j] - dot) * p[j] * scale;
+                        g[j] = (g[j] - dot) * (p[j] * scale);
                     }
                     grad.put(r * cols, g);
                 }

@@ -80,6 +80,43 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * A value in the scalar tail of a row gets the bits it would get in a vector lane: the first and the
+     * last entry of each row (37 tokens, the last past every vector length) hold the same input.
+     */
+    @org.junit.jupiter.api.Test
+    void theTailComputesWhatTheLanesCompute() {
+        assumeTrue(VectorKernels.AVAILABLE);
+        int tokens = 37;
+        int rows = 16;
+        float scale = (float) (1 / Math.sqrt(32));   // a head size of 32; 0.25 would multiply exactly
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] scores = random(rng, rows * tokens, 4);
+        float[] grad = random(rng, rows * tokens, 1);
+        float[] activations = random(rng, rows * tokens, 6);
+        for (int r = 0; r < rows; r++) {
+            scores[r * tokens + tokens - 1] = scores[r * tokens];
+            grad[r * tokens + tokens - 1] = grad[r * tokens];
+            activations[r * tokens + tokens - 1] = activations[r * tokens];
+        }
+        FloatBuffer probs = FloatBuffer.wrap(scores.clone());
+        VectorKernels.softmaxRows(probs, rows, tokens, scale, null, 1);
+        FloatBuffer g = FloatBuffer.wrap(grad.clone());
+        VectorKernels.softmaxBackwardRows(probs, g, rows, tokens, scale);
+        FloatBuffer gelu = FloatBuffer.allocate(activations.length);
+        VectorKernels.gelu(FloatBuffer.wrap(activations), gelu, tokens);
+        FloatBuffer geluGrad = FloatBuffer.wrap(grad.clone());
+        VectorKernels.geluBackward(FloatBuffer.wrap(activations), geluGrad, tokens);
+        for (int r = 0; r < rows; r++) {
+            int first = r * tokens;
+            int last = first + tokens - 1;
+            assertEquals(probs.get(first), probs.get(last), 0f, "softmax, row " + r);
+            assertEquals(g.get(first), g.get(last), 0f, "softmax backward, row " + r);
+        }
+        assertEquals(gelu.get(0), gelu.get(tokens - 1), 0f, "GELU");
+        assertEquals(geluGrad.get(0), geluGrad.get(tokens - 1), 0f, "GELU backward");
+    }
+
     private static float[] random(SplittableRandom rng, int n, double spread) {
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
