@@ -7,17 +7,19 @@ import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 
 /**
  * A class head's per-session offsets ({@code session_w}, {@code session_b} of {@link CategoricalLogitDecoder})
  * fitted after training: each session of the training tokens by {@link SessionOffsetFit} on the shared
  * head's logits, the sessions on the cores at once; a session whose cross-validation kept the shared head
- * keeps the offsets it had (zero unless they were trained). The validation tokens' mean cross-entropy before and after is reported, not used
- * to veto the fit: on the demo's seeds every fit it had vetoed (its cross-entropy up by 0.03–0.27, the
+ * keeps the offsets it had (zero unless they were trained). The validation tokens' mean cross-entropy
+ * before and after is reported, not used to veto the fit: on the demo's seeds every fit it had vetoed (its cross-entropy up by 0.03–0.27, the
  * fitted readout being more confident) raised or kept the test accuracy.
  */
 final class FittedSessionOffsets {
@@ -30,9 +32,10 @@ final class FittedSessionOffsets {
         Map<Integer, double[][]> offsets = fitEachSession(scope, training, penalties);
         INDArray w = scope.parameter("session_w");
         INDArray b = scope.parameter("session_b");
-        double before = validationLoss(scope, validation, w, b);
+        DoubleSupplier validationLoss = validationLoss(scope, validation, w, b);
+        double before = validationLoss.getAsDouble();
         offsets.forEach((s, o) -> write(o, SessionGroups.session(w, s), SessionGroups.session(b, s)));
-        double after = validationLoss(scope, validation, w, b);
+        double after = validationLoss.getAsDouble();
         return new ReadoutFit(penalties, before, after, !penalties.isEmpty());
     }
 
@@ -85,22 +88,34 @@ final class FittedSessionOffsets {
         return logits;
     }
 
-    /** Mean cross-entropy of the validation tokens with the shared head and the given session offsets. */
-    private static double validationLoss(CodecScope scope, HeadInputs validation, INDArray sessionW, INDArray sessionB) {
+    /**
+     * Mean cross-entropy of the validation tokens with the shared head and the session offsets the tables
+     * hold when asked; the inputs and the shared head's logits are taken once, since the fit leaves them be.
+     */
+    private static DoubleSupplier validationLoss(CodecScope scope, HeadInputs validation, INDArray sessionW,
+                                                 INDArray sessionB) {
         if (validation.size() == 0) {
-            return Double.NaN;
+            return () -> Double.NaN;
         }
         double[][] inputs = validation.inputs().toDoubleMatrix();
         double[][] shared = sharedLogits(scope, inputs);
-        double total = 0;
+        Map<Integer, SessionOffsetFit> sessions = new LinkedHashMap<>();
+        Map<Integer, Integer> tokens = new LinkedHashMap<>();
         for (int s : Arrays.stream(validation.sessions()).distinct().toArray()) {
             int[] rows = rowsOf(validation, s);
-            SessionOffsetFit session = new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(validation, rows),
-                    scope.modality().classes());
-            total += rows.length * session.meanCrossEntropy(offsets(SessionGroups.session(sessionW, s),
-                    SessionGroups.session(sessionB, s)));
+            sessions.put(s, new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(validation, rows),
+                    scope.modality().classes()));
+            tokens.put(s, rows.length);
         }
-        return total / validation.size();
+        return () -> {
+            double total = 0;
+            for (var e : sessions.entrySet()) {
+                int s = e.getKey();
+                total += tokens.get(s) * e.getValue().meanCrossEntropy(
+                        offsets(SessionGroups.session(sessionW, s), SessionGroups.session(sessionB, s)));
+            }
+            return total / validation.size();
+        };
     }
 
     /** A session's offsets as the fit lays them out: [H + 1][C], the last row the class offsets. */
