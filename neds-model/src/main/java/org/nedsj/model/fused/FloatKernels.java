@@ -1,7 +1,6 @@
 package org.nedsj.model.fused;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 
 /**
  * The transformer's memory-bound steps written as single passes over float buffers: LayerNorm
@@ -12,26 +11,20 @@ import java.util.stream.IntStream;
  */
 final class FloatKernels {
 
-    private static final int CHUNKS = Math.max(1, Runtime.getRuntime().availableProcessors());
-
     private FloatKernels() {
     }
 
-    private interface RowRange {
-        void run(int from, int to, int chunk);
-    }
-
+    /** The worker threads' shares of a pass over rows: at least 64 rows each. */
     private static int chunks(int rows) {
-        return Math.min(CHUNKS, Math.max(1, rows / 64));
+        return KernelThreads.parts(rows, 64);
     }
 
-    private static void parallelRows(int rows, RowRange body) {
-        int chunks = chunks(rows);
-        if (chunks == 1) {
-            body.run(0, rows, 0);
-            return;
-        }
-        IntStream.range(0, chunks).parallel().forEach(c -> body.run(rows * c / chunks, rows * (c + 1) / chunks, c));
+    private static void parallelRows(int rows, KernelThreads.Range body) {
+        KernelThreads.split(rows, chunks(rows), body);
+    }
+
+    private static void parallelRows(int rows, int chunks, KernelThreads.Range body) {
+        KernelThreads.split(rows, chunks, body);
     }
 
     private static float[] copy(FloatBuffer b, int n) {
@@ -87,7 +80,7 @@ final class FloatKernels {
         int chunks = chunks(rows);
         float[][] partGain = new float[chunks][h];
         float[][] partBias = new float[chunks][h];
-        parallelRows(rows, (from, to, c) -> {
+        parallelRows(rows, chunks, (from, to, c) -> {
             float[] xhat = new float[h];
             float[] d = new float[h];
             float[] pg = partGain[c];
@@ -234,8 +227,9 @@ final class FloatKernels {
 
     /** Column sums of {@code x} [rows, cols] into {@code out} [cols]: the gradient of a bias. */
     static void columnSums(FloatBuffer x, int rows, int cols, FloatBuffer out) {
-        float[][] parts = new float[chunks(rows)][cols];
-        parallelRows(rows, (from, to, c) -> {
+        int chunks = chunks(rows);
+        float[][] parts = new float[chunks][cols];
+        parallelRows(rows, chunks, (from, to, c) -> {
             float[] row = new float[cols];
             float[] sum = parts[c];
             for (int r = from; r < to; r++) {

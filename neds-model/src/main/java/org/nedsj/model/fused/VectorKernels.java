@@ -5,7 +5,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 
 /**
  * The exponential-heavy steps (softmax of the attention scores with their scale and time bias, the
@@ -22,8 +21,6 @@ final class VectorKernels {
 
     /** ND4J's GELU is the sigmoid form x·σ(1.702·x); these kernels compute the same function. */
     static final float GELU_SCALE = 1.702f;
-
-    private static final int CHUNKS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private VectorKernels() {
     }
@@ -227,8 +224,7 @@ final class VectorKernels {
         }
 
         private static void parallel(int rows, Range body) {
-            int chunks = Math.min(CHUNKS, Math.max(1, rows / 64));
-            IntStream.range(0, chunks).parallel().forEach(c -> body.run(rows * c / chunks, rows * (c + 1) / chunks));
+            KernelThreads.split(rows, KernelThreads.parts(rows, 64), (from, to, part) -> body.run(from, to));
         }
 
         /** Runs {@code body} over blocks of {@link #BLOCK} values, with two scratch arrays per worker. */

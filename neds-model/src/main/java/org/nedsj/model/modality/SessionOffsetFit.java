@@ -148,6 +148,7 @@ final class SessionOffsetFit {
         double[][] h = new double[size][size];
         double[] p = new double[classes];
         double[] a = new double[features + 1];
+        double[] w = new double[classes * classes];
         int n = 0;
         for (int i = 0; i < x.length; i++) {
             if (!use[i]) {
@@ -157,21 +158,12 @@ final class SessionOffsetFit {
             probabilities(theta, i, p);
             System.arraycopy(x[i], 0, a, 0, features);
             a[features] = 1;
-            for (int k = 0; k <= features; k++) {
-                for (int c = 0; c < classes; c++) {
-                    int row = k * classes + c;
-                    for (int l = 0; l <= k; l++) {
-                        double aa = a[k] * a[l];
-                        for (int e = 0; e < classes; e++) {
-                            int col = l * classes + e;
-                            if (col > row) {
-                                continue;
-                            }
-                            h[row][col] += aa * p[c] * ((c == e ? 1 : 0) - p[e]);
-                        }
-                    }
+            for (int c = 0; c < classes; c++) {
+                for (int e = 0; e < classes; e++) {
+                    w[c * classes + e] = p[c] * ((c == e ? 1 : 0) - p[e]);
                 }
             }
+            addLowerTriangle(h, a, w);
         }
         double scale = 1.0 / Math.max(n, 1);
         for (int r = 0; r < size; r++) {
@@ -182,6 +174,30 @@ final class SessionOffsetFit {
             h[r][r] += 2 * (r < features * classes ? penalty : BIAS_RIDGE);
         }
         return h;
+    }
+
+    /**
+     * One token's term of the Hessian, (a·aᵀ) ⊗ w with w = diag(p) − p·pᵀ, on and below the diagonal:
+     * h[k·C + c][l·C + e] += a_k · a_l · w[c][e].
+     */
+    private void addLowerTriangle(double[][] h, double[] a, double[] w) {
+        double[] scaled = new double[classes];
+        for (int k = 0; k <= features; k++) {
+            for (int c = 0; c < classes; c++) {
+                double[] row = h[k * classes + c];
+                for (int e = 0; e < classes; e++) {
+                    scaled[e] = a[k] * w[c * classes + e];
+                }
+                for (int l = 0; l < k; l++) {
+                    for (int e = 0; e < classes; e++) {
+                        row[l * classes + e] += a[l] * scaled[e];
+                    }
+                }
+                for (int e = 0; e <= c; e++) {
+                    row[k * classes + e] += a[k] * scaled[e];
+                }
+            }
+        }
     }
 
     /** Fills {@code p} with token i's class probabilities under the offsets; returns its cross-entropy. */
