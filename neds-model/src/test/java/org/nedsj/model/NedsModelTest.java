@@ -153,6 +153,38 @@ class NedsModelTest {
         assertEquals(java.util.List.of("s0", "s1"), loaded.sessions().sessions().stream().map(s -> s.id()).toList());
     }
 
+    /** The weights are stored, not deflated, and a flipped byte among them is caught by the entry's checksum. */
+    @Test
+    void savedWeightsAreStoredAndADamagedByteIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        NedsModel model = NedsModel.create(Fixtures.tiny(), Fixtures.bindings(Fixtures.ALL), Fixtures.sessions(30, 50), 11);
+        java.nio.file.Path file = dir.resolve("model.zip");
+        ModelStore.save(model, Map.of("m", model.store().values().mul(0.5)), file);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry("parameters").getMethod());
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry("extra/m").getMethod());
+        }
+        ModelStore.Loaded loaded = ModelStore.loadWithExtras(file, Fixtures.CODECS);
+        assertEquals(model.store().values(), loaded.model().store().values());
+        assertEquals(model.store().values().mul(0.5), loaded.extras().get("m"));
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        int at = indexOf(bytes, "parameters".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 2000;
+        bytes[at] ^= 0x10;                                  // one bit of a weight, well inside the entry
+        java.nio.file.Files.write(file, bytes);
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ModelStore.load(file, Fixtures.CODECS));
+        assertTrue(e.getMessage().contains("is not a readable NEDS-J model"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no entry named " + new String(pattern, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     @Test
     void addingASessionKeepsSharedWeightsAndOldStitchers() {
         SessionTable table = Fixtures.sessions(30, 50);
