@@ -23,10 +23,6 @@ final class FloatKernels {
         KernelThreads.split(rows, chunks(rows), body);
     }
 
-    private static void parallelRows(int rows, int chunks, KernelThreads.Range body) {
-        KernelThreads.split(rows, chunks, body);
-    }
-
     private static float[] copy(FloatBuffer b, int n) {
         float[] a = new float[n];
         b.get(0, a);
@@ -80,7 +76,7 @@ final class FloatKernels {
         int chunks = chunks(rows);
         float[][] partGain = new float[chunks][h];
         float[][] partBias = new float[chunks][h];
-        parallelRows(rows, chunks, (from, to, c) -> {
+        KernelThreads.split(rows, chunks, (from, to, c) -> {
             float[] xhat = new float[h];
             float[] d = new float[h];
             float[] pg = partGain[c];
@@ -229,7 +225,7 @@ final class FloatKernels {
     static void columnSums(FloatBuffer x, int rows, int cols, FloatBuffer out) {
         int chunks = chunks(rows);
         float[][] parts = new float[chunks][cols];
-        parallelRows(rows, chunks, (from, to, c) -> {
+        KernelThreads.split(rows, chunks, (from, to, c) -> {
             float[] row = new float[cols];
             float[] sum = parts[c];
             for (int r = from; r < to; r++) {

@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  * fitted after training: each session of the training tokens by {@link SessionOffsetFit} on the shared
  * head's logits, the sessions on the cores at once; a session whose cross-validation kept the shared head
  * keeps the offsets it had (zero unless they were trained). The validation tokens' mean cross-entropy
- * before and after is reported, not used to veto the fit: on the demo's seeds every fit it had vetoed (its cross-entropy up by 0.03–0.27, the
- * fitted readout being more confident) raised or kept the test accuracy.
+ * before and after is reported, not used to veto the fit: on the demo's seeds every fit it had vetoed
+ * (its cross-entropy up by 0.03–0.27, the fitted readout being more confident) raised or kept the test
+ * accuracy.
  */
 final class FittedSessionOffsets {
 
@@ -100,18 +101,16 @@ final class FittedSessionOffsets {
         double[][] inputs = validation.inputs().toDoubleMatrix();
         double[][] shared = sharedLogits(scope, inputs);
         Map<Integer, SessionOffsetFit> sessions = new LinkedHashMap<>();
-        Map<Integer, Integer> tokens = new LinkedHashMap<>();
         for (int s : Arrays.stream(validation.sessions()).distinct().toArray()) {
             int[] rows = rowsOf(validation, s);
             sessions.put(s, new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(validation, rows),
                     scope.modality().classes()));
-            tokens.put(s, rows.length);
         }
         return () -> {
             double total = 0;
             for (var e : sessions.entrySet()) {
                 int s = e.getKey();
-                total += tokens.get(s) * e.getValue().meanCrossEntropy(
+                total += e.getValue().totalCrossEntropy(
                         offsets(SessionGroups.session(sessionW, s), SessionGroups.session(sessionB, s)));
             }
             return total / validation.size();

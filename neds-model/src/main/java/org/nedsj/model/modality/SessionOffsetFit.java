@@ -149,6 +149,7 @@ final class SessionOffsetFit {
         double[] p = new double[classes];
         double[] a = new double[features + 1];
         double[] w = new double[classes * classes];
+        double[] scaled = new double[classes];
         int n = 0;
         for (int i = 0; i < x.length; i++) {
             if (!use[i]) {
@@ -163,7 +164,7 @@ final class SessionOffsetFit {
                     w[c * classes + e] = p[c] * ((c == e ? 1 : 0) - p[e]);
                 }
             }
-            addLowerTriangle(h, a, w);
+            addLowerTriangle(h, a, w, scaled);
         }
         double scale = 1.0 / Math.max(n, 1);
         for (int r = 0; r < size; r++) {
@@ -178,10 +179,9 @@ final class SessionOffsetFit {
 
     /**
      * One token's term of the Hessian, (a·aᵀ) ⊗ w with w = diag(p) − p·pᵀ, on and below the diagonal:
-     * h[k·C + c][l·C + e] += a_k · a_l · w[c][e].
+     * h[k·C + c][l·C + e] += a_k · a_l · w[c][e]; {@code scaled} is scratch of C values.
      */
-    private void addLowerTriangle(double[][] h, double[] a, double[] w) {
-        double[] scaled = new double[classes];
+    private void addLowerTriangle(double[][] h, double[] a, double[] w, double[] scaled) {
         for (int k = 0; k <= features; k++) {
             for (int c = 0; c < classes; c++) {
                 double[] row = h[k * classes + c];
@@ -222,8 +222,8 @@ final class SessionOffsetFit {
         return -Math.log(Math.max(p[label[i]], 1e-300));
     }
 
-    /** Mean cross-entropy of every token under the offsets {@code [H + 1][C]} (the last row b_s). */
-    double meanCrossEntropy(double[][] offsets) {
+    /** Summed cross-entropy of every token under the offsets {@code [H + 1][C]} (the last row b_s). */
+    double totalCrossEntropy(double[][] offsets) {
         double[] theta = new double[size()];
         for (int k = 0; k <= features; k++) {
             System.arraycopy(offsets[k], 0, theta, k * classes, classes);
@@ -232,7 +232,7 @@ final class SessionOffsetFit {
         for (int i = 0; i < x.length; i++) {
             total += crossEntropy(theta, i);
         }
-        return total / x.length;
+        return total;
     }
 
     private double crossEntropy(double[] theta, int i) {
