@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -32,6 +34,8 @@ final class LabPluginJar {
 
             import com.typesafe.config.Config;
             import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
             import org.nedsj.spi.*;
 
             public final class LabPlugin implements NedsPlugin {
@@ -82,8 +86,8 @@ final class LabPluginJar {
             }
             """.formatted(THROWN);
 
-    private static Path compiled;
-    private static Path compiledThrowing;
+    private static Map<String, byte[]> compiled;
+    private static Map<String, byte[]> compiledThrowing;
 
     private LabPluginJar() {
     }
@@ -110,7 +114,7 @@ final class LabPluginJar {
         }
     }
 
-    private static Path write(Path dir, String jarName, Path classes) {
+    private static Path write(Path dir, String jarName, Map<String, byte[]> classes) {
         return write(dir, jarName, classes, "org.example.lab.LabPlugin", REFERENCE_CONF);
     }
 
@@ -126,16 +130,16 @@ final class LabPluginJar {
         }
     }
 
-    private static Path write(Path dir, String jarName, Path classes, String pluginClass, String referenceConf) {
+    private static Path write(Path dir, String jarName, Map<String, byte[]> classes, String pluginClass,
+                              String referenceConf) {
         Path jar = dir.resolve(jarName);
         try {
             Files.createDirectories(dir);
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-                 Stream<Path> classFiles = Files.walk(classes)) {
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
                 put(out, "META-INF/services/" + NedsPlugin.class.getName(), (pluginClass + "\n").getBytes(UTF_8));
                 put(out, "reference.conf", referenceConf.getBytes(UTF_8));
-                for (Path c : classFiles.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                    put(out, classes.relativize(c).toString().replace(File.separatorChar, '/'), Files.readAllBytes(c));
+                for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                    put(out, c.getKey(), c.getValue());
                 }
             }
             return jar;
@@ -150,31 +154,47 @@ final class LabPluginJar {
         out.closeEntry();
     }
 
-    private static synchronized Path compiledClasses() throws IOException {
+    private static synchronized Map<String, byte[]> compiledClasses() throws IOException {
         if (compiled == null) {
             compiled = compile(SOURCE);
         }
         return compiled;
     }
 
-    private static Path compile(String text) throws IOException {
+    private static Map<String, byte[]> compile(String text) throws IOException {
         return compile(text, "org.example.lab.LabPlugin");
     }
 
-    private static Path compile(String text, String pluginClass) throws IOException {
+    /** Compiles one source file: its class files (jar entry name → bytes), the compiler's folder deleted. */
+    private static Map<String, byte[]> compile(String text, String pluginClass) throws IOException {
         Path work = Files.createTempDirectory("lab-plugin-src");
-        Path source = work.resolve(pluginClass.replace('.', '/') + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, text);
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        String classPath = String.join(File.pathSeparator, location(NedsPlugin.class), location(Config.class), location(SDVariable.class));
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                List.of("-classpath", classPath, "-d", classes.toString(), "--release", "17", "-proc:none", source.toString())
-                        .toArray(String[]::new));
-        if (status != 0) {
-            throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
+        try {
+            Path source = work.resolve(pluginClass.replace('.', '/') + ".java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, text);
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            String classPath = String.join(File.pathSeparator, location(NedsPlugin.class), location(Config.class),
+                    location(SDVariable.class));
+            int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                    List.of("-classpath", classPath, "-d", classes.toString(), "--release", "17", "-proc:none",
+                            source.toString()).toArray(String[]::new));
+            if (status != 0) {
+                throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
+            }
+            return classEntries(classes);
+        } finally {
+            TinyWorld.deleteTree(work);
         }
-        return classes;
+    }
+
+    private static Map<String, byte[]> classEntries(Path classes) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path c : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                entries.put(classes.relativize(c).toString().replace(File.separatorChar, '/'), Files.readAllBytes(c));
+            }
+        }
+        return entries;
     }
 
     private static String location(Class<?> type) {

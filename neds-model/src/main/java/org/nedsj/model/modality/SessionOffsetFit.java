@@ -1,6 +1,7 @@
 package org.nedsj.model.modality;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Fits one session's offsets {@code (W_s, b_s)} to a class head's logits {@code x·W + b}: multinomial
@@ -43,24 +44,16 @@ final class SessionOffsetFit {
         if (x.length < FOLDS) {
             return Double.NaN;
         }
-        double[] heldOut = new double[PENALTIES.length];
+        // the folds are independent (a session fitted alone, as a held-out one is, gets the cores this way);
+        // their cross-entropies are summed in fold order, so the choice does not depend on the thread count
+        double[][] folds = IntStream.range(0, FOLDS).parallel().mapToObj(this::heldOutCrossEntropies)
+                .toArray(double[][]::new);
         double shared = 0;
-        for (int f = 0; f < FOLDS; f++) {
-            boolean[] train = new boolean[x.length];
-            for (int i = 0; i < x.length; i++) {
-                train[i] = i % FOLDS != f;
-            }
-            double[] zero = new double[size()];
-            for (int i = f; i < x.length; i += FOLDS) {
-                shared += crossEntropy(zero, i);
-            }
-            // from the strongest penalty down, each solve starting from the last one's solution
-            double[] theta = zero;
-            for (int k = PENALTIES.length - 1; k >= 0; k--) {
-                theta = solve(PENALTIES[k], train, theta);
-                for (int i = f; i < x.length; i += FOLDS) {
-                    heldOut[k] += crossEntropy(theta, i);
-                }
+        double[] heldOut = new double[PENALTIES.length];
+        for (double[] fold : folds) {
+            shared += fold[PENALTIES.length];
+            for (int k = 0; k < PENALTIES.length; k++) {
+                heldOut[k] += fold[k];
             }
         }
         double best = shared;
@@ -72,6 +65,31 @@ final class SessionOffsetFit {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Fold f's summed cross-entropy of its held-out tokens under each penalty's fit to the other folds'
+     * tokens, then (the last entry) under the shared head alone.
+     */
+    private double[] heldOutCrossEntropies(int f) {
+        boolean[] train = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            train[i] = i % FOLDS != f;
+        }
+        double[] out = new double[PENALTIES.length + 1];
+        double[] zero = new double[size()];
+        for (int i = f; i < x.length; i += FOLDS) {
+            out[PENALTIES.length] += crossEntropy(zero, i);
+        }
+        // from the strongest penalty down, each solve starting from the last one's solution
+        double[] theta = zero;
+        for (int k = PENALTIES.length - 1; k >= 0; k--) {
+            theta = solve(PENALTIES[k], train, theta);
+            for (int i = f; i < x.length; i += FOLDS) {
+                out[k] += crossEntropy(theta, i);
+            }
+        }
+        return out;
     }
 
     /** The offsets minimising the penalised loss on every token: {@code [H + 1][C]}, the last row b_s. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +73,25 @@ class SessionOffsetFitTest {
         SessionOffsetFit fit = new SessionOffsetFit(p.x, p.base, p.label, 3);
         double penalty = fit.choosePenalty();
         assertTrue(Double.isNaN(penalty) || penalty >= 0.1, "penalty " + penalty);
+    }
+
+    @Test
+    void theChosenPenaltyDoesNotDependOnTheThreadsTheFoldsRunOn() throws Exception {
+        // a weak dependence, so that the folds' cross-entropies of neighbouring penalties are close
+        Planted p = planted(120, 6, 3, 0.6, 21);
+        SessionOffsetFit fit = new SessionOffsetFit(p.x, p.base, p.label, 3);
+        double inOne = choosePenaltyOn(1, fit);
+        assertEquals(inOne, choosePenaltyOn(3, fit));
+        assertEquals(inOne, fit.choosePenalty());
+    }
+
+    private static double choosePenaltyOn(int threads, SessionOffsetFit fit) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(fit::choosePenalty).get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Tokens with standard normal inputs and classes drawn from softmax(x·W) with W of the given scale; shared logits 0. */

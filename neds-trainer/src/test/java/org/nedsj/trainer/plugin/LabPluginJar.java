@@ -10,8 +10,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -110,24 +113,18 @@ public final class LabPluginJar {
             }
             """;
 
-    private static Path compiled;
+    private static Map<String, byte[]> compiled;
 
     private LabPluginJar() {
     }
 
     /** Writes {@code dir/jarName}, a plugin named {@code pluginName}. */
     public static Path write(Path dir, String jarName, String pluginName) {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("META-INF/services/" + NedsPlugin.class.getName(), "org.example.lab.LabPlugin\n".getBytes(UTF_8));
         entries.put("reference.conf", REFERENCE_CONF.getBytes(UTF_8));
         entries.put("org/example/lab/plugin-name.txt", pluginName.getBytes(UTF_8));
-        for (Path c : classFiles()) {
-            try {
-                entries.put(compiledClasses().relativize(c).toString().replace('\\', '/'), Files.readAllBytes(c));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        entries.putAll(compiledClasses());
         return writeJar(dir.resolve(jarName), entries);
     }
 
@@ -148,21 +145,14 @@ public final class LabPluginJar {
         }
     }
 
-    private static List<Path> classFiles() {
-        try (Stream<Path> files = Files.walk(compiledClasses())) {
-            return files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Compiles the plugin once per JVM. */
-    private static synchronized Path compiledClasses() {
+    /** Compiles the plugin once per JVM: its class files (jar entry name → bytes), the compiler's folder deleted. */
+    private static synchronized Map<String, byte[]> compiledClasses() {
         if (compiled != null) {
             return compiled;
         }
+        Path work = null;
         try {
-            Path work = Files.createTempDirectory("lab-plugin-src");
+            work = Files.createTempDirectory("lab-plugin-src");
             Path source = work.resolve("org/example/lab/LabPlugin.java");
             Files.createDirectories(source.getParent());
             Files.writeString(source, SOURCE);
@@ -179,10 +169,35 @@ public final class LabPluginJar {
             if (status != 0) {
                 throw new IllegalStateException("the lab plugin did not compile (status " + status + ")");
             }
-            compiled = classes;
-            return classes;
+            compiled = classEntries(classes);
+            return compiled;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static Map<String, byte[]> classEntries(Path classes) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path c : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                entries.put(classes.relativize(c).toString().replace('\\', '/'), Files.readAllBytes(c));
+            }
+        }
+        return entries;
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the lab plugin's compiler folder " + root, e);
         }
     }
 
