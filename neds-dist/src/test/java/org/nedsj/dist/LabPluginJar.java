@@ -34,8 +34,6 @@ final class LabPluginJar {
 
             import com.typesafe.config.Config;
             import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
             import org.nedsj.spi.*;
 
             public final class LabPlugin implements NedsPlugin {
