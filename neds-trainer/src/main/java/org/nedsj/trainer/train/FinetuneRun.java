@@ -86,8 +86,7 @@ public final class FinetuneRun {
                         TrialSplits.of(experiment.data(), model.sessions(), added, Split.VAL), trainable, console, terminal);
                 TrainerState done = trainer.run();
                 trainer.fitSessionReadouts(experiment.codecs());
-                console.printf(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d; checkpoints in %s%n",
-                        done.epoch(), done.bestValLoss(), done.bestEpoch(), run.checkpoints());
+                console.println(Trainer.doneLine(done, options, run.checkpoints()));
                 return done;
             }
         }

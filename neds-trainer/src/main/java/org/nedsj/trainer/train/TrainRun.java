@@ -106,7 +106,7 @@ public final class TrainRun {
                 return restart(experiment, run, options, sets, console, terminal, stopAfterEpoch, cluster);
             }
             Checkpoints.Restored restored = Checkpoints.load(run.latestCheckpoint(), experiment.codecs());
-            Checkpoints.repairBest(run, restored.state());
+            Checkpoints.repairBest(run, restored.state(), options.keepsLast());
             requireEngineForParallel(restored.model(), options, cluster);
             ClusterSteps clusterSteps = connect(experiment, cluster);
             try {
@@ -261,8 +261,7 @@ public final class TrainRun {
             FailureLog.append(run.log(), e);
             throw e;
         }
-        console.printf(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d; checkpoints in %s%n",
-                done.epoch(), done.bestValLoss(), done.bestEpoch(), run.checkpoints());
+        console.println(Trainer.doneLine(done, options, run.checkpoints()));
         return done;
     }
 }

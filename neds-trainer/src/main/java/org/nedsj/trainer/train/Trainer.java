@@ -25,6 +25,7 @@ import org.nedsj.trainer.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -368,11 +369,13 @@ public final class Trainer {
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state,
                 average == null ? Map.of() : Map.of(Checkpoints.STEPPED, average.steppedWeights()));
-        if (improved) {
+        if (improved || options.keepsLast()) {
             Checkpoints.copyToBest(run);
         }
-        for (String task : state.tasksImprovedNow()) {
-            Checkpoints.copyLatestTo(run, run.bestCheckpoint(task));
+        if (!options.keepsLast()) {
+            for (String task : state.tasksImprovedNow()) {
+                Checkpoints.copyLatestTo(run, run.bestCheckpoint(task));
+            }
         }
         if (average != null) {
             average.hide(model.store().values());
@@ -383,6 +386,16 @@ public final class Trainer {
         Files.writeString(run.log(), java.time.LocalDateTime.now().withNano(0) + " " + line + "\n",
                 java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The line a finished run ends with: its epochs, its best validation loss and the weights it keeps. */
+    public static String doneLine(TrainerState done, TrainingOptions options, Path checkpoints) {
+        String kept = options.keepsLast()
+                ? String.format(Locale.ROOT, "; best.zip holds the last epoch's weights (epoch %d, train.select = last)",
+                        done.epoch())
+                : "";
+        return String.format(Locale.ROOT, "done: %d epochs, best validation loss %.4f at epoch %d%s; checkpoints in %s",
+                done.epoch(), done.bestValLoss(), done.bestEpoch(), kept, checkpoints);
     }
 
     /** The first epoch after the learning-rate warm-up (the last epoch at the latest) may be a best one. */

@@ -7,13 +7,26 @@ import com.typesafe.config.Config;
  * spread: over {@code replicas} model replicas stepping shards of each batch at once, and over
  * {@code accumulate} micro-batches of {@code batchSize} trials per optimiser step (an optimiser step
  * sees {@code batchSize × accumulate} trials). With {@code averageEpochs} above 0 the run validates, selects
- * and keeps an exponential moving average of its weights spanning about that many epochs.
+ * and keeps an exponential moving average of its weights spanning about that many epochs. With {@code keepsLast}
+ * ({@code train.select = last}) the run's model ({@code best.zip}) is its last epoch's weights and no modality
+ * gets a checkpoint of its own; otherwise ({@code validation}) the epoch of the best smoothed validation loss,
+ * and each modality's own best in {@code best-<modality>.zip}.
  */
 public record TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
                               double warmupStartFactor, double endFactor, double weightDecay, double beta1,
                               double beta2, double epsilon, double clipNorm, int patience, double minDelta,
                               int maxStepsPerEpoch, double valSmoothing, int replicas, int accumulate,
-                              double averageEpochs) {
+                              double averageEpochs, boolean keepsLast) {
+
+    /** The best validated epoch's weights kept ({@code train.select = validation}). */
+    public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
+                           double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
+                           double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
+                           double valSmoothing, int replicas, int accumulate, double averageEpochs) {
+        this(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay, beta1, beta2,
+                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate, averageEpochs,
+                false);
+    }
 
     /** No weight average. */
     public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
@@ -104,7 +117,16 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
                 train.getDouble("clip-norm"), train.getInt("patience"), train.getDouble("min-delta"),
                 train.getInt("max-steps-per-epoch"), train.getDouble("val-smoothing"),
                 countOrAuto(train, "parallel.replicas", autoReplicas), count(train, "accumulate"),
-                train.getDouble("average-epochs"));
+                train.getDouble("average-epochs"), keepsLast(train.getString("select")));
+    }
+
+    private static boolean keepsLast(String select) {
+        return switch (select) {
+            case "last" -> true;
+            case "validation" -> false;
+            default -> throw invalid("select", select, "must be validation (the best validated epoch's weights) or last "
+                    + "(the last epoch's)");
+        };
     }
 
     /** A whole number, or the word {@code auto} (then {@code auto}); anything else names the key and the fix. */
@@ -131,21 +153,28 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
     public TrainingOptions withEpochs(int n) {
         return new TrainingOptions(seed, n, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay,
                 beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate,
-                averageEpochs);
+                averageEpochs, keepsLast);
     }
 
     /** These options with {@code replicas} replicas and {@code accumulate} micro-batches per optimiser step. */
     public TrainingOptions withParallel(int replicas, int accumulate) {
         return new TrainingOptions(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
                 weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
-                accumulate, averageEpochs);
+                accumulate, averageEpochs, keepsLast);
     }
 
     /** These options with a weight average over about {@code epochs} epochs (0: none). */
     public TrainingOptions withAverageEpochs(double epochs) {
         return new TrainingOptions(seed, this.epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
                 weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
-                accumulate, epochs);
+                accumulate, epochs, keepsLast);
+    }
+
+    /** These options with the last epoch's weights kept as the run's model ({@code train.select = last}). */
+    public TrainingOptions keepingLast() {
+        return new TrainingOptions(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor,
+                weightDecay, beta1, beta2, epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas,
+                accumulate, averageEpochs, true);
     }
 
     /** Trials per optimiser step: {@code batchSize × accumulate}. */

@@ -53,6 +53,15 @@ class ParallelOptionsTest {
     }
 
     @Test
+    void selectIsReadAndAnUnknownValueIsRefusedNamingTheKey() {
+        assertEquals(false, read("").keepsLast());
+        assertEquals(true, read("select = last").keepsLast());
+        assertEquals(false, read("select = validation").keepsLast());
+        assertEquals("train.select = best: must be validation (the best validated epoch's weights) or last (the last "
+                + "epoch's); fix it in the experiment file or with --set train.select=…", failure("select = best"));
+    }
+
+    @Test
     void autoPresetsFollowNedsByTrainingSessions() {
         assertEquals("neds-5", ScalePresets.preset(1));
         assertEquals("neds-5", ScalePresets.preset(10));

@@ -105,6 +105,42 @@ class TrainerTest {
     }
 
     /** The run of {@code options} from a fresh tiny model, stopped by an exception when its second epoch's line is printed. */
+    @Test
+    void keepingTheLastEpochTheRunsModelIsItsLastWeightsAndNoModalityHasACheckpointOfItsOwn(@TempDir Path dir)
+            throws IOException {
+        ToyData data = new ToyData(1, 40, 9, 14);
+        TrainingOptions byValidation = TrainerFixture.options(4, 3e-3).withAverageEpochs(1);
+        RunDirectory validated = RunDirectory.create(dir.resolve("validated"));
+        TrainerFixture.trainer(TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3), data,
+                TrainerFixture.adam(byValidation), TrainerState.start(), byValidation, validated, QUIET).run();
+        assertFalse(modalityCheckpoints(validated).isEmpty(), "selected by validation, each modality keeps its own best");
+
+        TrainingOptions last = byValidation.keepingLast();
+        RunDirectory run = RunDirectory.create(dir.resolve("last"));
+        TrainerState end = TrainerFixture.trainer(TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3), data,
+                TrainerFixture.adam(last), TrainerState.start(), last, run, QUIET).run();
+        assertEquals(4, end.epoch());
+        assertEquals(List.of(), modalityCheckpoints(run));
+        Checkpoints.Restored best = Checkpoints.load(run.bestCheckpoint(), TrainerFixture.CODECS);
+        assertEquals(4, best.state().epoch());
+        assertBitIdentical(Checkpoints.load(run.latestCheckpoint(), TrainerFixture.CODECS).model().store().values(),
+                best.model().store().values(), "best.zip is not the last epoch's (averaged) model");
+        assertTrue(Trainer.doneLine(end, last, run.checkpoints()).contains("best.zip holds the last epoch's weights (epoch 4"));
+
+        // a kill between writing latest.zip and copying it: resuming restores best.zip from it whatever the validation
+        Files.delete(run.bestCheckpoint());
+        Checkpoints.repairBest(run, end, false);
+        assertEquals(end.bestEpoch() == end.epoch(), Files.exists(run.bestCheckpoint()));
+        Checkpoints.repairBest(run, end, true);
+        assertEquals(4, Checkpoints.load(run.bestCheckpoint(), TrainerFixture.CODECS).state().epoch());
+    }
+
+    private static List<Path> modalityCheckpoints(RunDirectory run) throws IOException {
+        try (var files = Files.list(run.checkpoints())) {
+            return files.filter(f -> f.getFileName().toString().matches("best-.+\\.zip")).toList();
+        }
+    }
+
     private static void trainUntilKilledAfterEpochTwo(ToyData data, TrainingOptions options, RunDirectory run) {
         NedsModel model = TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3);
         Trainer interrupted = TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options,
