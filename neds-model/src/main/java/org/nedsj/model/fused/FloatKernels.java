@@ -14,13 +14,9 @@ final class FloatKernels {
     private FloatKernels() {
     }
 
-    /** The worker threads' shares of a pass over rows: at least 64 rows each. */
+    /** The parts a pass over rows splits into, for passes that keep one partial sum per part. */
     private static int chunks(int rows) {
-        return KernelThreads.parts(rows, 64);
-    }
-
-    private static void parallelRows(int rows, KernelThreads.Range body) {
-        KernelThreads.split(rows, chunks(rows), body);
+        return KernelThreads.parts(rows, KernelThreads.ROWS_PER_PART);
     }
 
     private static float[] copy(FloatBuffer b, int n) {
@@ -52,7 +48,7 @@ final class FloatKernels {
                           float epsilon) {
         float[] g = copy(gain, h);
         float[] b = copy(bias, h);
-        parallelRows(rows, (from, to, c) -> {
+        KernelThreads.overRows(rows, (from, to, c) -> {
             float[] row = new float[h];
             for (int r = from; r < to; r++) {
                 x.get(r * h, row);
@@ -128,7 +124,7 @@ final class FloatKernels {
                         int batch, int tokens, int heads, int d) {
         int half = d / 2;
         int hidden = heads * d;
-        parallelRows(batch * tokens, (from, to, c) -> {
+        KernelThreads.overRows(batch * tokens, (from, to, c) -> {
             float[] row = new float[hidden];
             float[] head = new float[d];
             for (int r = from; r < to; r++) {
@@ -164,7 +160,7 @@ final class FloatKernels {
                           int batch, int tokens, int heads, int d) {
         int half = d / 2;
         int hidden = heads * d;
-        parallelRows(batch * tokens, (from, to, c) -> {
+        KernelThreads.overRows(batch * tokens, (from, to, c) -> {
             float[] row = new float[hidden];
             float[] head = new float[d];
             for (int r = from; r < to; r++) {
@@ -193,7 +189,7 @@ final class FloatKernels {
     /** Adds {@code bias} to every row of {@code out} [rows, cols] (ND4J's row-vector broadcast costs more than the gemm). */
     static void addRowVector(FloatBuffer out, FloatBuffer bias, int rows, int cols) {
         float[] b = copy(bias, cols);
-        parallelRows(rows, (from, to, c) -> {
+        KernelThreads.overRows(rows, (from, to, c) -> {
             float[] row = new float[cols];
             for (int r = from; r < to; r++) {
                 out.get(r * cols, row);
@@ -208,7 +204,7 @@ final class FloatKernels {
     /** Adds {@code perHead[h]} (L·L values) to each slice b·heads + h of {@code scores} [B·heads, L, L]. */
     static void addPerHead(FloatBuffer scores, float[][] perHead, int batch, int heads) {
         int size = perHead[0].length;
-        parallelRows(batch * heads, (from, to, c) -> {
+        KernelThreads.overRows(batch * heads, (from, to, c) -> {
             float[] slice = new float[size];
             for (int s = from; s < to; s++) {
                 float[] bias = perHead[s % heads];

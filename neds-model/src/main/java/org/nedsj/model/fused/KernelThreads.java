@@ -28,6 +28,14 @@ final class KernelThreads {
         return Math.min(budget, Math.max(1, items / smallest));
     }
 
+    /** Rows a part of a pass over rows holds at least: fewer are not worth a thread. */
+    static final int ROWS_PER_PART = 64;
+
+    /** Runs {@code body} over the rows of a pass, split as {@link #parts} allows with {@link #ROWS_PER_PART}. */
+    static void overRows(int rows, Range body) {
+        split(rows, parts(rows, ROWS_PER_PART), body);
+    }
+
     /** Runs {@code body} over {@code parts} consecutive ranges of {@code items}, in parallel where more than one. */
     static void split(int items, int parts, Range body) {
         if (parts == 1) {

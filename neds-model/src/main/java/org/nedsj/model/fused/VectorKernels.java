@@ -58,7 +58,7 @@ final class VectorKernels {
         private static final int BLOCK = 4096;
 
         static void softmaxRows(FloatBuffer x, int rows, int cols, float scale, float[][] perHead, int heads) {
-            parallel(rows, (from, to, part) -> {
+            KernelThreads.overRows(rows, (from, to, part) -> {
                 float[] row = new float[cols];
                 float[] lanes = new float[SPECIES.length()];
                 for (int r = from; r < to; r++) {
@@ -128,7 +128,7 @@ final class VectorKernels {
         }
 
         static void softmaxBackwardRows(FloatBuffer probs, FloatBuffer grad, int rows, int cols, float scale) {
-            parallel(rows, (from, to, part) -> {
+            KernelThreads.overRows(rows, (from, to, part) -> {
                 float[] p = new float[cols];
                 float[] g = new float[cols];
                 float[] lanes = new float[SPECIES.length()];
@@ -219,14 +219,10 @@ final class VectorKernels {
             void run(int from, int length, float[] a, float[] b);
         }
 
-        private static void parallel(int rows, KernelThreads.Range body) {
-            KernelThreads.split(rows, KernelThreads.parts(rows, 64), body);
-        }
-
         /** Runs {@code body} over blocks of {@link #BLOCK} values, with two scratch arrays per worker. */
         private static void blocks(int n, Block body) {
             int count = (n + BLOCK - 1) / BLOCK;
-            parallel(count, (from, to, part) -> {
+            KernelThreads.overRows(count, (from, to, part) -> {
                 float[] a = new float[BLOCK];
                 float[] b = new float[BLOCK];
                 for (int k = from; k < to; k++) {
