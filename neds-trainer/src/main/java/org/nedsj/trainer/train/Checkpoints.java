@@ -126,11 +126,10 @@ public final class Checkpoints {
 
     /**
      * A run killed between writing {@code latest.zip} and copying it to {@code best.zip} has a best
-     * checkpoint older than its state says; the latest one is that best, so copy it. A run that keeps its
-     * last epoch's weights ({@code keepsLast}) has the latest as its best after every epoch.
+     * checkpoint older than its state says; the latest one is that best, so copy it.
      */
-    public static void repairBest(RunDirectory run, TrainerState latest, boolean keepsLast) throws IOException {
-        if ((latest.bestEpoch() != latest.epoch() && !keepsLast) || latest.epoch() == 0) {
+    public static void repairBest(RunDirectory run, TrainerState latest) throws IOException {
+        if (latest.bestEpoch() != latest.epoch() || latest.epoch() == 0) {
             return;
         }
         boolean current = stateOf(run.bestCheckpoint()).map(s -> s.epoch() == latest.epoch()).orElse(false);

@@ -106,7 +106,7 @@ public final class TrainRun {
                 return restart(experiment, run, options, sets, console, terminal, stopAfterEpoch, cluster);
             }
             Checkpoints.Restored restored = Checkpoints.load(run.latestCheckpoint(), experiment.codecs());
-            Checkpoints.repairBest(run, restored.state(), options.keepsLast());
+            Checkpoints.repairBest(run, restored.state());
             requireEngineForParallel(restored.model(), options, cluster);
             ClusterSteps clusterSteps = connect(experiment, cluster);
             try {

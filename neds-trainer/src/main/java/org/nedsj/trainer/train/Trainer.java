@@ -186,7 +186,15 @@ public final class Trainer {
             out.printf(Locale.ROOT, "early stop: validation loss has not improved for %d epochs (best %.4f at epoch %d)%n",
                     state.stale(), state.bestValLoss(), state.bestEpoch());
         }
+        if (options.keepsLast() && finished() && state.epoch() > 0) {
+            Checkpoints.copyToBest(run);
+        }
         return state;
+    }
+
+    /** Whether the run has spent its epoch budget or stopped early (not paused by {@link #stopAfterEpoch}). */
+    private boolean finished() {
+        return state.epoch() >= options.epochs() || state.stale() >= options.patience();
     }
 
     /**
@@ -195,7 +203,7 @@ public final class Trainer {
      * then ({@link #stopAfterEpoch}) is left as it is, to be fitted when it finishes.
      */
     public void fitSessionReadouts(CodecCatalog codecs) throws IOException {
-        if (state.epoch() < options.epochs() && state.stale() < options.patience()) {
+        if (!finished()) {
             return;
         }
         new SessionReadouts(train, val, assembler, tasks, options.seed() ^ VALIDATION_SALT)
@@ -369,10 +377,10 @@ public final class Trainer {
         metrics.append(e);
         Checkpoints.save(run.latestCheckpoint(), model, optimizer, state,
                 average == null ? Map.of() : Map.of(Checkpoints.STEPPED, average.steppedWeights()));
-        if (improved || options.keepsLast()) {
-            Checkpoints.copyToBest(run);
-        }
-        if (!options.keepsLast()) {
+        if (!options.keepsLast()) {     // a run that keeps its last epoch copies it once, when it has finished
+            if (improved) {
+                Checkpoints.copyToBest(run);
+            }
             for (String task : state.tasksImprovedNow()) {
                 Checkpoints.copyLatestTo(run, run.bestCheckpoint(task));
             }

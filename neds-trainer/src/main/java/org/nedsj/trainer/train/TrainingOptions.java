@@ -18,23 +18,14 @@ public record TrainingOptions(long seed, int epochs, int batchSize, String batch
                               int maxStepsPerEpoch, double valSmoothing, int replicas, int accumulate,
                               double averageEpochs, boolean keepsLast) {
 
-    /** The best validated epoch's weights kept ({@code train.select = validation}). */
-    public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
-                           double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
-                           double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
-                           double valSmoothing, int replicas, int accumulate, double averageEpochs) {
-        this(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay, beta1, beta2,
-                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate, averageEpochs,
-                false);
-    }
-
     /** No weight average. */
     public TrainingOptions(long seed, int epochs, int batchSize, String batching, double lr, double warmup,
                            double warmupStartFactor, double endFactor, double weightDecay, double beta1, double beta2,
                            double epsilon, double clipNorm, int patience, double minDelta, int maxStepsPerEpoch,
                            double valSmoothing, int replicas, int accumulate) {
         this(seed, epochs, batchSize, batching, lr, warmup, warmupStartFactor, endFactor, weightDecay, beta1, beta2,
-                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate, 0);
+                epsilon, clipNorm, patience, minDelta, maxStepsPerEpoch, valSmoothing, replicas, accumulate, 0,
+                false);
     }
 
     /** One replica, no accumulation, no weight average. */
