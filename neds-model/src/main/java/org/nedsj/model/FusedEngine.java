@@ -47,6 +47,8 @@ final class FusedEngine implements ModelEngine {
     private final StepProfile profile;
     private final int hidden;
     private final Map<String, INDArray> headInputs = new HashMap<>();
+    /** Out of training, per modality whose fitted readout reads them: the mean of its read tokens' inputs [B, H]. */
+    private final Map<String, INDArray> inputTokenMeans = new HashMap<>();
     private INDArray backboneGradient;
     private final TokenLayout layout;
     private final boolean anySharedReadout;
@@ -72,12 +74,21 @@ final class FusedEngine implements ModelEngine {
         backbone.profileInto(profile);
         for (int i = 0; i < modalities.size(); i++) {
             decoders.add(passes.decoder(modalities.get(i), sizes.get(i)));
+            requireNeuralReadout(modalities.get(i), decoders.get(i));
         }
         this.store = declared.build(config.dataType());
         encoders.forEach(e -> e.attach(store));
         assembly.attach(store);
         backbone.attach(store);
         decoders.forEach(d -> d.attach(store));
+    }
+
+    /** A fitted readout of the input tokens reads spike embeddings only: other tokens' inputs may hold the behaviour it decodes. */
+    private void requireNeuralReadout(ModalityBinding m, DecoderPass decoder) {
+        if (decoder.fitReadsInputTokens() && !layout.readsNeuralTokens(m.name())) {
+            throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-reads: a readout of the input tokens "
+                    + "needs model.static-readout = neural (the head reading the neural tokens); set it, or fit-reads = head");
+        }
     }
 
     /** The modalities whose encoder or decoder runs as a SameDiff graph (a plugin without an array-level codec). */
@@ -118,7 +129,7 @@ final class FusedEngine implements ModelEngine {
         List<Runnable> sharedShares = new ArrayList<>();
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
-            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, true, noiseSeed);
+            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m, false), groups, true, noiseSeed);
             losses.put(m.name(), r.loss());
             total += m.lossWeight() * r.loss();
             double scale = m.lossWeight() * shard.share(m.name());
@@ -160,7 +171,7 @@ final class FusedEngine implements ModelEngine {
         double total = 0;
         for (int i = 0; i < modalities.size(); i++) {
             ModalityBinding m = modalities.get(i);
-            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m), groups, false, 0);
+            ArrayDecoder.Decoded r = decoders.get(i).decode(placeholders, headInput(out, m, true), groups, false, 0);
             results.put(ModalityGraphs.prediction(m.name()), r.prediction());
             results.put(ModalityGraphs.loss(m.name()), Nd4j.scalar(out.dataType(), r.loss()));
             total += m.lossWeight() * r.loss();
@@ -186,7 +197,7 @@ final class FusedEngine implements ModelEngine {
         SessionGroups groups = SessionGroups.fromOneHot(placeholders.get(GraphParts.SESSION));
         INDArray out = forward(placeholders, groups, false, 0, 0);
         Map<String, INDArray> inputs = new LinkedHashMap<>();
-        names.forEach(m -> inputs.put(m, headInput(out, modalities.get(index(m))).dup()));
+        names.forEach(m -> inputs.put(m, headInput(out, modalities.get(index(m)), true).dup()));
         return inputs;
     }
 
@@ -215,6 +226,9 @@ final class FusedEngine implements ModelEngine {
         }
         INDArray tokens = assembly.forward(raw, masks(placeholders), placeholders.get(GraphParts.SESSION));
         profile.mark("token assembly forward");
+        if (!training) {
+            keepInputTokenMeans(tokens);
+        }
         return backbone.forward(tokens, training, noiseSeed, firstTrial);
     }
 
@@ -224,21 +238,41 @@ final class FusedEngine implements ModelEngine {
         return x.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + layout.readTokens(m.name())), NDArrayIndex.all());
     }
 
+    /** Before the backbone (which may reuse their buffer): the mean of the read tokens of each modality whose fitted readout reads them. */
+    private void keepInputTokenMeans(INDArray tokens) {
+        for (int i = 0; i < modalities.size(); i++) {
+            ModalityBinding m = modalities.get(i);
+            if (decoders.get(i).fitReadsInputTokens()) {
+                inputTokenMeans.put(m.name(), slice(tokens, m).sum(1).divi(layout.readTokens(m.name())));
+            }
+        }
+    }
+
     /**
      * The tokens of the backbone output the modality's decoder reads, copied to its own array (the heads
      * read it whole); a pooled static modality's tokens (its copies, or the whole trial) averaged into its
-     * one token [B, 1, H].
+     * one token [B, 1, H]. Out of {@code training}, a decoder whose fitted readout reads the input tokens gets
+     * their mean after it, [B, 1, 2H].
      */
-    private INDArray headInput(INDArray out, ModalityBinding m) {
+    private INDArray headInput(INDArray out, ModalityBinding m, boolean withInputTokens) {
+        INDArray means = withInputTokens ? inputTokenMeans.get(m.name()) : null;
+        long width = means == null ? hidden : 2L * hidden;
         INDArray own = headInputs.get(m.name());
-        if (own == null || own.size(0) != out.size(0)) {
-            own = Nd4j.create(out.dataType(), out.size(0), m.spec().tokensPerTrial(), hidden);
+        if (own == null || own.size(0) != out.size(0) || own.size(2) != width) {
+            own = Nd4j.create(out.dataType(), out.size(0), m.spec().tokensPerTrial(), width);
             headInputs.put(m.name(), own);
         }
-        if (layout.pooled(m.name())) {
-            return own.assign(slice(out, m).sum(1).divi(layout.readTokens(m.name())).reshape(out.size(0), 1, hidden));
+        if (!layout.pooled(m.name())) {
+            return own.assign(slice(out, m));
         }
-        return own.assign(slice(out, m));
+        INDArray pooled = slice(out, m).sum(1).divi(layout.readTokens(m.name()));
+        if (means == null) {
+            return own.assign(pooled.reshape(out.size(0), 1, hidden));
+        }
+        INDArray rows = own.reshape(out.size(0), width);
+        rows.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden)).assign(pooled);
+        rows.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, width)).assign(means);
+        return own;
     }
 
     /**

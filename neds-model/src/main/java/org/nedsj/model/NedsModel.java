@@ -281,8 +281,9 @@ public final class NedsModel {
             }
         }
 
+        /** @param hidden the inputs' width where there are none (a readout of the input tokens reads 2H) */
         HeadInputs inputs(int hidden, int width) {
-            return new HeadInputs(rows(in, hidden), rows(truth, width), session.stream().mapToInt(Integer::intValue).toArray());
+            return new HeadInputs(rows(in, in.isEmpty() ? hidden : in.get(0).length), rows(truth, width), session.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 

@@ -40,6 +40,16 @@ public interface ArrayDecoder extends ModalityDecoder {
     }
 
     /**
+     * Whether the readout {@link #fitSessionReadout} fits reads, besides the head input, the mean of the
+     * input tokens the head's pooled tokens were made from (the trial's stitched spike embedding, before the
+     * transformer). Only out of training: there {@link #decode}'s {@code hidden} and the {@link HeadInputs}
+     * have {@code 2H} columns, the head input and then that mean; in training the head input alone.
+     */
+    default boolean fitReadsInputTokens() {
+        return false;
+    }
+
+    /**
      * After training: fits this decoder's per-session readout parameters to what the trained model
      * gives it on the training tokens, choosing any penalty, and whether to fit a session at all, on
      * those alone, and reports its loss on the validation tokens before and after the fit.

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * backbone, the true values and the session of the trial the token belongs to. A decoder that fits
  * its readout after training ({@link ArrayDecoder#fitSessionReadout}) learns from these.
  *
- * @param inputs   {@code [n, H]} the decoder's input (a pooled static token's mean, as the decoder reads it)
+ * @param inputs   {@code [n, H]} the decoder's input (a pooled static token's mean, as the decoder reads it; {@code [n, 2H]}
+ *                 with the mean of its input tokens after it, where the decoder {@link ArrayDecoder#fitReadsInputTokens})
  * @param truth    {@code [n, width]} the true values (one-hot classes for a categorical modality)
  * @param sessions the row of each token's session in the model's session table, {@code n} entries
  */

@@ -57,6 +57,11 @@ final class ArrayDecoderPass implements DecoderPass {
     }
 
     @Override
+    public boolean fitReadsInputTokens() {
+        return decoder.fitReadsInputTokens();
+    }
+
+    @Override
     public ReadoutFit fitSessionReadout(HeadInputs training, HeadInputs validation) {
         return decoder.fitSessionReadout(scope.call(null, false), training, validation);
     }

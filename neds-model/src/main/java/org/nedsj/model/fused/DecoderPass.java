@@ -31,6 +31,11 @@ public interface DecoderPass {
         return false;
     }
 
+    /** See {@link ArrayDecoder#fitReadsInputTokens}. */
+    default boolean fitReadsInputTokens() {
+        return false;
+    }
+
     /** See {@link ArrayDecoder#fitSessionReadout}. */
     default ReadoutFit fitSessionReadout(HeadInputs training, HeadInputs validation) {
         throw new UnsupportedOperationException("this decoder fits no session readout");

@@ -36,6 +36,7 @@ public final class TokenLayout {
     private final int[] bins;
     private final int sharedOffset;
     private final int sharedTokens;
+    private final boolean neuralReadout;
 
     /** What a static modality's decoder reads. */
     public enum Readout {
@@ -76,6 +77,7 @@ public final class TokenLayout {
         int[] span = readout == Readout.NEURAL ? neuralSpan(modalities) : new int[]{0, positions.length};
         this.sharedOffset = span[0];
         this.sharedTokens = span[1];
+        this.neuralReadout = readout == Readout.NEURAL;
     }
 
     /** The first token of the neural modalities and their token count. */
@@ -132,6 +134,11 @@ public final class TokenLayout {
     /** Whether the modality's decoder reads the mean of other modalities' tokens (the trial's, or the neural ones). */
     public boolean sharedReadout(String modality) {
         return shared.get(modality);
+    }
+
+    /** Whether the modality's decoder reads the mean of the neural modalities' tokens, and theirs alone. */
+    public boolean readsNeuralTokens(String modality) {
+        return neuralReadout && sharedReadout(modality);
     }
 
     /** Whether the modality's decoder reads one token averaged over several (its copies, or a shared readout). */

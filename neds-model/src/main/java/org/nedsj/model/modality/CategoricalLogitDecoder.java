@@ -3,6 +3,7 @@ package org.nedsj.model.modality;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nedsj.spi.ArrayDecoder;
 import org.nedsj.spi.CodecScope;
@@ -24,22 +25,30 @@ import org.nedsj.spi.TokenGraph;
  * trains and fitted after it ({@code fit-session-offsets}, see {@link SessionOffsetFit}): then each
  * session's readout is a penalised logistic regression on the trained model's head inputs, fitted on the
  * tokens decoding scores, with the inputs the model gives once dropout and the training mixture of
- * masking schemes are gone.
+ * masking schemes are gone. A fitted readout may also read the mean of the input tokens the head's pooled
+ * tokens were made from ({@link FittedReadout}): its {@code W_s} then has 2H rows, the second H weighing that
+ * mean, which the shared head does not read.
  */
 final class CategoricalLogitDecoder implements ArrayDecoder {
 
     private final boolean trainOffsets;
     private final boolean fitOffsets;
     private final boolean sessionOffsets;
+    private final FittedReadout fitted;
 
     /**
      * @param trainOffsets per-session offsets trained with the rest
      * @param fitOffsets   per-session offsets fitted after training
+     * @param fitted       what the fitted offsets read (a readout of the input tokens is fitted, not trained)
      */
-    CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets) {
+    CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets, FittedReadout fitted) {
+        if (fitted.readsInputTokens() && (trainOffsets || !fitOffsets)) {
+            throw new IllegalArgumentException("a readout of the input tokens is fitted, not trained: it needs fitted offsets alone");
+        }
         this.trainOffsets = trainOffsets;
         this.fitOffsets = fitOffsets;
         this.sessionOffsets = trainOffsets || fitOffsets;
+        this.fitted = fitted;
     }
 
     @Override
@@ -49,7 +58,7 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
                 ParameterSpec.weight("out_w", s.hiddenSize(), s.hiddenSize(), classes), ParameterSpec.bias("out_b", 0, classes)));
         if (sessionOffsets) {
             // zero at first (sessionBias), so a new session starts from the shared head
-            parameters.add(ParameterSpec.sessionBias("session_w", s.hiddenSize(), classes));
+            parameters.add(ParameterSpec.sessionBias("session_w", offsetRows(s.hiddenSize()), classes));
             parameters.add(ParameterSpec.sessionBias("session_b", classes));
         }
         return parameters;
@@ -88,11 +97,13 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
     public Decoded decode(CodecScope scope, INDArray hidden, INDArray oneHot, INDArray target) {
         int h = scope.hiddenSize();
         int classes = scope.modality().classes();
-        INDArray x = hidden.reshape(-1, h);
+        boolean withInputTokens = fitted.readsInputTokens() && !scope.wantsGradients();
+        INDArray read = hidden.reshape(-1, withInputTokens ? 2L * h : h);
+        INDArray x = withInputTokens ? read.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)) : read;
         INDArray logits = x.mmul(scope.parameter("out_w")).addiRowVector(scope.parameter("out_b"));
         if (trainOffsets || fitOffsets && !scope.wantsGradients()) {
             // offsets left for the fit stay zero while the model trains: nothing to add
-            addSessionOffsets(scope, x, logits);
+            addSessionOffsets(scope, read, logits);
         }
         INDArray shifted = logits.subColumnVector(logits.max(1));
         INDArray probability = Transforms.exp(shifted, true);
@@ -122,17 +133,27 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
     }
 
     @Override
-    public ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
-        return FittedSessionOffsets.fit(scope, training, validation);
+    public boolean fitReadsInputTokens() {
+        return fitted.readsInputTokens();
     }
 
-    /** Adds each trial's session offset {@code x·W_s + b_s} to its logits [B, C]. */
+    @Override
+    public ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
+        return FittedSessionOffsets.fit(scope, training, validation, fitted);
+    }
+
+    /** Rows of {@code W_s}: the head input's H, and H more where the fitted readout reads the input tokens' mean. */
+    private int offsetRows(int hidden) {
+        return fitted.readsInputTokens() ? 2 * hidden : hidden;
+    }
+
+    /** Adds each trial's session offset {@code x·W_s + b_s} to its logits [B, C]; {@code x} [B, rows of W_s]. */
     private static void addSessionOffsets(CodecScope scope, INDArray x, INDArray logits) {
         SessionGroups sessions = scope.sessions();
         int classes = scope.modality().classes();
         for (var group : sessions.groups().entrySet()) {
             int s = group.getKey();
-            INDArray rows = sessions.rows(x, group.getValue(), scope.hiddenSize());
+            INDArray rows = sessions.rows(x, group.getValue(), (int) x.size(1));
             INDArray own = rows.mmul(SessionGroups.session(scope.parameter("session_w"), s))
                     .addiRowVector(SessionGroups.session(scope.parameter("session_b"), s));
             sessions.scatter(own.addi(sessions.rows(logits, group.getValue(), classes)), logits, group.getValue());

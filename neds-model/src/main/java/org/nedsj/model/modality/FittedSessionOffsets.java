@@ -21,16 +21,18 @@ import java.util.stream.IntStream;
  * keeps the offsets it had (zero unless they were trained). The validation tokens' mean cross-entropy
  * before and after is reported, not used to veto the fit: on the demo's seeds every fit it had vetoed
  * (its cross-entropy up by 0.03–0.27, the fitted readout being more confident) raised or kept the test
- * accuracy.
+ * accuracy. A readout of the input tokens alone ({@link FittedReadout#INPUT_TOKENS}) is the session's own
+ * logistic regression on their mean, written as offsets that cancel the shared head.
  */
 final class FittedSessionOffsets {
 
     private FittedSessionOffsets() {
     }
 
-    static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation) {
+    static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation, FittedReadout reads) {
         Map<Integer, Double> penalties = new ConcurrentSkipListMap<>();
-        Map<Integer, double[][]> offsets = fitEachSession(scope, training, penalties);
+        Map<Integer, double[][]> offsets = reads == FittedReadout.INPUT_TOKENS
+                ? fitOwnReadouts(scope, training, penalties) : fitEachSession(scope, training, penalties);
         INDArray w = scope.parameter("session_w");
         INDArray b = scope.parameter("session_b");
         DoubleSupplier validationLoss = validationLoss(scope, validation, w, b);
@@ -48,13 +50,54 @@ final class FittedSessionOffsets {
         // the sessions' fits are independent: one core each
         Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
             int[] rows = rowsOf(training, s);
-            SessionOffsetFit fit = new SessionOffsetFit(pick(inputs, rows), pick(shared, rows), labels(training, rows),
+            SessionOffsetFit fit = SessionOffsetFit.standardising(pick(inputs, rows), pick(shared, rows), labels(training, rows),
                     scope.modality().classes());
             double penalty = fit.choosePenalty();
             if (!Double.isNaN(penalty)) {
                 offsets.put(s, fit.fit(penalty));
                 penalties.put(s, penalty);
             }
+        });
+        return offsets;
+    }
+
+    /**
+     * Each session's own logistic regression on the second half of its inputs (the input tokens' mean; the shared
+     * logits left out, so 0), as offsets {@code [2H + 1][C]} that cancel the shared head: {@code −W} on the head
+     * input, the fitted weights on the input tokens' mean, and the fitted class offsets less {@code b}.
+     */
+    private static Map<Integer, double[][]> fitOwnReadouts(CodecScope scope, HeadInputs training, Map<Integer, Double> penalties) {
+        double[][] inputs = training.inputs().toDoubleMatrix();
+        double[][] w = scope.parameter("out_w").toDoubleMatrix();
+        double[] b = scope.parameter("out_b").toDoubleVector();
+        int h = w.length;
+        int classes = b.length;
+        Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
+        Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
+            int[] rows = rowsOf(training, s);
+            double[][] tokens = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                tokens[i] = Arrays.copyOfRange(inputs[rows[i]], h, 2 * h);
+            }
+            SessionOffsetFit fit = SessionOffsetFit.standardising(tokens, new double[rows.length][classes],
+                    labels(training, rows), classes);
+            double penalty = fit.choosePenalty();
+            if (Double.isNaN(penalty)) {
+                return;
+            }
+            double[][] own = fit.fit(penalty);
+            double[][] out = new double[2 * h + 1][classes];
+            for (int k = 0; k < h; k++) {
+                for (int c = 0; c < classes; c++) {
+                    out[k][c] = -w[k][c];
+                    out[h + k][c] = own[k][c];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                out[2 * h][c] = own[h][c] - b[c];
+            }
+            offsets.put(s, out);
+            penalties.put(s, penalty);
         });
         return offsets;
     }

@@ -40,10 +40,22 @@ public final class ModelPlugin implements NedsPlugin {
                         Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
                 decoder("cross-entropy", "class logits from the static token (shared head, and per-session offsets "
                                 + "with session-offsets or fit-session-offsets = true); cross-entropy",
-                        Kind.STATIC_CATEGORICAL, (m, c) -> new CategoricalLogitDecoder(flag(c, "session-offsets"), flag(c, "fit-session-offsets"))));
+                        Kind.STATIC_CATEGORICAL, ModelPlugin::classDecoder));
     }
 
-    /** A checkpoint written before {@code session-offsets} or {@code fit-session-offsets} existed stores modality sections without it. */
+    private static CategoricalLogitDecoder classDecoder(ModalitySpec m, Config c) {
+        boolean trained = flag(c, "session-offsets");
+        boolean fitted = flag(c, "fit-session-offsets");
+        FittedReadout reads = FittedReadout.named(m.name(), c.hasPath("fit-reads") ? c.getString("fit-reads") : "head");
+        if (reads.readsInputTokens() && (trained || !fitted)) {
+            throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-reads = " + reads.configName()
+                    + ": a readout that reads the input tokens is fitted after training; set fit-session-offsets = true and "
+                    + "session-offsets = false, or fit-reads = head");
+        }
+        return new CategoricalLogitDecoder(trained, fitted, reads);
+    }
+
+    /** A checkpoint written before {@code session-offsets}, {@code fit-session-offsets} or {@code fit-reads} existed stores modality sections without it. */
     private static boolean flag(Config section, String key) {
         return section.hasPath(key) && section.getBoolean(key);
     }

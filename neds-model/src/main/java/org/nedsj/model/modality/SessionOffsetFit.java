@@ -25,6 +25,9 @@ final class SessionOffsetFit {
     private final int[] label;
     private final int classes;
     private final int features;
+    /** Where the fit works on z-scored inputs: each input's mean and standard deviation over the tokens; else null. */
+    private final double[] mean;
+    private final double[] scale;
 
     /**
      * @param x     each token's head input
@@ -32,11 +35,49 @@ final class SessionOffsetFit {
      * @param label each token's true class
      */
     SessionOffsetFit(double[][] x, double[][] base, int[] label, int classes) {
+        this(x, base, label, classes, null, null);
+    }
+
+    private SessionOffsetFit(double[][] x, double[][] base, int[] label, int classes, double[] mean, double[] scale) {
         this.x = x;
         this.base = base;
         this.label = label;
         this.classes = classes;
         this.features = x.length == 0 ? 0 : x[0].length;
+        this.mean = mean;
+        this.scale = scale;
+    }
+
+    /**
+     * A fit on the inputs z-scored over these tokens, as the logistic baseline fits its decoders: the penalty
+     * then weighs every input alike, whatever its spread (a head input of the transformer's normalised
+     * output and the mean of its input tokens differ in scale). {@link #fit} returns the offsets of the raw
+     * inputs all the same. An input that does not vary is left centred and unscaled.
+     */
+    static SessionOffsetFit standardising(double[][] x, double[][] base, int[] label, int classes) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        double[] mean = new double[p];
+        double[] scale = new double[p];
+        for (double[] row : x) {
+            for (int k = 0; k < p; k++) {
+                mean[k] += row[k] / x.length;
+            }
+        }
+        for (double[] row : x) {
+            for (int k = 0; k < p; k++) {
+                scale[k] += (row[k] - mean[k]) * (row[k] - mean[k]) / x.length;
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            scale[k] = scale[k] > 1e-12 ? Math.sqrt(scale[k]) : 1;
+        }
+        double[][] z = new double[x.length][p];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < p; k++) {
+                z[i][k] = (x[i][k] - mean[k]) / scale[k];
+            }
+        }
+        return new SessionOffsetFit(z, base, label, classes, mean, scale);
     }
 
     /** The penalty cross-validation picks, or NaN where the shared head alone (zero offsets) does best. */
@@ -92,11 +133,28 @@ final class SessionOffsetFit {
         return out;
     }
 
-    /** The offsets minimising the penalised loss on every token: {@code [H + 1][C]}, the last row b_s. */
+    /**
+     * The offsets minimising the penalised loss on every token: {@code [H + 1][C]}, the last row b_s; of the
+     * raw inputs, where the fit z-scored them.
+     */
     double[][] fit(double penalty) {
         boolean[] all = new boolean[x.length];
         Arrays.fill(all, true);
-        return unpack(solve(penalty, all, new double[size()]));
+        double[][] offsets = unpack(solve(penalty, all, new double[size()]));
+        return mean == null ? offsets : unstandardised(offsets);
+    }
+
+    /** Offsets of z-scored inputs as offsets of the raw ones: w / scale, and b − Σ mean·w / scale. */
+    private double[][] unstandardised(double[][] offsets) {
+        double[][] out = new double[features + 1][classes];
+        out[features] = offsets[features].clone();
+        for (int k = 0; k < features; k++) {
+            for (int c = 0; c < classes; c++) {
+                out[k][c] = offsets[k][c] / scale[k];
+                out[features][c] -= mean[k] * out[k][c];
+            }
+        }
+        return out;
     }
 
     /** The penalised mean cross-entropy on the chosen tokens, and its gradient into {@code gradient} when not null. */
@@ -240,8 +298,11 @@ final class SessionOffsetFit {
         return -Math.log(Math.max(p[label[i]], 1e-300));
     }
 
-    /** Summed cross-entropy of every token under the offsets {@code [H + 1][C]} (the last row b_s). */
+    /** Summed cross-entropy of every token under the offsets {@code [H + 1][C]} (the last row b_s) of its inputs as given. */
     double totalCrossEntropy(double[][] offsets) {
+        if (mean != null) {
+            throw new IllegalStateException("the inputs of a standardising fit are z-scored; score offsets on a plain one");
+        }
         double[] theta = new double[size()];
         for (int k = 0; k <= features; k++) {
             System.arraycopy(offsets[k], 0, theta, k * classes, classes);

@@ -76,6 +76,36 @@ class SessionOffsetFitTest {
     }
 
     @Test
+    void aStandardisingFitDoesNotDependOnTheScaleOrOffsetOfAnInput() {
+        // input 0 multiplied by 1000 and input 1 shifted by 50: the same penalty gives offsets of the raw inputs that
+        // predict every token as on the inputs as drawn, and cross-validation chooses the same penalty
+        Planted p = planted(200, 4, 3, 2.0, 17);
+        double[][] stretched = new double[p.x.length][];
+        for (int i = 0; i < p.x.length; i++) {
+            stretched[i] = p.x[i].clone();
+            stretched[i][0] *= 1000;
+            stretched[i][1] += 50;
+        }
+        SessionOffsetFit asDrawn = SessionOffsetFit.standardising(p.x, p.base, p.label, 3);
+        SessionOffsetFit scaled = SessionOffsetFit.standardising(stretched, p.base, p.label, 3);
+        assertEquals(asDrawn.choosePenalty(), scaled.choosePenalty());
+        double[][] a = asDrawn.fit(0.01);
+        double[][] b = scaled.fit(0.01);
+        assertEquals(a[0][1] - a[0][0], 1000 * (b[0][1] - b[0][0]), 1e-6, "the stretched input's weight is 1000 times smaller");
+        for (int i = 0; i < p.x.length; i++) {
+            double[] la = logits(p.x[i], a, a[4]);
+            double[] lb = logits(stretched[i], b, b[4]);
+            for (int c = 1; c < 3; c++) {
+                assertEquals(la[c] - la[0], lb[c] - lb[0], 1e-6, "token " + i);
+            }
+        }
+        // the plain fit penalises the stretched input's weight by its raw size, next to nothing: it differs
+        double[][] plain = new SessionOffsetFit(stretched, p.base, p.label, 3).fit(0.01);
+        assertTrue(Math.abs(1000 * (plain[0][1] - plain[0][0]) - (a[0][1] - a[0][0])) > 1e-3,
+                "the plain fit of the stretched input matches the standardising one");
+    }
+
+    @Test
     void theChosenPenaltyDoesNotDependOnTheThreadsTheFoldsRunOn() throws Exception {
         // a weak dependence, so that the folds' cross-entropies of neighbouring penalties are close
         Planted p = planted(120, 6, 3, 0.6, 21);
