@@ -142,4 +142,23 @@ final class Fixtures {
         }
         return p.build();
     }
+
+    /**
+     * Steps both models on one batch of two sessions and asserts the same loss and the same gradient of every
+     * parameter of {@code a} that {@code compared} names; returns {@code b}'s step.
+     */
+    static StepResult assertSameStep(NedsModel a, NedsModel b, SessionTable table,
+                                     java.util.function.Predicate<String> compared) {
+        Batch batch = batch(ALL, table, new int[]{0, 1, 1, 0, 1, 0}, 3, 7);
+        MaskPlan plan = plan(ALL, 6, 2);
+        StepResult first = a.step(batch, plan, 4);
+        StepResult second = b.step(batch, plan, 4);
+        org.junit.jupiter.api.Assertions.assertEquals(first.loss(), second.loss(), 0.0);
+        for (var g : first.gradients().entrySet()) {
+            if (compared.test(g.getKey())) {
+                org.junit.jupiter.api.Assertions.assertEquals(g.getValue(), second.gradients().get(g.getKey()), g.getKey());
+            }
+        }
+        return second;
+    }
 }

@@ -39,12 +39,10 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
     /**
      * @param trainOffsets per-session offsets trained with the rest
      * @param fitOffsets   per-session offsets fitted after training
-     * @param fitted       what the fitted offsets read (a readout of the input tokens is fitted, not trained)
+     * @param fitted       what the fitted offsets read (a readout of the input tokens with fitted offsets alone:
+     *                     {@link ModelPlugin} refuses any other setting)
      */
     CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets, FittedReadout fitted) {
-        if (fitted.readsInputTokens() && (trainOffsets || !fitOffsets)) {
-            throw new IllegalArgumentException("a readout of the input tokens is fitted, not trained: it needs fitted offsets alone");
-        }
         this.trainOffsets = trainOffsets;
         this.fitOffsets = fitOffsets;
         this.sessionOffsets = trainOffsets || fitOffsets;

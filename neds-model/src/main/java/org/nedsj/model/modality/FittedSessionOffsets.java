@@ -31,8 +31,9 @@ final class FittedSessionOffsets {
 
     static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation, FittedReadout reads) {
         Map<Integer, Double> penalties = new ConcurrentSkipListMap<>();
-        Map<Integer, double[][]> offsets = reads == FittedReadout.INPUT_TOKENS
-                ? fitOwnReadouts(scope, training, penalties) : fitEachSession(scope, training, penalties);
+        SessionProblems problems = reads == FittedReadout.INPUT_TOKENS
+                ? ownReadouts(scope, training) : offsetsOfTheSharedHead(scope, training);
+        Map<Integer, double[][]> offsets = fitEachSession(training, problems, penalties);
         INDArray w = scope.parameter("session_w");
         INDArray b = scope.parameter("session_b");
         DoubleSupplier validationLoss = validationLoss(scope, validation, w, b);
@@ -42,64 +43,85 @@ final class FittedSessionOffsets {
         return new ReadoutFit(penalties, before, after, !penalties.isEmpty());
     }
 
-    /** Each session's fitted offsets, absent where cross-validation kept the shared head; the penalties into {@code penalties}. */
-    private static Map<Integer, double[][]> fitEachSession(CodecScope scope, HeadInputs training, Map<Integer, Double> penalties) {
-        double[][] inputs = training.inputs().toDoubleMatrix();
-        double[][] shared = sharedLogits(scope, inputs);
+    /** A session's regression, given its rows of the training tokens, and how its solution becomes the session's offsets. */
+    private interface SessionProblems {
+        SessionOffsetFit of(int[] rows);
+
+        double[][] offsets(double[][] solution);
+    }
+
+    /**
+     * Each session's fitted offsets, absent where cross-validation kept the shared head; the penalties into
+     * {@code penalties}. The sessions' fits are independent: one core each.
+     */
+    private static Map<Integer, double[][]> fitEachSession(HeadInputs training, SessionProblems problems,
+                                                           Map<Integer, Double> penalties) {
         Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
-        // the sessions' fits are independent: one core each
         Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
-            int[] rows = rowsOf(training, s);
-            SessionOffsetFit fit = SessionOffsetFit.standardising(pick(inputs, rows), pick(shared, rows), labels(training, rows),
-                    scope.modality().classes());
+            SessionOffsetFit fit = problems.of(rowsOf(training, s));
             double penalty = fit.choosePenalty();
             if (!Double.isNaN(penalty)) {
-                offsets.put(s, fit.fit(penalty));
+                offsets.put(s, problems.offsets(fit.fit(penalty)));
                 penalties.put(s, penalty);
             }
         });
         return offsets;
     }
 
+    /** Offsets of every input the decoder reads, on top of the shared head's logits. */
+    private static SessionProblems offsetsOfTheSharedHead(CodecScope scope, HeadInputs training) {
+        double[][] inputs = training.inputs().toDoubleMatrix();
+        double[][] shared = sharedLogits(scope, inputs);
+        int classes = scope.modality().classes();
+        return new SessionProblems() {
+            @Override
+            public SessionOffsetFit of(int[] rows) {
+                return SessionOffsetFit.standardising(pick(inputs, rows), pick(shared, rows), labels(training, rows), classes);
+            }
+
+            @Override
+            public double[][] offsets(double[][] solution) {
+                return solution;
+            }
+        };
+    }
+
     /**
-     * Each session's own logistic regression on the second half of its inputs (the input tokens' mean; the shared
-     * logits left out, so 0), as offsets {@code [2H + 1][C]} that cancel the shared head: {@code −W} on the head
-     * input, the fitted weights on the input tokens' mean, and the fitted class offsets less {@code b}.
+     * The session's own logistic regression on the second half of its inputs (the input tokens' mean; no shared
+     * logits), as offsets {@code [2H + 1][C]} that cancel the shared head: {@code −W} on the head input, the fitted
+     * weights on the input tokens' mean, and the fitted class offsets less {@code b}.
      */
-    private static Map<Integer, double[][]> fitOwnReadouts(CodecScope scope, HeadInputs training, Map<Integer, Double> penalties) {
+    private static SessionProblems ownReadouts(CodecScope scope, HeadInputs training) {
         double[][] inputs = training.inputs().toDoubleMatrix();
         double[][] w = scope.parameter("out_w").toDoubleMatrix();
         double[] b = scope.parameter("out_b").toDoubleVector();
         int h = w.length;
         int classes = b.length;
-        Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
-        Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
-            int[] rows = rowsOf(training, s);
-            double[][] tokens = new double[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                tokens[i] = Arrays.copyOfRange(inputs[rows[i]], h, 2 * h);
-            }
-            SessionOffsetFit fit = SessionOffsetFit.standardising(tokens, new double[rows.length][classes],
-                    labels(training, rows), classes);
-            double penalty = fit.choosePenalty();
-            if (Double.isNaN(penalty)) {
-                return;
-            }
-            double[][] own = fit.fit(penalty);
-            double[][] out = new double[2 * h + 1][classes];
-            for (int k = 0; k < h; k++) {
-                for (int c = 0; c < classes; c++) {
-                    out[k][c] = -w[k][c];
-                    out[h + k][c] = own[k][c];
+        return new SessionProblems() {
+            @Override
+            public SessionOffsetFit of(int[] rows) {
+                double[][] tokens = new double[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    tokens[i] = Arrays.copyOfRange(inputs[rows[i]], h, 2 * h);
                 }
+                return SessionOffsetFit.standardising(tokens, new double[rows.length][classes], labels(training, rows), classes);
             }
-            for (int c = 0; c < classes; c++) {
-                out[2 * h][c] = own[h][c] - b[c];
+
+            @Override
+            public double[][] offsets(double[][] own) {
+                double[][] out = new double[2 * h + 1][classes];
+                for (int k = 0; k < h; k++) {
+                    for (int c = 0; c < classes; c++) {
+                        out[k][c] = -w[k][c];
+                        out[h + k][c] = own[k][c];
+                    }
+                }
+                for (int c = 0; c < classes; c++) {
+                    out[2 * h][c] = own[h][c] - b[c];
+                }
+                return out;
             }
-            offsets.put(s, out);
-            penalties.put(s, penalty);
-        });
-        return offsets;
+        };
     }
 
     /** A session's offsets from the fit ([H + 1][C], the last row the class offsets) into its rows of the tables. */
