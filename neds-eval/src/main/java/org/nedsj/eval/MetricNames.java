@@ -43,6 +43,16 @@ public final class MetricNames {
         return dot < 0 ? key : key.substring(dot + 1);
     }
 
+    /**
+     * Whether the metric is a statistic of one number per trial (a categorical modality's accuracies, R²
+     * averaged over trials), not of every scored bin: on one session's few dozen test trials one or two
+     * trials move it by a few hundredths.
+     */
+    public static boolean perTrial(String key) {
+        String metric = metricOf(key);
+        return metric.equals(ACCURACY) || metric.equals(BALANCED_ACCURACY) || metric.equals(R2_TRIAL_MEAN);
+    }
+
     /** Negative log-likelihoods are better when lower; every other metric here is better when higher. */
     public static boolean lowerIsBetter(String key) {
         return metricOf(key).endsWith("nll");
