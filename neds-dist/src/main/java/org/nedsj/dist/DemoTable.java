@@ -4,7 +4,6 @@ import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.MetricNames;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Map;
  * sessions (mean), the pretrained model beside the per-session linear baselines; on the held-out
  * session, the pretrained-then-fine-tuned model and the model trained on that session alone beside
  * the same baselines. A mark follows each model figure below its baseline (a tie is not marked: the demo asks
- * whether the model is at or above the linear decoder).
+ * whether the model is at or above the linear decoder). Beside the mean row it counts the pretraining sessions
+ * at or above their own baselines one by one, and it gives the held-out session's test trials: one session's
+ * per-trial figures move by a trial at a time.
  */
 final class DemoTable {
 
@@ -83,24 +84,21 @@ final class DemoTable {
     int sessionsAtOrAbove() {
         int count = 0;
         for (String id : pretraining) {
-            count += belowOn(pretrained, id).isEmpty() ? 1 : 0;
+            count += atOrAboveOnAll(pretrained, id) ? 1 : 0;
         }
         return count;
     }
 
-    /** The metrics (scheme and key) on which the model is below the baseline in one session of the report. */
-    private static List<String> belowOn(EvaluationReport report, String session) {
-        List<String> below = new ArrayList<>();
+    private static boolean atOrAboveOnAll(EvaluationReport report, String session) {
         for (String scheme : List.of("encoding", "decoding")) {
             var model = report.model().get(session, scheme);
             var base = report.baselines().get(session, scheme);
-            model.ifPresent(m -> m.metrics().forEach((key, v) -> {
-                if (below(key, v, base.map(b -> b.metric(key)).orElse(Double.NaN))) {
-                    below.add(scheme + " " + key);
-                }
-            }));
+            if (model.isPresent() && model.get().metrics().entrySet().stream().anyMatch(e ->
+                    below(e.getKey(), e.getValue(), base.map(b -> b.metric(e.getKey())).orElse(Double.NaN)))) {
+                return false;
+            }
         }
-        return below;
+        return true;
     }
 
     /** " (N test trials)" from a categorical task's confusion counts on the held-out session, or "" without one. */

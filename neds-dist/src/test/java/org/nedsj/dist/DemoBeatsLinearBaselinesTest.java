@@ -21,7 +21,7 @@ import org.nedsj.eval.MetricNames;
  * The demo's claim on data nobody tuned on: {@code neds demo} with a data seed this test draws at run
  * time (printed, so a failure can be repeated with {@code neds demo --seed S}), five synthetic sessions
  * of about 300 trials whose choice and block are not perfectly decodable. On the pretraining sessions
- * (their mean, the issue's bar) the model is at least as good as the per-session linear baselines on
+ * (their mean row) the model is at least as good as the per-session linear baselines on
  * every metric of the encoding and decoding masks. On the held-out session after fine-tuning it is held
  * to the baselines on the metrics of every scored bin (bits per spike, Poisson NLL, R²); its per-trial
  * figures (choice and block accuracies, R² averaged over trials) are printed, not held: one session's

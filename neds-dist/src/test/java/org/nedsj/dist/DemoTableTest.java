@@ -9,14 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.ScoreTable;
 import org.nedsj.eval.ScoreTable.SchemeScores;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.evaluate.EvaluationRun;
-
-import org.junit.jupiter.api.Test;
 
 class DemoTableTest {
 
