@@ -11,8 +11,6 @@ import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionInfo;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,12 +267,21 @@ public final class NedsModel {
         private final List<float[]> truth = new ArrayList<>();
         private final List<Integer> session = new ArrayList<>();
 
+        /** Reads the arrays once in bulk: a spike modality scores every bin of every trial, thousands of rows a batch. */
         void add(INDArray hidden, INDArray values, INDArray target, Batch batch) {
-            for (int b = 0; b < hidden.size(0); b++) {
-                for (int t = 0; t < hidden.size(1); t++) {
-                    if (target.getDouble(b, t) > 0) {
-                        in.add(hidden.get(point(b), point(t), all()).toFloatVector());
-                        truth.add(values.get(point(b), point(t), all()).toFloatVector());
+            int trials = (int) hidden.size(0);
+            int tokens = (int) hidden.size(1);
+            int h = (int) hidden.size(2);
+            int w = (int) values.size(2);
+            float[] x = hidden.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] v = values.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] scored = target.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            for (int b = 0; b < trials; b++) {
+                for (int t = 0; t < tokens; t++) {
+                    int token = b * tokens + t;
+                    if (scored[token] > 0) {
+                        in.add(java.util.Arrays.copyOfRange(x, token * h, (token + 1) * h));
+                        truth.add(java.util.Arrays.copyOfRange(v, token * w, (token + 1) * w));
                         session.add(batch.session(b));
                     }
                 }

@@ -50,8 +50,9 @@ final class SameDiffEngine implements ModelEngine {
     private static void refuseFittedReadouts(List<ModalityBinding> modalities) {
         for (ModalityBinding m : modalities) {
             if (m.decoder() instanceof org.nedsj.spi.ArrayDecoder a && a.fitsSessionReadout()) {
-                throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-session-offsets = true needs "
-                        + "model.engine = fused (the samediff engine would train the offsets); set model.engine = fused");
+                throw new IllegalArgumentException("model.modalities." + m.name() + ": a readout fitted after training "
+                        + "(fit-session-offsets or fit-session-readout = true) needs model.engine = fused (the samediff engine "
+                        + "would train it); set model.engine = fused");
             }
         }
     }

@@ -110,7 +110,8 @@ class SessionReadoutFitTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> NedsModel.create(Fixtures.tiny().withEngine(ModelConfig.SAMEDIFF), Fixtures.bindings(Fixtures.ALL, FITTED),
                         table, 9));
-        assertTrue(e.getMessage().startsWith("model.modalities.choice.fit-session-offsets = true needs model.engine = fused"),
+        assertTrue(e.getMessage().startsWith("model.modalities.choice: a readout fitted after training (fit-session-offsets or "
+                + "fit-session-readout = true) needs model.engine = fused"),
                 e.getMessage());
     }
 

@@ -7,7 +7,12 @@ final class Cholesky {
     }
 
     static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
+        return solveFactored(factor(a), b);
+    }
+
+    /** The lower-triangular factor {@code L} of {@code A = L·Lᵀ}. */
+    static double[][] factor(double[][] a) {
+        int n = a.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -25,6 +30,12 @@ final class Cholesky {
                 }
             }
         }
+        return l;
+    }
+
+    /** Solves {@code L·Lᵀ·x = b} given the factor {@code L}. */
+    static double[] solveFactored(double[][] l, double[] b) {
+        int n = b.length;
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double s = b[i];

@@ -35,7 +35,8 @@ public final class ModelPlugin implements NedsPlugin {
     public List<ModalityDecoderFactory> modalityDecoders() {
         return List.of(
                 decoder("poisson", "per-session stitch decoder to log firing rates; Poisson NLL",
-                        Kind.NEURAL_COUNTS, (m, c) -> new PoissonRateDecoder(c.getDouble("initial-log-rate"))),
+                        Kind.NEURAL_COUNTS, (m, c) -> new PoissonRateDecoder(c.getDouble("initial-log-rate"),
+                                flag(c, "fit-session-readout"))),
                 decoder("mse", "linear read-out of each bin's values; mean squared error",
                         Kind.DYNAMIC_CONTINUOUS, (m, c) -> new ContinuousValueDecoder()),
                 decoder("cross-entropy", "class logits from the static token (shared head, and per-session offsets "
@@ -44,6 +45,10 @@ public final class ModelPlugin implements NedsPlugin {
     }
 
     private static CategoricalLogitDecoder classDecoder(ModalitySpec m, Config c) {
+        if (flag(c, "fit-session-readout")) {
+            throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-session-readout = true: a class decoder "
+                    + "fits its readout per session with fit-session-offsets = true; fit-session-readout is for count decoders");
+        }
         boolean trained = flag(c, "session-offsets");
         boolean fitted = flag(c, "fit-session-offsets");
         FittedReadout reads = FittedReadout.named(m.name(), c.hasPath("fit-reads") ? c.getString("fit-reads") : "head");

@@ -9,7 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nedsj.spi.ArrayDecoder;
 import org.nedsj.spi.CodecScope;
 import org.nedsj.spi.CodecSizes;
+import org.nedsj.spi.HeadInputs;
 import org.nedsj.spi.ParameterSpec;
+import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 import org.nedsj.spi.TokenGraph;
 
@@ -21,9 +23,26 @@ import org.nedsj.spi.TokenGraph;
 final class PoissonRateDecoder implements ArrayDecoder {
 
     private final double initialLogRate;
+    private final boolean fitReadout;
 
     PoissonRateDecoder(double initialLogRate) {
+        this(initialLogRate, false);
+    }
+
+    /** @param fitReadout whether each session's readout is refitted after training ({@link FittedRateReadouts}) */
+    PoissonRateDecoder(double initialLogRate, boolean fitReadout) {
         this.initialLogRate = initialLogRate;
+        this.fitReadout = fitReadout;
+    }
+
+    @Override
+    public boolean fitsSessionReadout() {
+        return fitReadout;
+    }
+
+    @Override
+    public ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
+        return FittedRateReadouts.fit(scope, training, validation, initialLogRate);
     }
 
     @Override

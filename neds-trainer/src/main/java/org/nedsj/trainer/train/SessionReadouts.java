@@ -145,11 +145,15 @@ final class SessionReadouts {
     }
 
     private static String describe(Path file, String modality, ReadoutFit fit) {
-        String penalties = fit.penalties().isEmpty() ? "none: every session kept the shared readout"
-                : fit.penalties().entrySet().stream().map(e -> String.format(Locale.ROOT, "session %d %.0e", e.getKey(), e.getValue()))
+        String chosen = !fit.notes().isEmpty()
+                ? fit.notes().entrySet().stream().map(e -> "session " + e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("; "))
+                : fit.penalties().isEmpty() ? "penalties none: every session kept the shared readout"
+                : "penalties " + fit.penalties().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "session %d %.0e", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %s readout fitted per session (penalties %s); validation cross-entropy "
-                        + "%.4f with the trained readout, %.4f fitted: %s", file.getFileName(), modality, penalties,
-                fit.validationLossBefore(), fit.validationLossAfter(), fit.kept() ? "kept" : "not kept");
+        return String.format(Locale.ROOT, "%s: %s readout fitted per session (%s); validation %s "
+                        + "%.4f with the trained readout, %.4f fitted: %s", file.getFileName(), modality, chosen,
+                fit.loss(), fit.validationLossBefore(), fit.validationLossAfter(), fit.kept() ? "kept" : "not kept");
     }
 }

@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** After a finished run, the class heads' session offsets are fitted in the run's best checkpoints. */
+/**
+ * After a finished run, the class heads' session offsets and the spike readouts are fitted in the run's best
+ * checkpoints.
+ */
 class SessionReadoutsTest {
 
     private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
@@ -50,7 +53,7 @@ class SessionReadoutsTest {
         List<String> all = Files.readAllLines(run.log());
         for (String file : List.of("best.zip", "best-choice.zip", "best-block.zip")) {
             boolean copied = all.stream().anyMatch(l -> l.startsWith(file + ": readouts as fitted in "));
-            for (String m : List.of("choice", "block")) {
+            for (String m : List.of("spikes", "choice", "block")) {
                 String prefix = file + ": " + m + " readout fitted per session";
                 assertTrue(copied || lines.stream().anyMatch(l -> l.startsWith(prefix)), prefix + " missing from " + all);
                 assertTrue(copied || printed.contains(prefix), prefix + " not printed");
@@ -67,8 +70,14 @@ class SessionReadoutsTest {
             assertEquals(0.0, before.model().parameter(m + "/session_w").norm1Number().doubleValue(), 0.0,
                     m + ": offsets trained before the fit");
         }
+        String spikes = lines.stream().filter(l -> l.startsWith("best.zip: spikes")).findFirst().orElseThrow();
+        assertTrue(spikes.matches("best\\.zip: spikes readout fitted per session \\(session 0 \\d+ of \\d+ neurons refitted "
+                + "\\(1e\\+00: .*\\); session 1 .*\\); validation Poisson NLL \\d\\.\\d{4} with the trained readout, "
+                + "\\d\\.\\d{4} fitted: kept"), spikes);
+        assertFalse(before.model().parameter("spikes/stitch_out_w").equals(after.model().parameter("spikes/stitch_out_w")),
+                "the spike readout refitted");
         for (var p : before.model().parameters()) {
-            if (!p.name().endsWith("/session_w") && !p.name().endsWith("/session_b")) {
+            if (!p.name().endsWith("/session_w") && !p.name().endsWith("/session_b") && !p.name().startsWith("spikes/stitch_out")) {
                 assertEquals(before.model().parameter(p.name()), after.model().parameter(p.name()), p.name() + " changed");
             }
         }
@@ -78,7 +87,8 @@ class SessionReadoutsTest {
 
     private static Trainer trainer(ToyData data, TrainingOptions options, RunDirectory run, PrintStream out) {
         NedsModel model = NedsModel.create(TrainerFixture.tinyConfig(0.0),
-                TrainerFixture.bindings(data.modalities(), "fit-session-offsets = true"), new SessionTable(data.sessions()), 5);
+                TrainerFixture.bindings(data.modalities(), "fit-session-offsets = true", "fit-session-readout = true"),
+                new SessionTable(data.sessions()), 5);
         var scheme = TrainerFixture.mixed();
         return TrainerFixture.trainer(model, data, TrainerFixture.adam(options), TrainerState.start(), options, run, out,
                 scheme, TaskValidation.of(model.modalities(), TrainerFixture::scheme));

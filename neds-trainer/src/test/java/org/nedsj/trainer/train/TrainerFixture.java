@@ -51,12 +51,20 @@ final class TrainerFixture {
 
     /** @param keys more keys of every modality section */
     static List<ModalityBinding> bindings(List<ModalitySpec> specs, String keys) {
+        return bindings(specs, keys, keys);
+    }
+
+    /**
+     * @param behaviourKeys more keys of every behaviour modality's section
+     * @param neuralKeys    more keys of every neural modality's section
+     */
+    static List<ModalityBinding> bindings(List<ModalitySpec> specs, String behaviourKeys, String neuralKeys) {
         List<ModalityBinding> out = new ArrayList<>();
         for (ModalitySpec s : specs) {
             String enc = MODEL.modalityEncoders().stream().filter(f -> f.supports(s)).findFirst().orElseThrow().name();
             String dec = MODEL.modalityDecoders().stream().filter(f -> f.supports(s)).findFirst().orElseThrow().name();
             out.add(CODECS.bind(s, ConfigFactory.parseString("encoder = " + enc + ", decoder = " + dec
-                    + ", weight = 1.0, initial-log-rate = -1.0, " + keys)));
+                    + ", weight = 1.0, initial-log-rate = -1.0, " + (s.isNeural() ? neuralKeys : behaviourKeys))));
         }
         return out;
     }
