@@ -11,8 +11,8 @@ import org.nedsj.spi.MaskPlan;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionInfo;
 
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,8 +280,8 @@ public final class NedsModel {
                 for (int t = 0; t < tokens; t++) {
                     int token = b * tokens + t;
                     if (scored[token] > 0) {
-                        in.add(java.util.Arrays.copyOfRange(x, token * h, (token + 1) * h));
-                        truth.add(java.util.Arrays.copyOfRange(v, token * w, (token + 1) * w));
+                        in.add(Arrays.copyOfRange(x, token * h, (token + 1) * h));
+                        truth.add(Arrays.copyOfRange(v, token * w, (token + 1) * w));
                         session.add(batch.session(b));
                     }
                 }

@@ -11,7 +11,9 @@ import org.nedsj.spi.SessionGroups;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -130,13 +132,13 @@ final class FittedRateReadouts {
         StringBuilder out = new StringBuilder();
         out.append(choice.length - kept).append(" of ").append(choice.length).append(" neurons refitted (");
         for (int k = 0; k < counts.length; k++) {
-            out.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.0e: %d",
+            out.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0e: %d",
                     SessionRateFit.PENALTIES[k], counts[k]));
         }
         return out.append(')').toString();
     }
 
-    private static java.util.Optional<Double> mostChosen(int[] choice) {
+    private static Optional<Double> mostChosen(int[] choice) {
         int[] counts = new int[SessionRateFit.PENALTIES.length];
         for (int c : choice) {
             if (c >= 0) {
@@ -144,7 +146,7 @@ final class FittedRateReadouts {
             }
         }
         int best = IntStream.range(0, counts.length).reduce((a, c) -> counts[c] > counts[a] ? c : a).orElse(0);
-        return counts[best] == 0 ? java.util.Optional.empty() : java.util.Optional.of(SessionRateFit.PENALTIES[best]);
+        return counts[best] == 0 ? Optional.empty() : Optional.of(SessionRateFit.PENALTIES[best]);
     }
 
     private static int[] rowsOf(HeadInputs inputs, int session) {

@@ -14,8 +14,8 @@ import java.util.List;
  * regression of its counts on the hidden state of the scored tokens, with a ridge pulling its weights
  * towards the readout it had, {@code mean(e^η − y·η) + λ·|w − w₀|²}, {@code η = x·w + b} (the bias is
  * free). Fitted for each of {@link #PENALTIES}, strongest first, each from the last one's solution, by
- * Newton steps (a step that would raise a neuron's objective is halved) until each neuron's Newton
- * decrement is negligible. The neurons are the columns of one problem: one matrix product gives every
+ * Newton steps (the Hessian taken again every few steps; a step that would raise a neuron's objective is
+ * halved) until each neuron's Newton decrement is negligible. The neurons are the columns of one problem: one matrix product gives every
  * neuron's log rates, one more every gradient, and one product of the rows' pairwise feature products
  * with the rates every Hessian; the rates live in one work array the size of the counts, reused
  * throughout (fresh off-heap memory is slow to touch).
@@ -26,7 +26,8 @@ final class SessionRateFit {
     private static final int MAX_STEPS = 40;
     /**
      * Steps taken with one Hessian before it is taken again (and after any step that had to be halved): a Hessian
-     * costs about ten times a step's objective and gradient, and along a warm-started path it changes little.
+     * costs more than a step's objective and gradient together (0.17 s against 0.13 s on 20,100 rows and 218
+     * neurons), and along a warm-started path it changes little: 5–7 Hessians for the path's 19–22 steps.
      */
     private static final int REFACTOR_EVERY = 4;
     private static final int MAX_HALVINGS = 10;
