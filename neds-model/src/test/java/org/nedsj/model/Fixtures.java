@@ -35,12 +35,20 @@ final class Fixtures {
 
     /** @param keys more keys of every modality section (the class decoders' offsets) */
     static List<ModalityBinding> bindings(List<ModalitySpec> specs, String keys) {
+        return bindings(specs, keys, keys);
+    }
+
+    /**
+     * @param behaviourKeys more keys of every behaviour modality's section
+     * @param neuralKeys    more keys of every neural modality's section
+     */
+    static List<ModalityBinding> bindings(List<ModalitySpec> specs, String behaviourKeys, String neuralKeys) {
         List<ModalityBinding> out = new ArrayList<>();
         for (ModalitySpec spec : specs) {
             String enc = CODECS.encoderFor(spec);
             String dec = CODECS.decoderFor(spec);
             out.add(CODECS.bind(spec, ConfigFactory.parseString("encoder = " + enc + ", decoder = " + dec
-                    + ", weight = 1.0, initial-log-rate = -1.0, " + keys)));
+                    + ", weight = 1.0, initial-log-rate = -1.0, " + (spec.isNeural() ? neuralKeys : behaviourKeys))));
         }
         return out;
     }

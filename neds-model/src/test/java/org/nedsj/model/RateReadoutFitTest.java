@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nedsj.spi.Batch;
 import org.nedsj.spi.MaskPlan;
-import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 
@@ -88,13 +87,7 @@ class RateReadoutFitTest {
 
     /** Every modality as the fixtures bind it, the spike decoder's readout refitted after training. */
     private static List<ModalityBinding> bindings() {
-        List<ModalityBinding> out = new ArrayList<>();
-        for (ModalitySpec spec : Fixtures.ALL) {
-            String keys = "encoder = " + Fixtures.CODECS.encoderFor(spec) + ", decoder = " + Fixtures.CODECS.decoderFor(spec)
-                    + ", weight = 1.0, initial-log-rate = -1.0" + (spec == Fixtures.SPIKES ? ", fit-session-readout = true" : "");
-            out.add(Fixtures.CODECS.bind(spec, ConfigFactory.parseString(keys)));
-        }
-        return out;
+        return Fixtures.bindings(Fixtures.ALL, "", "fit-session-readout = true");
     }
 
     /** Every spike token hidden and scored, as the encoding scheme does. */

@@ -120,17 +120,10 @@ final class FittedRateReadouts {
 
     /** How many neurons took each penalty's fit, and how many kept the trained readout. */
     private static String describe(int[] choice) {
-        int[] counts = new int[SessionRateFit.PENALTIES.length];
-        int kept = 0;
-        for (int c : choice) {
-            if (c < 0) {
-                kept++;
-            } else {
-                counts[c]++;
-            }
-        }
+        int[] counts = tally(choice);
+        long refitted = Arrays.stream(counts).sum();
         StringBuilder out = new StringBuilder();
-        out.append(choice.length - kept).append(" of ").append(choice.length).append(" neurons refitted (");
+        out.append(refitted).append(" of ").append(choice.length).append(" neurons refitted (");
         for (int k = 0; k < counts.length; k++) {
             out.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0e: %d",
                     SessionRateFit.PENALTIES[k], counts[k]));
@@ -138,15 +131,22 @@ final class FittedRateReadouts {
         return out.append(')').toString();
     }
 
+    /** The penalty most neurons took, absent where every neuron kept its trained readout. */
     private static Optional<Double> mostChosen(int[] choice) {
+        int[] counts = tally(choice);
+        int best = IntStream.range(0, counts.length).reduce((a, c) -> counts[c] > counts[a] ? c : a).orElse(0);
+        return counts[best] == 0 ? Optional.empty() : Optional.of(SessionRateFit.PENALTIES[best]);
+    }
+
+    /** How many neurons took each penalty (a choice of −1, the trained readout kept, is not counted). */
+    private static int[] tally(int[] choice) {
         int[] counts = new int[SessionRateFit.PENALTIES.length];
         for (int c : choice) {
             if (c >= 0) {
                 counts[c]++;
             }
         }
-        int best = IntStream.range(0, counts.length).reduce((a, c) -> counts[c] > counts[a] ? c : a).orElse(0);
-        return counts[best] == 0 ? Optional.empty() : Optional.of(SessionRateFit.PENALTIES[best]);
+        return counts;
     }
 
     private static int[] rowsOf(HeadInputs inputs, int session) {

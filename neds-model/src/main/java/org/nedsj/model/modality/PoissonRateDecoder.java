@@ -25,10 +25,6 @@ final class PoissonRateDecoder implements ArrayDecoder {
     private final double initialLogRate;
     private final boolean fitReadout;
 
-    PoissonRateDecoder(double initialLogRate) {
-        this(initialLogRate, false);
-    }
-
     /** @param fitReadout whether each session's readout is refitted after training ({@link FittedRateReadouts}) */
     PoissonRateDecoder(double initialLogRate, boolean fitReadout) {
         this.initialLogRate = initialLogRate;

@@ -113,58 +113,51 @@ final class SessionRateFit {
             }
             INDArray direction = newtonSteps(gradient, factors, active);
             double[] decrement = gradient.mul(direction).sum(0).toDoubleVector();
-            double[] scale = new double[neurons];
+            Step taken = halvedUntilNoRise(beta, direction, objective, active, penalty);
             for (int j = 0; j < neurons; j++) {
-                scale[j] = active[j] ? 1 : 0;
-            }
-            INDArray candidate = beta;
-            double[] next = objective;
-            boolean halved = false;
-            for (int h = 0; h <= MAX_HALVINGS; h++) {
-                candidate = beta.sub(direction.mulRowVector(Nd4j.createFromArray(scale)));
-                next = objective(candidate, penalty);
-                boolean rejected = false;
-                for (int j = 0; j < neurons; j++) {
-                    if (scale[j] > 0 && !(next[j] <= objective[j] + ROUNDING * (1 + Math.abs(objective[j])))) {
-                        scale[j] = h == MAX_HALVINGS ? 0 : scale[j] / 2;
-                        rejected = true;
-                    }
-                }
-                if (!rejected) {
-                    break;
-                }
-                halved = true;
-            }
-            for (int j = 0; j < neurons; j++) {
-                if (active[j] && (scale[j] == 0 || decrement[j] < DECREMENT * (1 + Math.abs(objective[j])))) {
+                if (active[j] && (taken.scale()[j] == 0 || decrement[j] < DECREMENT * (1 + Math.abs(objective[j])))) {
                     active[j] = false;
                 }
             }
-            if (anyHalvedAway(scale, active, candidate, beta)) {
-                next = objective(candidate, penalty);
-            }
-            beta = candidate;
-            objective = next;
-            if (halved || step % REFACTOR_EVERY == REFACTOR_EVERY - 1) {
+            beta = taken.readout();
+            objective = taken.objective();
+            if (taken.halved() || step % REFACTOR_EVERY == REFACTOR_EVERY - 1) {
                 factors = null;
             }
         }
         return beta;
     }
 
+    /** A step taken: the readout reached, its objective, each neuron's share of its step, and whether any was halved. */
+    private record Step(INDArray readout, double[] objective, double[] scale, boolean halved) {
+    }
+
     /**
-     * Puts back the readout of a neuron whose step was halved away (every halving raised its objective); true where
-     * there was one, so that the rates are taken again at the readouts kept.
+     * Each active neuron's step, halved while its objective would rise; a neuron whose every halving raised it keeps
+     * its readout. Leaves the rates of the readout reached in the work array.
      */
-    private boolean anyHalvedAway(double[] scale, boolean[] active, INDArray candidate, INDArray beta) {
-        boolean any = false;
+    private Step halvedUntilNoRise(INDArray beta, INDArray direction, double[] objective, boolean[] active,
+                                   double penalty) {
+        double[] scale = new double[neurons];
         for (int j = 0; j < neurons; j++) {
-            if (spiking[j] && scale[j] == 0 && !active[j] && !candidate.getColumn(j).equals(beta.getColumn(j))) {
-                candidate.putColumn(j, beta.getColumn(j));
-                any = true;
+            scale[j] = active[j] ? 1 : 0;
+        }
+        for (int h = 0; h <= MAX_HALVINGS; h++) {
+            INDArray candidate = beta.sub(direction.mulRowVector(Nd4j.createFromArray(scale)));
+            double[] next = objective(candidate, penalty);
+            boolean rejected = false;
+            for (int j = 0; j < neurons; j++) {
+                if (scale[j] > 0 && !(next[j] <= objective[j] + ROUNDING * (1 + Math.abs(objective[j])))) {
+                    scale[j] = h == MAX_HALVINGS ? 0 : scale[j] / 2;
+                    rejected = true;
+                }
+            }
+            if (!rejected) {
+                return new Step(candidate, next, scale, h > 0);
             }
         }
-        return any;
+        INDArray kept = beta.sub(direction.mulRowVector(Nd4j.createFromArray(scale)));
+        return new Step(kept, objective(kept, penalty), scale, true);
     }
 
     /**

@@ -58,8 +58,8 @@ class SessionRateFitTest {
         for (int j = 0; j < 2; j++) {
             for (int k = 0; k < FEATURES; k++) {
                 assertEquals(TRUE_WEIGHTS[k][j], weakest[k][j], 0.08, "weight " + k + " of neuron " + j);
-                double towardsTruth = Math.abs(strongest[k][j] - prior.getDouble(k, j));
-                assertTrue(towardsTruth < Math.abs(weakest[k][j] - prior.getDouble(k, j)) + 1e-12,
+                double strongMove = Math.abs(strongest[k][j] - prior.getDouble(k, j));
+                assertTrue(strongMove < Math.abs(weakest[k][j] - prior.getDouble(k, j)) + 1e-12,
                         "the strongest penalty moves weight " + k + " of neuron " + j + " less");
             }
             assertEquals(TRUE_BIAS[j], weakest[FEATURES][j], 0.08, "bias of neuron " + j);

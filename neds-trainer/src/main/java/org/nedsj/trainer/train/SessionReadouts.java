@@ -145,15 +145,22 @@ final class SessionReadouts {
     }
 
     private static String describe(Path file, String modality, ReadoutFit fit) {
-        String chosen = !fit.notes().isEmpty()
-                ? fit.notes().entrySet().stream().map(e -> "session " + e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining("; "))
-                : fit.penalties().isEmpty() ? "penalties none: every session kept the shared readout"
-                : "penalties " + fit.penalties().entrySet().stream()
+        return String.format(Locale.ROOT, "%s: %s readout fitted per session (%s); validation %s "
+                        + "%.4f with the trained readout, %.4f fitted: %s", file.getFileName(), modality, chosen(fit),
+                fit.loss(), fit.validationLossBefore(), fit.validationLossAfter(), fit.kept() ? "kept" : "not kept");
+    }
+
+    /** What the fit chose: its line per session where it gives them, else the penalty of each session fitted. */
+    private static String chosen(ReadoutFit fit) {
+        if (!fit.notes().isEmpty()) {
+            return fit.notes().entrySet().stream().map(e -> "session " + e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining("; "));
+        }
+        if (fit.penalties().isEmpty()) {
+            return "penalties none: every session kept the shared readout";
+        }
+        return "penalties " + fit.penalties().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "session %d %.0e", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %s readout fitted per session (%s); validation %s "
-                        + "%.4f with the trained readout, %.4f fitted: %s", file.getFileName(), modality, chosen,
-                fit.loss(), fit.validationLossBefore(), fit.validationLossAfter(), fit.kept() ? "kept" : "not kept");
     }
 }
