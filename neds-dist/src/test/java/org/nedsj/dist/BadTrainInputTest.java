@@ -162,6 +162,20 @@ class BadTrainInputTest {
     }
 
     @Test
+    void aModelSettingTheCheckpointWouldOverrideIsRefusedOnResumeAndFinetuneChangingNothing() throws IOException {
+        Path run = world.copyOfRun(tmp);
+        FolderSnapshot before = FolderSnapshot.of(run);
+        Rejection.assertUserError(CommandRun.of("train", "--resume", run.toString(), "--set", "model.dropout=0.3"),
+                "--set model.dropout=0.3: neds train --resume", "whose model.dropout = 0,");
+        before.assertUnchanged();
+        Path tuned = tmp.resolve("tuned");
+        Rejection.assertUserError(CommandRun.of("finetune", "--run", world.run.toString(), "--data", world.data.toString(),
+                "--set", "model.modalities.spikes.fit-session-readout=true", "--out", tuned.toString()),
+                "neds finetune", "whose model.modalities.spikes.fit-session-readout = false");
+        assertFalse(Files.exists(tuned));
+    }
+
+    @Test
     void resumingATruncatedCheckpointIsRefused() throws IOException {
         Path run = world.copyOfRun(tmp);
         Path latest = run.resolve("checkpoints/latest.zip");

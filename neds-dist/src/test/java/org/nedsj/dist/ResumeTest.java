@@ -24,13 +24,15 @@ class ResumeTest {
     @Test
     void overridesOnResumeAreRecordedInTheResolvedConfigAndRunJson() throws IOException, NoSuchAlgorithmException {
         Path run = TinyWorld.get().copyOfRun(tmp);
-        CommandRun r = CommandRun.of("train", "--resume", run.toString(), "--set", "train.epochs=2");
+        CommandRun r = CommandRun.of("train", "--resume", run.toString(), "--set", "train.epochs=2", "--set",
+                "model.dropout=0.0");
         assertEquals(0, r.status(), r.err());
         String resolved = Files.readString(run.resolve("resolved.conf"));
         assertTrue(resolved.matches("(?s).*\\bepochs\\s*=\\s*2\\b.*"), "resolved.conf holds the new budget");
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("run.json").toFile());
         JsonNode resumed = provenance.get("resumed");
         assertEquals(1, resumed.size(), provenance.toString());
+        assertEquals(2, resumed.get(0).get("overrides").size(), "the run's own model.dropout is taken, and recorded");
         assertEquals("train.epochs=2", resumed.get(0).get("overrides").get(0).asText());
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(resolved.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(sha, provenance.get("config_sha256").asText(), "the hash follows the configuration");

@@ -13,6 +13,7 @@ import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
 import org.nedsj.trainer.batch.TrialSplits;
+import org.nedsj.trainer.config.CheckpointedModelSettings;
 import org.nedsj.trainer.config.ConfigOverrides;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.optim.AdamW;
@@ -46,6 +47,7 @@ public final class FinetuneRun {
     public static TrainerState start(Path sourceRun, Path data, List<String> sessionIds, List<String> sets, Path out,
                                      PrintStream console, boolean terminal) throws IOException {
         RunDirectory source = RunDirectory.open(sourceRun);
+        CheckpointedModelSettings.refuseChanges(source.config(), sets, "neds finetune");
         List<String> overrides = new ArrayList<>(sets);
         overrides.add(ConfigOverrides.setString("data.path", data.toAbsolutePath().toString()));
         overrides.add("train.held-out-sessions=[]");

@@ -9,6 +9,7 @@ import org.nedsj.spi.Split;
 import org.nedsj.trainer.batch.BatchAssembler;
 import org.nedsj.trainer.batch.TrialRef;
 import org.nedsj.trainer.batch.TrialSplits;
+import org.nedsj.trainer.config.CheckpointedModelSettings;
 import org.nedsj.trainer.experiment.Experiment;
 import org.nedsj.trainer.optim.AdamW;
 import org.nedsj.trainer.parallel.ClusterMaster;
@@ -100,7 +101,7 @@ public final class TrainRun {
     public static TrainerState resume(Path runDir, List<String> sets, PrintStream console, boolean terminal,
                                       int stopAfterEpoch, Optional<ClusterMaster> cluster) throws IOException {
         try (RunDirectory run = RunDirectory.resume(runDir);
-             Experiment experiment = Experiment.open(run.config(), sets)) {
+             Experiment experiment = openResumed(run, sets)) {
             TrainingOptions options = experiment.training();
             if (!Files.isRegularFile(run.latestCheckpoint())) {
                 return restart(experiment, run, options, sets, console, terminal, stopAfterEpoch, cluster);
@@ -120,6 +121,12 @@ public final class TrainRun {
                 release(clusterSteps);
             }
         }
+    }
+
+    /** The resumed run's experiment; a model setting that differs from the run's is refused first. */
+    private static Experiment openResumed(RunDirectory run, List<String> sets) {
+        CheckpointedModelSettings.refuseChanges(run.config(), sets, "neds train --resume");
+        return Experiment.open(run.config(), sets);
     }
 
     /** A run killed before its first checkpoint starts again from its seed, as it first did. */
