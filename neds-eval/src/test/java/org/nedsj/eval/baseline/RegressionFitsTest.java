@@ -1,5 +1,6 @@
 package org.nedsj.eval.baseline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,34 @@ class RegressionFitsTest {
             double[] out = new double[1];
             RidgeRegression.solve(acc, penalty).predict(new double[] {3}, out);
             assertEquals(1.5 + (1.5 / sd) * sd / (1 + penalty), out[0], 1e-9);
+        }
+    }
+
+    @Test
+    void theSumsOfRowsGatheredInBlocksAreTheSumsRowByRow() {
+        var random = new SplittableRandom(3);
+        int p = 7;
+        int q = 2;
+        for (int n : new int[] {1, 256, 600}) {
+            var acc = new RidgeRegression.Accumulator(p, q);
+            double[] xx = new double[p * p];
+            double[] xy = new double[p * q];
+            for (int r = 0; r < n; r++) {
+                double[] x = random.doubles(p).map(v -> v * 4 - 1).toArray();
+                double[] y = random.doubles(q).toArray();
+                acc.add(x, y);
+                for (int i = 0; i < p; i++) {
+                    for (int j = 0; j < p; j++) {
+                        xx[i * p + j] += x[i] * x[j];
+                    }
+                    for (int j = 0; j < q; j++) {
+                        xy[i * q + j] += x[i] * y[j];
+                    }
+                }
+            }
+            assertArrayEquals(xx, acc.xx(), 1e-9 * n, n + " rows: xxᵀ");
+            assertArrayEquals(xy, acc.xy(), 1e-9 * n, n + " rows: xyᵀ");
+            assertEquals(n, acc.n);
         }
     }
 
