@@ -49,6 +49,20 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
                 baselines.getInt("glm.max-iterations"));
     }
 
+    /**
+     * What the decoding baselines read, for a report's provenance: the components are a bottleneck a reader
+     * must know of (with more components than a session's active neurons they are the z-scored neurons).
+     */
+    public String describe() {
+        if (!enabled) {
+            return "none";
+        }
+        return String.format(java.util.Locale.ROOT, "decoders read the %d leading principal components of each neural "
+                + "modality's z-scored spikes (eval.baselines.pca-components; every neuron where a session has no more); "
+                + "ridge at %d lags, logistic regression on trial means, Poisson GLM per neuron from behaviour",
+                pcaComponents, lagsBefore + lagsAfter + 1);
+    }
+
     /** Threads to use: {@link #threads()}, or the available processors when it is 0. */
     public int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

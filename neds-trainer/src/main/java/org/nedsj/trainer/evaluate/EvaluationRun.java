@@ -78,12 +78,14 @@ public final class EvaluationRun {
             BatchAssembler assembler = new BatchAssembler(experiment.data(), model.specs(), model::width);
             ModelTaskPredictor predictor = new ModelTaskPredictor(tasks.byModality(), assembler, experiment::scheme,
                     experiment.config().getInt("eval.batch-size"), experiment.training().seed());
-            Evaluator evaluator = new Evaluator(EvaluationSettings.fromConfig(experiment.config().getConfig("eval")));
+            EvaluationSettings settings = EvaluationSettings.fromConfig(experiment.config().getConfig("eval"));
+            Evaluator evaluator = new Evaluator(settings);
             EvaluationReport report = evaluator.evaluate(experiment.data(), sessions, predictor, extra, split)
                     .withRun(run.root().getFileName().toString());
             Path folder = out != null ? out : run.root().resolve("report");
             Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
             provenance.put("regions", RegionsUsed.describe(experiment.config(), experiment.data(), sessions));
+            provenance.put("baselines", settings.baselines().describe());
             console.println("regions: " + provenance.get("regions"));
             if (!tasks.epochs().isEmpty()) {
                 provenance.put("checkpoint_per_task", tasks.epochs());
