@@ -2,6 +2,7 @@ package org.nedsj.eval;
 
 import com.typesafe.config.Config;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Settings of the linear baselines; the {@code eval.baselines} section of {@code reference.conf}
@@ -57,7 +58,7 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
         if (!enabled) {
             return "none";
         }
-        return String.format(java.util.Locale.ROOT, "decoders read the %d leading principal components of each neural "
+        return String.format(Locale.ROOT, "decoders read the %d leading principal components of each neural "
                 + "modality's z-scored spikes (eval.baselines.pca-components; every neuron where a session has no more); "
                 + "ridge at %d lags, logistic regression on trial means, Poisson GLM per neuron from behaviour",
                 pcaComponents, lagsBefore + lagsAfter + 1);
