@@ -1,7 +1,6 @@
 package org.nedsj.trainer.config;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 
 import java.nio.file.Path;
@@ -44,27 +43,12 @@ public final class CheckpointedModelSettings {
             String key = MODEL + "." + e.getKey();
             ConfigValue value = e.getValue();
             if (!"auto".equals(value.unwrapped()) && !(run.hasPath(key) && same(run.getValue(key), value))) {
-                throw new IllegalArgumentException(flag(given, key) + ": " + command
+                throw new IllegalArgumentException(value.origin().description() + ": " + command
                         + " builds the model from the run's checkpoint, " + stored(run, key)
                         + ", so the setting would have no effect; a model setting takes effect when a run starts "
                         + "(neds train --config EXPERIMENT --set " + key + "=" + value.render() + ")");
             }
         }
-    }
-
-    /**
-     * The flag that gave {@code key}: its value's origin, or, for a key inside an object given whole
-     * ({@code --set model.modalities.spikes={…}}), the nearest enclosing value's.
-     */
-    private static String flag(Config given, String key) {
-        List<String> path = ConfigUtil.splitPath(key);
-        for (int n = path.size(); n > 0; n--) {
-            String description = given.getValue(ConfigUtil.joinPath(path.subList(0, n))).origin().description();
-            if (description.startsWith("--set ") || description.startsWith("-D")) {
-                return description;
-            }
-        }
-        return key;
     }
 
     private static String stored(Config run, String key) {

@@ -3,12 +3,17 @@ package org.nedsj.trainer.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigOriginFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,7 +83,25 @@ public final class ConfigOverrides {
             throw new IllegalArgumentException(flag + ": '" + key + "' is not a configuration key (" + e.getMessage() + ")", e);
         }
         ConfigOrigin origin = ConfigOriginFactory.newSimple(flag);
-        return value(valueText, flag).withOrigin(origin).atPath(key);
+        return withOriginThroughout(value(valueText, flag), origin).atPath(key);
+    }
+
+    /**
+     * The value with {@code origin} on it and on everything inside it: a key of an object given whole
+     * ({@code --set model.modalities.spikes={…}}) then names its flag in messages, not "String: 1".
+     */
+    private static ConfigValue withOriginThroughout(ConfigValue value, ConfigOrigin origin) {
+        if (value instanceof ConfigObject object) {
+            Map<String, Object> children = new LinkedHashMap<>();
+            object.forEach((k, v) -> children.put(k, withOriginThroughout(v, origin)));
+            return ConfigValueFactory.fromMap(children).withOrigin(origin);
+        }
+        if (value instanceof ConfigList list) {
+            List<Object> items = new ArrayList<>();
+            list.forEach(v -> items.add(withOriginThroughout(v, origin)));
+            return ConfigValueFactory.fromIterable(items).withOrigin(origin);
+        }
+        return value.withOrigin(origin);
     }
 
     private static ConfigValue value(String text, String flag) {

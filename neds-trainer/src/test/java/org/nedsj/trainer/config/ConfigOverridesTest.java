@@ -28,6 +28,16 @@ class ConfigOverridesTest {
     }
 
     @Test
+    void aKeyInsideAnObjectOrListGivenWholeNamesItsFlag() {
+        String flag = "--set model.modalities.wheel={encoder = dynamic, bounds = [1, {low = 2}]}";
+        Config c = ConfigOverrides.fromSetArguments(List.of(flag.substring("--set ".length())));
+        assertEquals(flag, c.getValue("model.modalities.wheel.encoder").origin().description());
+        assertEquals(flag, c.getList("model.modalities.wheel.bounds").get(1).origin().description());
+        assertEquals("dynamic", c.getString("model.modalities.wheel.encoder"));
+        assertEquals(List.of(1, Map.of("low", 2)), c.getList("model.modalities.wheel.bounds").unwrapped());
+    }
+
+    @Test
     void pathsAndOtherTextHoconCannotReadWholeStayLiteralStrings() {
         Config c = ConfigOverrides.fromSetArguments(List.of(
                 "data.path=/data/prepared", "a=/tmp//double", "b=http://host/x", "c=C:\\data", "d=run #3", "e=", "f=my data"));
