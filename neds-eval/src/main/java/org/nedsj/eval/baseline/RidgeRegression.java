@@ -154,44 +154,61 @@ final class RidgeRegression {
     }
 
     static Fit solve(Accumulator a, double penalty) {
-        int p = a.p;
-        int q = a.q;
-        if (a.n == 0) {
-            throw new IllegalArgumentException("ridge regression needs at least one training row");
-        }
-        double n = a.n;
-        double[] xx = a.xx();
-        double[] xy = a.xy();
-        double[] mean = new double[p];
-        double[] scale = new double[p];
-        for (int i = 0; i < p; i++) {
-            mean[i] = a.sumX[i] / n;
-            double variance = xx[i * p + i] / n - mean[i] * mean[i];
-            scale[i] = variance > 1e-12 * (1 + mean[i] * mean[i]) ? Math.sqrt(variance) : 0;
-        }
-        double[] yMean = new double[q];
-        for (int j = 0; j < q; j++) {
-            yMean[j] = a.sumY[j] / n;
-        }
-        double[] gram = new double[p * p];
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                double g = scale[i] == 0 || scale[j] == 0 ? 0
-                        : (xx[i * p + j] / n - mean[i] * mean[j]) / (scale[i] * scale[j]);
-                gram[i * p + j] = g;
-                gram[j * p + i] = g;
+        return Standardised.of(a).fit(penalty);
+    }
+
+    /**
+     * What every penalty's fit shares, from the sums once: the features' means and scales, the outputs' means,
+     * the standardised Gram matrix (no penalty on its diagonal) and the standardised xᵀy.
+     */
+    record Standardised(int p, int q, double[] mean, double[] scale, double[] yMean, double[] gram, double[] b) {
+
+        static Standardised of(Accumulator a) {
+            int p = a.p;
+            int q = a.q;
+            if (a.n == 0) {
+                throw new IllegalArgumentException("ridge regression needs at least one training row");
             }
-            gram[i * p + i] = (scale[i] == 0 ? 0 : gram[i * p + i]) + penalty;
-        }
-        CholeskyFactor chol = CholeskyFactor.of(gram, p);
-        double[] b = new double[p * q];
-        for (int i = 0; i < p; i++) {
+            double n = a.n;
+            double[] xx = a.xx();
+            double[] xy = a.xy();
+            double[] mean = new double[p];
+            double[] scale = new double[p];
+            for (int i = 0; i < p; i++) {
+                mean[i] = a.sumX[i] / n;
+                double variance = xx[i * p + i] / n - mean[i] * mean[i];
+                scale[i] = variance > 1e-12 * (1 + mean[i] * mean[i]) ? Math.sqrt(variance) : 0;
+            }
+            double[] yMean = new double[q];
             for (int j = 0; j < q; j++) {
-                b[i * q + j] = scale[i] == 0 ? 0 : (xy[i * q + j] / n - mean[i] * yMean[j]) / scale[i];
+                yMean[j] = a.sumY[j] / n;
             }
+            double[] gram = new double[p * p];
+            for (int i = 0; i < p; i++) {
+                for (int j = i; j < p; j++) {
+                    double g = scale[i] == 0 || scale[j] == 0 ? 0
+                            : (xx[i * p + j] / n - mean[i] * mean[j]) / (scale[i] * scale[j]);
+                    gram[i * p + j] = g;
+                    gram[j * p + i] = g;
+                }
+            }
+            double[] b = new double[p * q];
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < q; j++) {
+                    b[i * q + j] = scale[i] == 0 ? 0 : (xy[i * q + j] / n - mean[i] * yMean[j]) / scale[i];
+                }
+            }
+            return new Standardised(p, q, mean, scale, yMean, gram, b);
         }
-        double[] weights = chol.solve(b, q);
-        return new Fit(penalty, mean, scale, weights, yMean);
+
+        Fit fit(double penalty) {
+            double[] penalised = gram.clone();
+            for (int i = 0; i < p; i++) {
+                penalised[i * p + i] += penalty;
+            }
+            double[] weights = CholeskyFactor.of(penalised, p).solve(b, q);
+            return new Fit(penalty, mean, scale, weights, yMean);
+        }
     }
 
     /**
@@ -199,19 +216,20 @@ final class RidgeRegression {
      * {@code defaultPenalty} when there are no validation rows.
      */
     static Fit select(Accumulator train, List<Double> penalties, Rows validation, double defaultPenalty) {
+        Standardised standardised = Standardised.of(train);
         Fit best = null;
         double bestError = Double.POSITIVE_INFINITY;
         for (double penalty : penalties) {
-            Fit fit = solve(train, penalty);
+            Fit fit = standardised.fit(penalty);
             double error = validation == null ? Double.NaN : fit.meanSquaredError(validation);
             if (Double.isNaN(error)) {
-                return solve(train, defaultPenalty);
+                return standardised.fit(defaultPenalty);
             }
             if (error < bestError) {
                 bestError = error;
                 best = fit;
             }
         }
-        return best != null ? best : solve(train, defaultPenalty);
+        return best != null ? best : standardised.fit(defaultPenalty);
     }
 }

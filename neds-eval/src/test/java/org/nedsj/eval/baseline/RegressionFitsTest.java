@@ -99,6 +99,8 @@ class RegressionFitsTest {
         var chosen = RidgeRegression.select(acc, List.of(1e-4, 1.0), rows(vx, vy), 1e-4);
         // 30 noise features and 40 rows: the nearly unpenalised fit overfits, the penalised one does not
         assertEquals(1.0, chosen.penalty());
+        // the penalties share one standardisation of the sums: the chosen fit is the one fitted at its penalty alone
+        assertArrayEquals(RidgeRegression.solve(acc, 1.0).weights(), chosen.weights(), 0);
         assertTrue(chosen.meanSquaredError(rows(vx, vy)) < RidgeRegression.solve(acc, 1e-4).meanSquaredError(rows(vx, vy)));
         assertEquals(1e-4, RidgeRegression.select(acc, List.of(1.0), null, 1e-4).penalty());
     }
