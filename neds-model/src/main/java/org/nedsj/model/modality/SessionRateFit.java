@@ -8,6 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One session's count readout refitted to a trained model's hidden states: for each neuron a Poisson
@@ -37,7 +38,10 @@ final class SessionRateFit {
     /** A rise of a neuron's objective this small (relative) is rounding, not a step too long. */
     private static final double ROUNDING = 1e-13;
 
-    private final INDArray x;
+    /** [x, 1] [n, H + 1]: one product with it gives the log rates with their bias, or the gradient with its bias row. */
+    private final INDArray design;
+    /** A row of n ones: its product with the rates sums them over the tokens. */
+    private final INDArray ones;
     private final INDArray prior;
     private final int features;
     private final int neurons;
@@ -54,15 +58,14 @@ final class SessionRateFit {
      * @param prior the trained readout [H + 1, N], the last row the log-rate bias
      */
     SessionRateFit(INDArray x, INDArray y, INDArray prior) {
-        this.x = x.castTo(DataType.DOUBLE);
         this.prior = prior.castTo(DataType.DOUBLE);
         this.features = (int) x.size(1);
         this.neurons = (int) y.size(1);
         this.rows = (int) x.size(0);
-        INDArray counts = y.castTo(DataType.DOUBLE);
-        this.countMoments = Nd4j.create(DataType.DOUBLE, features + 1, neurons);
-        countMoments.get(NDArrayIndex.interval(0, features), NDArrayIndex.all()).assign(this.x.transpose().mmul(counts));
-        countMoments.getRow(features).assign(counts.sum(0));
+        this.design = Nd4j.ones(DataType.DOUBLE, rows, features + 1);
+        design.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)).assign(x);
+        this.ones = Nd4j.ones(DataType.DOUBLE, 1, rows);
+        this.countMoments = Nd4j.gemm(design, y.castTo(DataType.DOUBLE), true, false);
         this.spiking = new boolean[neurons];
         double[] totals = countMoments.getRow(features).toDoubleVector();
         for (int j = 0; j < neurons; j++) {
@@ -109,7 +112,7 @@ final class SessionRateFit {
         for (int step = 0; step < MAX_STEPS && any(active); step++) {
             INDArray gradient = gradient(beta, penalty);
             if (factors == null) {
-                factors = factors(hessians(), penalty, active);
+                factors = factors(hessians(active), penalty, active);
             }
             INDArray direction = newtonSteps(gradient, factors, active);
             double[] decrement = gradient.mul(direction).sum(0).toDoubleVector();
@@ -201,11 +204,10 @@ final class SessionRateFit {
      * gradient and Hessian of the same readout.
      */
     private double[] objective(INDArray beta, double penalty) {
-        x.mmul(weights(beta), rates);
-        rates.addiRowVector(beta.getRow(features));
+        Nd4j.gemm(design, beta, rates, false, false, 1.0, 0.0);
         Transforms.min(rates, MAX_ETA, false);
         Transforms.exp(rates, false);
-        double[] sumRates = rates.sum(0).toDoubleVector();
+        double[] sumRates = Nd4j.gemm(ones, rates, false, false).toDoubleVector();
         double[] linear = countMoments.mul(beta).sum(0).toDoubleVector();
         double[] ridge = ridge(beta);
         double[] out = new double[neurons];
@@ -223,37 +225,42 @@ final class SessionRateFit {
 
     /** The gradient of each neuron's objective [H + 1, N], at the readout whose rates the work array holds. */
     private INDArray gradient(INDArray beta, double penalty) {
-        INDArray g = Nd4j.create(DataType.DOUBLE, features + 1, neurons);
-        x.transpose().mmul(rates, g.get(NDArrayIndex.interval(0, features), NDArrayIndex.all()));
-        g.getRow(features).assign(rates.sum(0));
+        INDArray g = Nd4j.gemm(design, rates, true, false);
         g.subi(countMoments).divi(rows);
         weights(g).addi(weights(beta).sub(weights(prior)).muli(2 * penalty));
         return g;
     }
 
     /**
-     * Each neuron's Hessian of the mean NLL, packed upper triangle of {@code [x, 1]ᵀ·diag(μ/n)·[x, 1]}, at the
-     * readout whose rates the work array holds: one product of the rows' pairwise feature products [n, D] with the
-     * rates [n, N], in single precision (a step's direction needs no more; the objective and gradient are taken in
-     * double). A Hessian of a subsample of the rows would be cheaper, but its steps converge only linearly: on 19,000
-     * rows, 300 neurons and 64 features, every fifth row took 46 steps along the penalties where all rows took 19.
+     * Each active neuron's Hessian of the mean NLL (null for the others), packed upper triangle of
+     * {@code [x, 1]ᵀ·diag(μ/n)·[x, 1]}, at the readout whose rates the work array holds: one product of the rows'
+     * pairwise feature products [n, D] with the active neurons' rates (a Hessian taken again after a few steps is
+     * mostly of a tenth of the neurons or fewer: the others have converged), in single precision (a step's direction
+     * needs no more; the objective and gradient are taken in double). A Hessian of a subsample of the rows would be
+     * cheaper, but its steps converge only linearly: on 19,000 rows, 300 neurons and 64 features, every fifth row took
+     * 46 steps along the penalties where all rows took 19.
      */
-    private double[][] hessians() {
-        INDArray scaled = rates.castTo(DataType.FLOAT).divi(rows);
-        return pairs.transpose().mmul(scaled).castTo(DataType.DOUBLE).transpose().toDoubleMatrix();
+    private double[][] hessians(boolean[] active) {
+        int[] columns = IntStream.range(0, neurons).filter(j -> active[j]).toArray();
+        INDArray scaled = (columns.length == neurons ? rates : rates.getColumns(columns)).castTo(DataType.FLOAT).divi(rows);
+        double[][] packed = pairs.transpose().mmul(scaled).castTo(DataType.DOUBLE).transpose().toDoubleMatrix();
+        double[][] out = new double[neurons][];
+        for (int i = 0; i < columns.length; i++) {
+            out[columns[i]] = packed[i];
+        }
+        return out;
     }
 
     /** The products x_k·x_l (k ≤ l) of each row's features and a constant 1 [n, D], in the packed order. */
     private INDArray pairProducts() {
         int d = features + 1;
-        INDArray withOne = Nd4j.ones(DataType.FLOAT, rows, d);
-        withOne.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)).assign(x);
-        INDArray out = Nd4j.create(DataType.FLOAT, rows, d * (d + 1) / 2);
+        INDArray withOne = design.castTo(DataType.FLOAT);
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, d * (d + 1) / 2);   // every entry is written below
         int offset = 0;
         for (int k = 0; k < d; k++) {
             INDArray column = withOne.getColumn(k).reshape(rows, 1);
             out.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + d - k))
-                    .assign(withOne.get(NDArrayIndex.all(), NDArrayIndex.interval(k, d)).mulColumnVector(column));
+                    .assign(withOne.get(NDArrayIndex.all(), NDArrayIndex.interval(k, d))).muliColumnVector(column);
             offset += d - k;
         }
         withOne.close();

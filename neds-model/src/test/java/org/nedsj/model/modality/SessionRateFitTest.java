@@ -80,6 +80,23 @@ class SessionRateFitTest {
         }
     }
 
+    @Test
+    void eachNeuronIsFittedAsIfAlone() {
+        // the neurons are separate problems solved side by side, the silent one first here: a neuron that takes no
+        // steps (or has converged, its Hessian no longer taken) must not change another's readout
+        Sample s = sample(2000, 14);
+        int[] order = {2, 0, 1};
+        INDArray prior = prior().getColumns(order);
+        List<INDArray> together = new SessionRateFit(s.x, s.y.getColumns(order), prior).path();
+        for (int j = 1; j < order.length; j++) {
+            List<INDArray> alone = new SessionRateFit(s.x, s.y.getColumns(order[j]), prior.getColumns(j)).path();
+            for (int k = 0; k < together.size(); k++) {
+                assertArrayEquals(alone.get(k).getColumn(0).toDoubleVector(), together.get(k).getColumn(j).toDoubleVector(),
+                        1e-6, "neuron " + order[j] + ", penalty " + SessionRateFit.PENALTIES[k]);
+            }
+        }
+    }
+
     /** Counts of neurons 0 and 1 drawn from the true weights; neuron 2 silent. */
     private record Sample(INDArray x, INDArray y) {
     }
