@@ -69,12 +69,11 @@ public final class SyntheticIbl {
         return specs;
     }
 
-    /** Writes the sessions under {@code root} and returns their folders. */
+    /**
+     * Writes the sessions under {@code root}, several at a time (each draws from its own seed, so its files are the
+     * same as written alone), and returns their folders in session order.
+     */
     public static List<Path> write(Path root, Options options) {
-        List<Path> out = new ArrayList<>();
-        for (SessionSpec spec : plan(options)) {
-            out.add(SyntheticSessionWriter.write(root, spec));
-        }
-        return out;
+        return plan(options).parallelStream().map(spec -> SyntheticSessionWriter.write(root, spec)).toList();
     }
 }
