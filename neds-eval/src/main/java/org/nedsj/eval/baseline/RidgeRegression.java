@@ -217,12 +217,15 @@ final class RidgeRegression {
      */
     static Fit select(Accumulator train, List<Double> penalties, Rows validation, double defaultPenalty) {
         Standardised standardised = Standardised.of(train);
+        if (validation == null) {
+            return standardised.fit(defaultPenalty);
+        }
         Fit best = null;
         double bestError = Double.POSITIVE_INFINITY;
         for (double penalty : penalties) {
             Fit fit = standardised.fit(penalty);
-            double error = validation == null ? Double.NaN : fit.meanSquaredError(validation);
-            if (Double.isNaN(error)) {
+            double error = fit.meanSquaredError(validation);
+            if (Double.isNaN(error)) {   // validation without rows
                 return standardised.fit(defaultPenalty);
             }
             if (error < bestError) {
