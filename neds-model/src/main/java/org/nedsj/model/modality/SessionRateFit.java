@@ -235,7 +235,7 @@ final class SessionRateFit {
      * Each active neuron's Hessian of the mean NLL (null for the others), packed upper triangle of
      * {@code [x, 1]ᵀ·diag(μ/n)·[x, 1]}, at the readout whose rates the work array holds: one product of the rows'
      * pairwise feature products [n, D] with the active neurons' rates (a Hessian taken again after a few steps is
-     * mostly of a tenth of the neurons or fewer: the others have converged), in single precision (a step's direction
+     * mostly of a sixth of the neurons or fewer: the others have converged), in single precision (a step's direction
      * needs no more; the objective and gradient are taken in double). A Hessian of a subsample of the rows would be
      * cheaper, but its steps converge only linearly: on 19,000 rows, 300 neurons and 64 features, every fifth row took
      * 46 steps along the penalties where all rows took 19.
