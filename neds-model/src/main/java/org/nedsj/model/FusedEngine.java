@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The engine. Each modality's encoder and decoder run as their array-level versions, or, for a
@@ -81,6 +82,15 @@ final class FusedEngine implements ModelEngine {
         assembly.attach(store);
         backbone.attach(store);
         decoders.forEach(d -> d.attach(store));
+    }
+
+    /**
+     * A backbone none of whose parameters train (fine-tuning a new session with the backbone frozen) skips its
+     * linear layers' weight gradients; the rest is computed as always.
+     */
+    @Override
+    public void trainOnly(Predicate<String> trainable) {
+        backbone.linearWeightGradients(backbone.anyParameter(trainable));
     }
 
     /** A fitted readout of the input tokens reads spike embeddings only: other tokens' inputs may hold the behaviour it decodes. */

@@ -6,6 +6,7 @@ import org.nedsj.spi.ReadoutFit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Runs the model's computation: the engine, or the whole-model SameDiff graph its tests hold it to. */
 interface ModelEngine {
@@ -23,6 +24,13 @@ interface ModelEngine {
      * to the store's gradient buffer.
      */
     StepResult step(Map<String, INDArray> placeholders, List<String> modalities, long noiseSeed, BatchShard shard);
+
+    /**
+     * Which parameters the steps train: an engine may leave the gradients of the others as they were instead of
+     * computing them. This one computes every gradient.
+     */
+    default void trainOnly(Predicate<String> trainable) {
+    }
 
     /** Named outputs ({@code m/prediction}, {@code m/loss}, {@code loss}) in evaluation mode. */
     Map<String, INDArray> outputs(Map<String, INDArray> placeholders, List<String> names);

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The NEDS model: every modality of a trial as tokens through one shared transformer, each
@@ -33,6 +34,7 @@ public final class NedsModel {
     private final List<String> lossOutputs;
     private final List<String> names;
     private final StepProfile profile = new StepProfile();
+    private Predicate<String> trainable = name -> true;
 
     private NedsModel(ModelConfig config, List<ModalityBinding> modalities, SessionTable sessions, long seed) {
         this.config = config;
@@ -179,10 +181,20 @@ public final class NedsModel {
         return engine instanceof FusedEngine fused ? fused.graphModalities() : names;
     }
 
-    /** Another model with the same structure and parameter values, and buffers of its own (a replica). */
+    /**
+     * Which parameters the training steps train (all, unless told): the engine may then leave the gradients of the
+     * others as they were instead of computing them (a frozen backbone's). Replicas made after inherit it.
+     */
+    public void trainOnly(Predicate<String> trainable) {
+        this.trainable = trainable;
+        engine.trainOnly(trainable);
+    }
+
+    /** Another model with the same structure and parameter values, and buffers of its own, training the same parameters (a replica). */
     public NedsModel replica() {
         NedsModel copy = new NedsModel(config, modalities, sessions, seed);
         copy.store().values().assign(store().values());
+        copy.trainOnly(trainable);
         return copy;
     }
 

@@ -63,6 +63,7 @@ public final class FusedTransformer {
     private Buffers largest;
     private final Map<Integer, Buffers> smaller = new java.util.HashMap<>();
     private org.nedsj.model.StepProfile profile = new org.nedsj.model.StepProfile();
+    private boolean linearWeightGradients = true;
 
     /** Charges the time of each kind of operation to {@code profile} (phases named "backbone: …"). */
     public void profileInto(org.nedsj.model.StepProfile target) {
@@ -143,6 +144,20 @@ public final class FusedTransformer {
         Parameter p = new Parameter(name, decayed, false);
         declared.add(p, value);
         parameters.add(p);
+    }
+
+    /**
+     * Whether {@link #backward} writes the gradients of the linear layers' weights and biases, a third of their
+     * backward products. Without, it still propagates to its input (what a frozen backbone's fine-tuning needs, to
+     * train the new session's stitchers), and leaves those gradients as they were.
+     */
+    public void linearWeightGradients(boolean compute) {
+        this.linearWeightGradients = compute;
+    }
+
+    /** Whether any of this backbone's parameters passes {@code test}. */
+    public boolean anyParameter(java.util.function.Predicate<String> test) {
+        return parameters.stream().anyMatch(p -> test.test(p.name()));
     }
 
     /** Takes the views of its parameters and their gradients from the laid-out store. */
@@ -363,14 +378,16 @@ public final class FusedTransformer {
         }
     }
 
-    /** Gradients of W and b from the layer's input {@code x} and output gradient {@code dy}; dx = dy · Wᵀ. */
+    /** Gradients of W and b from the layer's input {@code x} and output gradient {@code dy} (if asked); dx = dy · Wᵀ. */
     private void linearBackward(INDArray x, INDArray dy, String prefix, INDArray dx) {
-        Nd4j.gemm(x, dy, grads.get(prefix + "w"), true, false, 1.0, 0.0);
-        if (floatKernels) {
-            FloatKernels.columnSums(dy.data().asNioFloat(), (int) dy.size(0), (int) dy.size(1),
-                    floats(grads.get(prefix + "b")));
-        } else {
-            grads.get(prefix + "b").assign(dy.sum(0));
+        if (linearWeightGradients) {
+            Nd4j.gemm(x, dy, grads.get(prefix + "w"), true, false, 1.0, 0.0);
+            if (floatKernels) {
+                FloatKernels.columnSums(dy.data().asNioFloat(), (int) dy.size(0), (int) dy.size(1),
+                        floats(grads.get(prefix + "b")));
+            } else {
+                grads.get(prefix + "b").assign(dy.sum(0));
+            }
         }
         Nd4j.gemm(dy, params.get(prefix + "w"), dx, false, true, 1.0, 0.0);
     }

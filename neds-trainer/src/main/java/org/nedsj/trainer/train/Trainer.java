@@ -170,6 +170,7 @@ public final class Trainer {
                 options.warmup(), options.warmupStartFactor(), options.endFactor());
         metrics.truncateAfter(state.epoch());
         startAverage(perEpoch);
+        model.trainOnly(trainable);     // before the replicas are made: they take it from the model
         try (GradientStep step = steps.open(model, options.replicas(), options.batchSize())) {
             parallel = step;
             while (state.epoch() < Math.min(options.epochs(), stopAfterEpoch) && state.stale() < options.patience()) {

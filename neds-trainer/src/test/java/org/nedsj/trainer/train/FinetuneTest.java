@@ -72,6 +72,11 @@ class FinetuneTest {
                 assertEquals(then, now, p.name() + " is shared and must stay frozen");
             }
         }
+        // nor were the frozen backbone's weight gradients computed (FrozenBackboneStepTest: the others are as before)
+        for (String name : List.of("layer0/attn/qkv/w", "layer0/mlp/fc2/w")) {
+            assertEquals(0.0, model.store().gradient(name).amaxNumber().doubleValue(), name + "'s gradient was computed");
+        }
+        assertTrue(model.store().gradient("spikes/stitch_w").amaxNumber().doubleValue() > 0, "the stitchers' gradient");
     }
 
     @Test
