@@ -147,9 +147,10 @@ public final class FusedTransformer {
     }
 
     /**
-     * Whether {@link #backward} writes the gradients of the linear layers' weights and biases, a third of their
-     * backward products. Without, it still propagates to its input (what a frozen backbone's fine-tuning needs, to
-     * train the new session's stitchers), and leaves those gradients as they were.
+     * Whether {@link #backward} writes the gradients of the linear layers' weights and biases (the weight gradient is
+     * one of a linear layer's three products a step, beside the forward product and the input gradient). Without, it
+     * still propagates to its input (what a frozen backbone's fine-tuning needs, to train the new session's
+     * stitchers), and leaves those gradients as they were.
      */
     public void linearWeightGradients(boolean compute) {
         this.linearWeightGradients = compute;
