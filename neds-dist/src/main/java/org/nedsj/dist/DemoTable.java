@@ -1,7 +1,12 @@
 package org.nedsj.dist;
 
 import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.EvaluationSettings;
 import org.nedsj.eval.MetricNames;
+import org.nedsj.eval.PairedBootstrap;
+import org.nedsj.eval.PairedBootstrapSettings;
+import org.nedsj.eval.PairedDifferences;
+import org.nedsj.eval.report.PairedDifferencesJson;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
 import java.util.List;
@@ -20,6 +25,8 @@ import java.util.Map;
 final class DemoTable {
 
     private static final String BELOW = " ✗";
+    private static final String BEYOND = " ▼";
+    private static final String AHEAD = " ▲";
 
     private final long seed;
     private final List<String> pretraining;
@@ -74,7 +81,74 @@ final class DemoTable {
                 + "(one by one, %d of %d sessions at or above it on all)%n", below, rows, sessionsAtOrAbove(), pretraining.size()));
         s.append(String.format(Locale.ROOT, "held-out session%s: pretrained+fine-tuned is below the linear baseline on %d of %d "
                 + "metrics, and better than trained alone on %d of %d%n", testTrials(), belowHeldOut, rows, pretrainingHelps, rows));
+        s.append(intervals());
         return s.toString();
+    }
+
+    /**
+     * model − linear with the paired bootstrap's interval over the test trials, for the mean row and the held-out
+     * session, and on the held-out session pretrained+fine-tuned − alone on the same trials; with how many figures
+     * are beyond their interval. Empty when the reports have no intervals.
+     */
+    String intervals() {
+        PairedDifferences pre = pretrained.paired();
+        PairedDifferences held = finetuned.paired();
+        if (pre.isEmpty() || held.isEmpty()) {
+            return "";
+        }
+        PairedDifferences helps = pretrainingHelps(pre);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%n%.0f%% intervals of %d paired resamples of the test trials (%s: the whole "
+                + "interval on the baseline's or, last column, on alone's side; %s: on the model's)%n", pre.level() * 100,
+                pre.resamples(), BEYOND.trim(), AHEAD.trim()));
+        s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", "", "pretraining sessions (mean)",
+                "held-out session", "held-out session"));
+        s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", "task / metric", "model − linear",
+                "pretrained+ft − linear", "pretrained+ft − alone"));
+        int preBeyond = 0;
+        int heldBeyond = 0;
+        int helpsAhead = 0;
+        int helpsBehind = 0;
+        int rows = 0;
+        for (String scheme : List.of("encoding", "decoding")) {
+            for (String key : pretrained.model().mean().getOrDefault(scheme, Map.of()).keySet()) {
+                var p = pre.mean(scheme, key);
+                var h = held.session(heldOut, scheme, key);
+                var a = helps.session(heldOut, scheme, key);
+                preBeyond += p.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
+                heldBeyond += h.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
+                helpsAhead += a.map(i -> i.betterBeyondNoise(key)).orElse(false) ? 1 : 0;
+                helpsBehind += a.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
+                rows++;
+                s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", scheme + " " + key,
+                        p.map(i -> interval(i, key)).orElse("n/a"), h.map(i -> interval(i, key)).orElse("n/a"),
+                        a.map(i -> interval(i, key)).orElse("n/a")));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "below the linear baseline beyond the interval: pretraining sessions %d of %d, "
+                + "held-out session %d of %d; pretrained+ft against alone beyond it: better on %d, worse on %d of %d%n",
+                preBeyond, rows, heldBeyond, rows, helpsAhead, helpsBehind, rows));
+        return s.toString();
+    }
+
+    /** The held-out session's pretrained+fine-tuned model against the one trained alone, paired on its test trials. */
+    private PairedDifferences pretrainingHelps(PairedDifferences settingsOf) {
+        var settings = new PairedBootstrapSettings(settingsOf.resamples(), settingsOf.level(),
+                EvaluationSettings.defaults().pairedBootstrap().seed());
+        var ft = finetuned.scoredTrials().session(heldOut);
+        var al = alone.scoredTrials().session(heldOut);
+        if (ft.isEmpty() || al.isEmpty()) {
+            return PairedDifferences.empty();
+        }
+        return new PairedBootstrap(settings).compare(List.of(new PairedBootstrap.SessionPair(heldOut, ft, al)));
+    }
+
+    private static String interval(PairedDifferences.Interval i, String key) {
+        if (Double.isNaN(i.difference()) || Double.isNaN(i.lower())) {
+            return Double.isNaN(i.difference()) ? "n/a" : String.format(Locale.ROOT, "%+.4f [n/a]", i.difference());
+        }
+        String mark = i.worseBeyondNoise(key) ? BEYOND : i.betterBeyondNoise(key) ? AHEAD : "";
+        return String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]%s", i.difference(), i.lower(), i.upper(), mark);
     }
 
     /**
@@ -112,7 +186,9 @@ final class DemoTable {
     /**
      * The same figures as JSON: {@code {"seed", "held_out", "pretraining": {model, linear}, "held_out_session":
      * {pretrained_finetuned, alone, linear}, "pretraining_sessions": {session: {model, linear}}}, each a map scheme →
-     * metric → value (NaN as null).
+     * metric → value (NaN as null); and {@code "paired_differences": {resamples, level, pretraining, held_out_session,
+     * pretrained_finetuned_minus_alone}}, model − linear (the last, pretrained+fine-tuned − alone) with its interval per
+     * scheme and metric ({@code difference, lower, upper}).
      */
     String json() {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -126,6 +202,16 @@ final class DemoTable {
         held.set("pretrained_finetuned", mapper.valueToTree(finetuned.model().sessions().get(heldOut)));
         held.set("alone", mapper.valueToTree(alone.model().sessions().get(heldOut)));
         held.set("linear", mapper.valueToTree(finetuned.baselines().sessions().get(heldOut)));
+        if (!pretrained.paired().isEmpty() && !finetuned.paired().isEmpty()) {
+            var paired = root.putObject("paired_differences");
+            paired.put("resamples", pretrained.paired().resamples());
+            paired.put("level", pretrained.paired().level());
+            paired.set("pretraining", PairedDifferencesJson.bySchemes(pretrained.paired().mean()));
+            paired.set("held_out_session", PairedDifferencesJson.bySchemes(
+                    finetuned.paired().sessions().getOrDefault(heldOut, Map.of())));
+            paired.set("pretrained_finetuned_minus_alone", PairedDifferencesJson.bySchemes(
+                    pretrainingHelps(pretrained.paired()).sessions().getOrDefault(heldOut, Map.of())));
+        }
         var each = root.putObject("pretraining_sessions");
         for (String id : pretraining) {
             var session = each.putObject(id);

@@ -42,10 +42,11 @@ class DemoBeatsLinearBaselinesTest {
         assertEquals(0, demo.status(), demo.err());
 
         JsonNode table = new ObjectMapper().readTree(Files.readString(root.resolve("demo.json")));
-        List<Miss> worse = below(table.at("/pretraining/model"), table.at("/pretraining/linear"), "pretraining sessions");
+        List<Miss> worse = below(table.at("/pretraining/model"), table.at("/pretraining/linear"),
+                table.at("/paired_differences/pretraining"), "pretraining sessions");
         List<Miss> perTrial = new ArrayList<>();
         for (Miss m : below(table.at("/held_out_session/pretrained_finetuned"), table.at("/held_out_session/linear"),
-                "held-out session")) {
+                table.at("/paired_differences/held_out_session"), "held-out session")) {
             (MetricNames.perTrial(m.metric()) ? perTrial : worse).add(m);
         }
         System.out.println("DemoBeatsLinearBaselinesTest: data seed " + seed + ", held-out session below the baseline in "
@@ -61,14 +62,17 @@ class DemoBeatsLinearBaselinesTest {
         }
     }
 
-    private static List<Miss> below(JsonNode model, JsonNode linear, String where) {
+    /** The metrics below the baseline, each named with the paired bootstrap's interval of model − baseline. */
+    private static List<Miss> below(JsonNode model, JsonNode linear, JsonNode paired, String where) {
         List<Miss> below = new ArrayList<>();
         for (String scheme : List.of("encoding", "decoding")) {
             model.get(scheme).fields().forEachRemaining(e -> {
                 double m = number(e.getValue());
                 double b = number(linear.path(scheme).path(e.getKey()));
                 if (DemoTable.below(e.getKey(), m, b)) {
-                    below.add(new Miss(e.getKey(), where + " " + scheme + " " + e.getKey() + " " + m + " (baseline " + b + ")"));
+                    JsonNode i = paired.path(scheme).path(e.getKey());
+                    below.add(new Miss(e.getKey(), where + " " + scheme + " " + e.getKey() + " " + m + " (baseline " + b
+                            + ", 95% interval of model − baseline [" + number(i.path("lower")) + ", " + number(i.path("upper")) + "])"));
                 }
             });
         }

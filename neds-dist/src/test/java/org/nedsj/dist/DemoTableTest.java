@@ -12,8 +12,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.ModalityPredictions;
+import org.nedsj.eval.PairedDifferences;
+import org.nedsj.eval.PairedDifferences.Interval;
+import org.nedsj.eval.ReducedRankResult;
+import org.nedsj.eval.ScoredTrials;
 import org.nedsj.eval.ScoreTable;
 import org.nedsj.eval.ScoreTable.SchemeScores;
+import org.nedsj.eval.metrics.TrialStatistics;
+import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
@@ -69,6 +76,76 @@ class DemoTableTest {
         JsonNode json = new ObjectMapper().readTree(table.json());
         assertEquals(0.80, json.at("/pretraining_sessions/s2/model/decoding/choice.accuracy").asDouble(), 1e-12);
         assertEquals(0.85, json.at("/pretraining_sessions/s2/linear/decoding/choice.accuracy").asDouble(), 1e-12);
+    }
+
+    /**
+     * With the reports' paired intervals: each row gives model − linear and its interval for the mean and the held-out
+     * session, ▼ marks an interval wholly on the baseline's side (the held-out choice); the last column pairs the
+     * fine-tuned model with the one trained alone on the held-out session's trials (right on all 20 against 10: ▲).
+     */
+    @Test
+    void theIntervalsOfThePairedBootstrapFollowTheTable() throws Exception {
+        ScoreTable.Builder model = ScoreTable.builder();
+        ScoreTable.Builder base = ScoreTable.builder();
+        put(model, "s1", 0.70, 0.95, null);
+        put(base, "s1", 0.50, 0.80, null);
+        ScoreTable.Builder heldModel = ScoreTable.builder();
+        ScoreTable.Builder heldBase = ScoreTable.builder();
+        put(heldModel, "s3", 0.60, 0.70, null);
+        put(heldBase, "s3", 0.50, 0.80, null);
+        var mean = Map.of("encoding", Map.of("spikes.bps", new Interval(0, -0.001, 0.001)), "decoding",
+                Map.of("wheel.r2", new Interval(0.2, 0.1, 0.3), "choice.accuracy", new Interval(0.15, 0.05, 0.25)));
+        var held = Map.of("s3", Map.of("encoding", Map.of("spikes.bps", new Interval(0, -0.002, 0.002)), "decoding",
+                Map.of("wheel.r2", new Interval(0.1, -0.05, 0.2), "choice.accuracy", new Interval(-0.1, -0.2, -0.01))));
+        var pretrained = new EvaluationRun.Result(new EvaluationReport("run", Split.TEST, List.of("encoding", "decoding"),
+                List.of("s1"), model.build(), base.build(), List.of(), ReducedRankResult.empty(),
+                new PairedDifferences(2000, 0.95, mean, Map.of())), List.of());
+        var finetuned = heldOutResult(heldModel, heldBase, held, choices(20, 0));
+        var alone = heldOutResult(heldModel, heldBase, held, choices(20, 10));
+        DemoTable table = new DemoTable(7, List.of("s1"), "s3", pretrained, finetuned, alone);
+
+        String text = table.render();
+        assertTrue(text.contains("95% intervals of 2000 paired resamples of the test trials"), text);
+        assertTrue(text.matches("(?s).*decoding choice\\.accuracy\\s+\\| \\+0\\.1500 \\[\\+0\\.0500, \\+0\\.2500\\] ▲\\s+"
+                + "\\| -0\\.1000 \\[-0\\.2000, -0\\.0100\\] ▼\\s+\\| \\+0\\.5000 \\[\\+0\\.\\d{4}, \\+0\\.\\d{4}\\] ▲\\n.*"), text);
+        assertTrue(text.contains("below the linear baseline beyond the interval: pretraining sessions 0 of 3, held-out session 1 of 3; "
+                + "pretrained+ft against alone beyond it: better on 1, worse on 0 of 3"), text);
+        JsonNode json = new ObjectMapper().readTree(table.json());
+        assertEquals(-0.01, json.at("/paired_differences/held_out_session/decoding/choice.accuracy/upper").asDouble(), 1e-12);
+        assertEquals(0.1, json.at("/paired_differences/pretraining/decoding/wheel.r2/lower").asDouble(), 1e-12);
+        assertEquals(0.5, json.at("/paired_differences/pretrained_finetuned_minus_alone/decoding/choice.accuracy/difference")
+                .asDouble(), 1e-12);
+    }
+
+    private static EvaluationRun.Result heldOutResult(ScoreTable.Builder model, ScoreTable.Builder base,
+                                                      Map<String, Map<String, Map<String, Interval>>> paired,
+                                                      TrialStatistics choice) {
+        return new EvaluationRun.Result(new EvaluationReport("run", Split.TEST, List.of("encoding", "decoding"),
+                List.of("s3"), model.build(), base.build(), List.of(), ReducedRankResult.empty(),
+                new PairedDifferences(2000, 0.95, Map.of(), paired),
+                new ScoredTrials(Map.of("s3", Map.of("decoding", Map.of("choice", choice))))), List.of());
+    }
+
+    /** {@code trials} trials alternating class 0 and 1, the first {@code wrong} predicted as the other class. */
+    private static TrialStatistics choices(int trials, int wrong) {
+        float[] truth = new float[trials];
+        float[] logits = new float[2 * trials];
+        float[] scored = new float[trials];
+        for (int t = 0; t < trials; t++) {
+            truth[t] = t % 2;
+            logits[2 * t + (t < wrong ? 1 - t % 2 : t % 2)] = 1;
+            scored[t] = 1;
+        }
+        return TrialStatistics.of(new ModalityPredictions(ModalitySpec.staticBehaviour("choice", 2), trials, 1, 1, truth,
+                logits, scored), null);
+    }
+
+    @Test
+    void withoutIntervalsThereIsNoIntervalBlock() {
+        ScoreTable.Builder model = ScoreTable.builder();
+        put(model, "s1", 0.70, 0.95, null);
+        var r = result(model, model, List.of("s1"));
+        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r).intervals());
     }
 
     private static void put(ScoreTable.Builder table, String session, double r2, double choice, ConfusionCounts confusion) {

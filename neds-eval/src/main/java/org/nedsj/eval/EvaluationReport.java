@@ -17,10 +17,13 @@ import org.nedsj.spi.Split;
  * @param baselines  the linear baselines' scores (empty when disabled)
  * @param examples   example trials of continuous behaviours
  * @param reducedRank the reduced-rank decoder across sessions (empty when not fitted)
+ * @param paired     the model minus the baselines with paired-bootstrap intervals (empty when not drawn)
+ * @param scoredTrials the model's per-trial statistics, for paired comparisons with another model (in memory only:
+ *                   empty in a report read back from {@code report.json})
  */
 public record EvaluationReport(String run, Split split, List<String> schemes, List<String> sessionIds,
                                ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples,
-                               ReducedRankResult reducedRank) {
+                               ReducedRankResult reducedRank, PairedDifferences paired, ScoredTrials scoredTrials) {
 
     public EvaluationReport {
         Objects.requireNonNull(split, "split");
@@ -30,6 +33,22 @@ public record EvaluationReport(String run, Split split, List<String> schemes, Li
         Objects.requireNonNull(baselines, "baselines");
         examples = List.copyOf(examples);
         Objects.requireNonNull(reducedRank, "reducedRank");
+        Objects.requireNonNull(paired, "paired");
+        Objects.requireNonNull(scoredTrials, "scoredTrials");
+    }
+
+    /** Without the per-trial statistics (a report read back from JSON). */
+    public EvaluationReport(String run, Split split, List<String> schemes, List<String> sessionIds,
+                            ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples,
+                            ReducedRankResult reducedRank, PairedDifferences paired) {
+        this(run, split, schemes, sessionIds, model, baselines, examples, reducedRank, paired, ScoredTrials.empty());
+    }
+
+    /** Without paired-bootstrap intervals. */
+    public EvaluationReport(String run, Split split, List<String> schemes, List<String> sessionIds,
+                            ScoreTable model, ScoreTable baselines, List<ExampleTrace> examples,
+                            ReducedRankResult reducedRank) {
+        this(run, split, schemes, sessionIds, model, baselines, examples, reducedRank, PairedDifferences.empty());
     }
 
     /** Without a reduced-rank decoder. */
@@ -39,7 +58,8 @@ public record EvaluationReport(String run, Split split, List<String> schemes, Li
     }
 
     public EvaluationReport withRun(String name) {
-        return new EvaluationReport(name, split, schemes, sessionIds, model, baselines, examples, reducedRank);
+        return new EvaluationReport(name, split, schemes, sessionIds, model, baselines, examples, reducedRank, paired,
+                scoredTrials);
     }
 
     /** The model's scheme → key → mean over sessions. */

@@ -10,8 +10,10 @@ import com.typesafe.config.ConfigFactory;
  * @param exampleTrials evaluated trials per continuous behaviour kept as example traces
  * @param baselines     the linear baselines fitted per session
  * @param reducedRank   the reduced-rank decoder fitted across sessions (fitted when it and the baselines are enabled)
+ * @param pairedBootstrap the intervals of the model's figures minus the baselines' (drawn when the baselines are enabled)
  */
-public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, ReducedRankSettings reducedRank) {
+public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, ReducedRankSettings reducedRank,
+                                 PairedBootstrapSettings pairedBootstrap) {
 
     public EvaluationSettings {
         if (exampleTrials < 0) {
@@ -19,9 +21,14 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, 
         }
     }
 
-    /** With the reduced-rank decoder's defaults. */
+    /** With the reduced-rank decoder's and the paired bootstrap's defaults. */
     public EvaluationSettings(int exampleTrials, BaselineSettings baselines) {
         this(exampleTrials, baselines, defaults().reducedRank());
+    }
+
+    /** With the paired bootstrap's defaults. */
+    public EvaluationSettings(int exampleTrials, BaselineSettings baselines, ReducedRankSettings reducedRank) {
+        this(exampleTrials, baselines, reducedRank, defaults().pairedBootstrap());
     }
 
     /** Reads the {@code eval} section of a resolved config. */
@@ -29,7 +36,8 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, 
         try {
             return new EvaluationSettings(eval.getInt("example-trials"),
                     BaselineSettings.fromConfig(eval.getConfig("baselines")),
-                    ReducedRankSettings.fromConfig(eval.getConfig("baselines.reduced-rank")));
+                    ReducedRankSettings.fromConfig(eval.getConfig("baselines.reduced-rank")),
+                    PairedBootstrapSettings.fromConfig(eval.getConfig("paired-bootstrap")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad eval settings: " + e.getMessage()
                     + " (see neds-eval's reference.conf for every key and its default)", e);
@@ -47,6 +55,6 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, 
         return new EvaluationSettings(exampleTrials, new BaselineSettings(enabled, b.threads(), b.pcaComponents(),
                 b.pcaMaxBins(), b.lagsBefore(), b.lagsAfter(), b.ridgePenalties(), b.ridgeDefaultPenalty(),
                 b.logisticPenalties(), b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.glmTimeBasis(),
-                b.glmPenalty(), b.glmMaxIterations()), reducedRank);
+                b.glmPenalty(), b.glmMaxIterations()), reducedRank, pairedBootstrap);
     }
 }

@@ -13,6 +13,7 @@ import org.nedsj.eval.baseline.ReducedRankDecoders;
 import org.nedsj.eval.baseline.SessionBaselines;
 import org.nedsj.eval.metrics.MeanRateModel;
 import org.nedsj.eval.metrics.ModalityScore;
+import org.nedsj.eval.metrics.TrialStatistics;
 import org.nedsj.spi.DataSource;
 import org.nedsj.spi.ModalitySpec;
 import org.nedsj.spi.SessionData;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * Evaluates a model on one split of some sessions: the schemes {@code encoding} (neural modalities
  * hidden) and {@code decoding} (behavioural modalities hidden) always, plus any extra schemes; every
  * modality a scheme scored gets its metrics, per session and as the mean over sessions. The linear
- * baselines are fitted on each session's training trials and scored on the same trials and tokens;
- * the reduced-rank decoder is fitted once across all the evaluated sessions' training trials and
- * scored the same way.
+ * baselines are fitted on each session's training trials and scored on the same trials and tokens,
+ * and a paired bootstrap over those trials gives each difference of the model and the baselines an
+ * interval ({@link PairedBootstrap}); the reduced-rank decoder is fitted once across all the evaluated
+ * sessions' training trials and scored the same way.
  */
 public final class Evaluator {
 
@@ -74,16 +76,20 @@ public final class Evaluator {
         }
         long start = System.nanoTime();
         ScoreTable.Builder model = ScoreTable.builder();
+        var modelStatistics = new ArrayList<Map<String, Map<String, TrialStatistics>>>();
         List<SessionTrials> trials = new ArrayList<>();
         var examples = new ArrayList<ExampleTrace>();
         for (SessionData session : sessions) {
             SessionTrials st = SessionTrials.of(session, split);
             trials.add(st);
             Map<String, MeanRateModel> nullModels = meanRates(session, modalities, st.train());
+            var statistics = new LinkedHashMap<String, Map<String, TrialStatistics>>();
+            modelStatistics.add(statistics);
             for (String scheme : schemes) {
                 TaskPredictions p = predictor.predict(st.id(), st.evaluated().clone(), scheme);
                 PredictionCheck.check(p, session, st.evaluated(), scheme, modalities);
                 model.put(st.id(), scheme, score(p, nullModels));
+                statistics.put(scheme, statistics(p, nullModels));
                 st.masks().put(scheme, masks(p));
                 if (scheme.equals(DECODING) && examples.isEmpty()) {
                     examples.addAll(exampleTraces(p, settings.exampleTrials()));
@@ -94,12 +100,14 @@ public final class Evaluator {
                 (System.nanoTime() - start) / 1_000_000);
         ScoreTable baselines = ScoreTable.empty();
         ReducedRankResult reducedRank = ReducedRankResult.empty();
+        PairedDifferences paired = PairedDifferences.empty();
         if (settings.baselines().enabled()) {
             start = System.nanoTime();
             BaselineResult result = baselines(sessions, trials, modalities);
             baselines = result.table();
             examples.replaceAll(e -> e.withBaseline(result.traces().get(e.modality() + "#" + e.trial())));
             LOG.info("fitted and scored the linear baselines in {} ms", (System.nanoTime() - start) / 1_000_000);
+            paired = pairedDifferences(trials, modelStatistics, result.statistics());
             if (settings.reducedRank().enabled()) {
                 start = System.nanoTime();
                 reducedRank = reducedRank(sessions, trials, modalities);
@@ -107,7 +115,12 @@ public final class Evaluator {
                         (System.nanoTime() - start) / 1_000_000);
             }
         }
-        return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples, reducedRank);
+        var scored = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
+        for (int i = 0; i < trials.size(); i++) {
+            scored.put(trials.get(i).id(), modelStatistics.get(i));
+        }
+        return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples, reducedRank, paired,
+                new ScoredTrials(scored));
     }
 
     /** A session's evaluated and training trials, and the model's masks per scheme and modality. */
@@ -127,7 +140,32 @@ public final class Evaluator {
         }
     }
 
-    private record BaselineResult(ScoreTable table, Map<String, float[]> traces) {
+    private record BaselineResult(ScoreTable table, Map<String, float[]> traces,
+                                  List<Map<String, Map<String, TrialStatistics>>> statistics) {
+    }
+
+    private PairedDifferences pairedDifferences(List<SessionTrials> trials, List<Map<String, Map<String, TrialStatistics>>> model,
+                                                List<Map<String, Map<String, TrialStatistics>>> baselines) {
+        long start = System.nanoTime();
+        var pairs = new ArrayList<PairedBootstrap.SessionPair>();
+        for (int i = 0; i < trials.size(); i++) {
+            pairs.add(new PairedBootstrap.SessionPair(trials.get(i).id(), model.get(i), baselines.get(i)));
+        }
+        PairedDifferences out = new PairedBootstrap(settings.pairedBootstrap()).compare(pairs);
+        LOG.info("drew {} paired resamples of the evaluated trials in {} ms", out.resamples(),
+                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
+
+    /** Each scored modality's per-trial statistics, by modality. */
+    private static Map<String, TrialStatistics> statistics(TaskPredictions p, Map<String, MeanRateModel> nullModels) {
+        var out = new LinkedHashMap<String, TrialStatistics>();
+        for (ModalityPredictions mp : p.modalities().values()) {
+            if (mp.scoredCount() > 0 && mp.width() > 0) {
+                out.put(mp.modality().name(), TrialStatistics.of(mp, nullModels.get(mp.modality().name())));
+            }
+        }
+        return out;
     }
 
     private static Map<String, MeanRateModel> meanRates(SessionData session, List<ModalitySpec> modalities, int[] train) {
@@ -200,15 +238,17 @@ public final class Evaluator {
             }
             ScoreTable.Builder table = ScoreTable.builder();
             var traces = new HashMap<String, float[]>();
+            var statistics = new ArrayList<Map<String, Map<String, TrialStatistics>>>();
             for (int i = 0; i < results.size(); i++) {
                 SessionResult r = results.get(i);
                 table.put(trials.get(i).id(), ENCODING, r.encoding());
                 table.put(trials.get(i).id(), DECODING, r.decoding());
+                statistics.add(r.statistics());
                 if (i == 0) {
                     traces.putAll(r.traces());
                 }
             }
-            return new BaselineResult(table.build(), traces);
+            return new BaselineResult(table.build(), traces, statistics);
         } finally {
             pool.shutdown();
         }
@@ -229,7 +269,8 @@ public final class Evaluator {
         return new ReducedRankResult(table.build(), decoders.choices());
     }
 
-    private record SessionResult(SchemeScores encoding, SchemeScores decoding, Map<String, float[]> traces) {
+    private record SessionResult(SchemeScores encoding, SchemeScores decoding, Map<String, float[]> traces,
+                                 Map<String, Map<String, TrialStatistics>> statistics) {
     }
 
     private SessionResult baselineOf(SessionData session, SessionTrials st, List<ModalitySpec> modalities, ForkJoinPool pool) {
@@ -241,6 +282,9 @@ public final class Evaluator {
         for (ExampleTrace e : exampleTraces(decoding, settings.exampleTrials())) {
             traces.put(e.modality() + "#" + e.trial(), e.model());
         }
-        return new SessionResult(score(encoding, nullModels), score(decoding, nullModels), traces);
+        var statistics = new LinkedHashMap<String, Map<String, TrialStatistics>>();
+        statistics.put(ENCODING, statistics(encoding, nullModels));
+        statistics.put(DECODING, statistics(decoding, nullModels));
+        return new SessionResult(score(encoding, nullModels), score(decoding, nullModels), traces, statistics);
     }
 }

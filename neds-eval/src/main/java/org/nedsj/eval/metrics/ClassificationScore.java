@@ -67,7 +67,7 @@ public record ClassificationScore(double accuracy, double balancedAccuracy, Conf
         return new ClassificationScore(accuracy, recallSum / present, new ConfusionCounts(counts));
     }
 
-    private static int trueClass(ModalityPredictions p, int trial, int classes) {
+    static int trueClass(ModalityPredictions p, int trial, int classes) {
         float v = p.truth()[trial];
         int c = (int) v;
         if (c != v || c < 0 || c >= classes) {

@@ -34,8 +34,40 @@ public record RegressionScore(double pooled, double trialMean, int trialsInMean)
 
     public static RegressionScore of(ModalityPredictions p) {
         String[] dims = dimensionNames(p.width());
+        List<List<Prediction<Regressor>>> trials = scoredBins(p, dims);
+        List<Prediction<Regressor>> all = trials.stream().flatMap(List::stream).toList();
+        double trialSum = 0;
+        int trialCount = 0;
+        for (double r2 : trialR2(p, dims, trials, all)) {
+            if (!Double.isNaN(r2)) {
+                trialSum += r2;
+                trialCount++;
+            }
+        }
+        return new RegressionScore(r2(domain(dims), dims, all), trialCount > 0 ? trialSum / trialCount : Double.NaN, trialCount);
+    }
+
+    /** Each trial's R² as {@link #trialMean} averages it; NaN for a trial left out of that mean. */
+    static double[] trialR2(ModalityPredictions p) {
+        String[] dims = dimensionNames(p.width());
+        List<List<Prediction<Regressor>>> trials = scoredBins(p, dims);
+        return trialR2(p, dims, trials, trials.stream().flatMap(List::stream).toList());
+    }
+
+    private static double[] trialR2(ModalityPredictions p, String[] dims, List<List<Prediction<Regressor>>> trials,
+                                    List<Prediction<Regressor>> all) {
         ImmutableOutputInfo<Regressor> domain = domain(dims);
-        List<Prediction<Regressor>> all = new ArrayList<>();
+        double[] pooledVariance = truthVariance(all, dims.length);
+        double[] out = new double[p.trials()];
+        for (int t = 0; t < out.length; t++) {
+            List<Prediction<Regressor>> trial = trials.get(t);
+            out[t] = moves(trial, pooledVariance) ? r2(domain, dims, trial) : Double.NaN;
+        }
+        return out;
+    }
+
+    /** Per trial, one prediction per scored bin. */
+    private static List<List<Prediction<Regressor>>> scoredBins(ModalityPredictions p, String[] dims) {
         List<List<Prediction<Regressor>>> trials = new ArrayList<>();
         for (int t = 0; t < p.trials(); t++) {
             List<Prediction<Regressor>> trial = new ArrayList<>();
@@ -45,19 +77,8 @@ public record RegressionScore(double pooled, double trialMean, int trialsInMean)
                 }
             }
             trials.add(trial);
-            all.addAll(trial);
         }
-        double[] pooledVariance = truthVariance(all, dims.length);
-        double trialSum = 0;
-        int trialCount = 0;
-        for (List<Prediction<Regressor>> trial : trials) {
-            double r2 = moves(trial, pooledVariance) ? r2(domain, dims, trial) : Double.NaN;
-            if (!Double.isNaN(r2)) {
-                trialSum += r2;
-                trialCount++;
-            }
-        }
-        return new RegressionScore(r2(domain, dims, all), trialCount > 0 ? trialSum / trialCount : Double.NaN, trialCount);
+        return trials;
     }
 
     /** Mean over dimensions of Tribuo's R²; NaN with fewer than two predictions or a constant truth. */

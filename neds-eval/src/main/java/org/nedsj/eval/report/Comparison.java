@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.MetricNames;
+import org.nedsj.eval.PairedDifferences.Interval;
 import org.nedsj.eval.ScoreTable;
 
 /**
@@ -13,8 +14,9 @@ import org.nedsj.eval.ScoreTable;
  *
  * @param session  a session id, or {@link #MEAN} for the mean over sessions
  * @param baseline NaN when the baseline has no value for this metric
+ * @param paired   model − baseline with its paired-bootstrap interval, or null when the report has none
  */
-record Comparison(String scheme, String key, String session, double model, double baseline) {
+record Comparison(String scheme, String key, String session, double model, double baseline, Interval paired) {
 
     static final String MEAN = "mean";
 
@@ -34,7 +36,8 @@ record Comparison(String scheme, String key, String session, double model, doubl
         Map<String, Map<String, Double>> base = r.baselines().mean();
         for (String scheme : r.schemes()) {
             model.getOrDefault(scheme, Map.of()).forEach((key, v) ->
-                    out.add(new Comparison(scheme, key, MEAN, v, base.getOrDefault(scheme, Map.of()).getOrDefault(key, Double.NaN))));
+                    out.add(new Comparison(scheme, key, MEAN, v, base.getOrDefault(scheme, Map.of()).getOrDefault(key, Double.NaN),
+                            r.paired().mean(scheme, key).orElse(null))));
         }
         return out;
     }
@@ -44,7 +47,8 @@ record Comparison(String scheme, String key, String session, double model, doubl
         for (String session : r.model().sessionIds()) {
             for (String scheme : r.schemes()) {
                 r.model().get(session, scheme).ifPresent(s -> s.metrics().forEach((key, v) -> out.add(new Comparison(
-                        scheme, key, session, v, baselineOf(r.baselines(), session, scheme, key)))));
+                        scheme, key, session, v, baselineOf(r.baselines(), session, scheme, key),
+                        r.paired().session(session, scheme, key).orElse(null)))));
             }
         }
         return out;
@@ -65,6 +69,22 @@ record Comparison(String scheme, String key, String session, double model, doubl
     /** Signed four decimals; blank when either side is missing. */
     static String signed(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+.4f", v);
+    }
+
+    /** "[lower, upper]" of the paired interval, signed four decimals; blank without one. */
+    String intervalCell() {
+        return paired == null || Double.isNaN(paired.lower()) ? ""
+                : "[" + signed(paired.lower()) + ", " + signed(paired.upper()) + "]";
+    }
+
+    /** The model is worse than the baseline beyond the interval of the trials' sampling. */
+    boolean worseBeyondNoise() {
+        return paired != null && paired.worseBeyondNoise(key);
+    }
+
+    /** The interval's heading, e.g. "95% interval", for a report's coverage. */
+    static String intervalHeading(double level) {
+        return String.format(Locale.ROOT, "%.0f%% interval", level * 100);
     }
 
     /** Baseline cell: "–" when there is none. */

@@ -12,6 +12,7 @@ import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.Evaluator;
 import org.nedsj.eval.ExampleTrace;
+import org.nedsj.eval.PairedDifferences;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no external resources) with the
@@ -84,22 +85,33 @@ final class ReportHtml {
             sb.append("<p class=\"note\">Baselines were not computed for this report.</p>");
         } else if (below > 0) {
             sb.append("<div class=\"alert\">").append(ReportText.BELOW).append(": the model is not better than the linear baseline on ")
-                    .append(below).append(" of ").append(compared).append(" metrics (mean over sessions), marked in red below.</div>");
+                    .append(below).append(" of ").append(compared).append(" metrics (mean over sessions), marked in red below");
+            if (!r.paired().isEmpty()) {
+                sb.append("; beyond the ").append(Comparison.intervalHeading(r.paired().level())).append(" of the test trials on ")
+                        .append(means.stream().filter(Comparison::worseBeyondNoise).count());
+            }
+            sb.append(".</div>");
         } else {
             sb.append("<div class=\"ok\">The model beats the linear baseline on all ").append(compared)
                     .append(" metrics that have one (mean over sessions).</div>");
         }
         sb.append("<p class=\"note\">Mean over ").append(r.sessionIds().size())
-                .append(" session(s). Higher is better, except for *nll.</p>\n");
-        comparisonTable(sb, means, false);
+                .append(" session(s). Higher is better, except for *nll.");
+        if (!r.paired().isEmpty()) {
+            sb.append(' ').append(escape(ReportText.intervalNote(r.paired())));
+        }
+        sb.append("</p>\n");
+        comparisonTable(sb, means, false, r.paired());
         sb.append("<details><summary>Per session</summary>\n");
-        comparisonTable(sb, Comparison.perSession(r), true);
+        comparisonTable(sb, Comparison.perSession(r), true, r.paired());
         sb.append("</details>\n");
     }
 
-    private static void comparisonTable(StringBuilder sb, List<Comparison> rows, boolean withSession) {
+    private static void comparisonTable(StringBuilder sb, List<Comparison> rows, boolean withSession, PairedDifferences paired) {
         sb.append("<table><tr>").append(withSession ? "<th>session</th>" : "")
-                .append("<th>task</th><th>metric</th><th>model</th><th>baseline</th><th>model − baseline</th><th></th></tr>\n");
+                .append("<th>task</th><th>metric</th><th>model</th><th>baseline</th><th>model − baseline</th>")
+                .append(paired.isEmpty() ? "" : "<th>" + Comparison.intervalHeading(paired.level()) + "</th>")
+                .append("<th></th></tr>\n");
         for (Comparison c : rows) {
             sb.append(c.belowBaseline() ? "<tr class=\"below\">" : "<tr>");
             if (withSession) {
@@ -108,8 +120,9 @@ final class ReportHtml {
             sb.append("<td>").append(escape(c.scheme())).append("</td><td>").append(escape(c.key())).append("</td>")
                     .append("<td class=\"num\">").append(Comparison.number(c.model())).append("</td>")
                     .append("<td class=\"num\">").append(Comparison.baselineCell(c.baseline())).append("</td>")
-                    .append("<td class=\"num\">").append(Comparison.signed(c.difference())).append("</td><td>")
-                    .append(c.belowBaseline() ? "<span class=\"badge\">" + ReportText.BELOW + "</span>" : "")
+                    .append("<td class=\"num\">").append(Comparison.signed(c.difference())).append("</td>")
+                    .append(paired.isEmpty() ? "" : "<td class=\"num\">" + c.intervalCell() + "</td>").append("<td>")
+                    .append(c.belowBaseline() ? "<span class=\"badge\">" + escape(ReportText.mark(c)) + "</span>" : "")
                     .append("</td></tr>\n");
         }
         sb.append("</table>\n");

@@ -24,7 +24,8 @@ import org.nedsj.spi.Split;
 
 /**
  * {@code report.json}: the keys of DESIGN.md ({@code run, split, mean, sessions, baselines}) with
- * scalar metric maps, plus {@code schemes}, {@code reduced_rank} (when the reduced-rank decoder was fitted), {@code details} (confusion matrices and per-neuron bits
+ * scalar metric maps, plus {@code schemes}, {@code reduced_rank} (when the reduced-rank decoder was fitted),
+ * {@code paired_differences} (the model minus the baselines with paired-bootstrap intervals, {@link PairedDifferencesJson}), {@code details} (confusion matrices and per-neuron bits
  * per spike, for the model and the baselines), {@code examples} and {@code provenance}. A metric that
  * is undefined (NaN) is written as {@code null}.
  */
@@ -49,6 +50,9 @@ public final class ReportJson {
         baselines.set("sessions", sessions(report.baselines()));
         if (!report.reducedRank().isEmpty()) {
             root.set(REDUCED_RANK, reducedRank(report.reducedRank()));
+        }
+        if (!report.paired().isEmpty()) {
+            root.set(PairedDifferencesJson.KEY, PairedDifferencesJson.write(report.paired()));
         }
         ObjectNode details = root.putObject("details");
         details.set("model", details(report.model()));
@@ -103,7 +107,8 @@ public final class ReportJson {
                 n.has("baseline") ? floatsOf(n.get("baseline")) : null)));
         String run = root.get("run").asText();
         return new EvaluationReport(run.isEmpty() ? null : run, Split.parse(root.get("split").asText()), schemes,
-                model.sessionIds(), model, baselines, examples, reducedRankOf(root.path(REDUCED_RANK)));
+                model.sessionIds(), model, baselines, examples, reducedRankOf(root.path(REDUCED_RANK)),
+                PairedDifferencesJson.read(root.path(PairedDifferencesJson.KEY)));
     }
 
     /** {@code mean} and {@code sessions} as for the baselines, and {@code choices}: per behaviour its rank and λ. */

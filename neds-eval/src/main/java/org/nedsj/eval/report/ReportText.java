@@ -7,11 +7,14 @@ import java.util.Map;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.Evaluator;
+import org.nedsj.eval.PairedDifferences;
 
 /** {@code report.txt}: aligned tables of the model beside the linear baselines, with the run's provenance. */
 final class ReportText {
 
     static final String BELOW = "✗ does not beat baseline";
+    static final String BEYOND_MARK = " (beyond the interval)";
+    private static final String BEYOND = "; " + BEYOND_MARK.trim() + " where the whole interval lies on the baseline's side";
 
     private ReportText() {
     }
@@ -34,10 +37,12 @@ final class ReportText {
             sb.append(stripHeader(prov.render()));
         }
         sb.append("\nModel vs linear baselines, mean over ").append(r.sessionIds().size()).append(" session(s)\n");
-        sb.append("(higher is better, except for *nll; ").append(BELOW).append(" marks where the model is not better)\n\n");
-        sb.append(comparisonTable(Comparison.means(r), false));
+        sb.append("(higher is better, except for *nll; ").append(BELOW).append(" marks where the model is not better")
+                .append(r.paired().isEmpty() ? ")\n" : BEYOND + ")\n" + intervalNote(r.paired()) + "\n");
+        sb.append('\n');
+        sb.append(comparisonTable(Comparison.means(r), false, r.paired()));
         sb.append("\nPer session\n-----------\n");
-        sb.append(comparisonTable(Comparison.perSession(r), true));
+        sb.append(comparisonTable(Comparison.perSession(r), true, r.paired()));
         sb.append(ReducedRankComparison.text(r));
         sb.append(confusion(r));
         sb.append(neurons(r));
@@ -50,15 +55,39 @@ final class ReportText {
         return table.lines().skip(2).reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
     }
 
-    private static String comparisonTable(List<Comparison> rows, boolean withSession) {
-        var header = new ArrayList<>(List.of("task", "metric", "model", "baseline", "model−baseline", ""));
+    /**
+     * What the interval column means: the percentile interval of model − baseline over resamples of the evaluated
+     * trials, each session's trials drawn with replacement and both scored on the same draw.
+     */
+    static String intervalNote(PairedDifferences p) {
+        return String.format(Locale.ROOT, "%s: model − baseline over %d paired resamples of the evaluated trials (each "
+                + "session's trials drawn with replacement, both scored on the same draw); where it holds 0 these trials do "
+                + "not tell the two apart. It speaks of these trials, not of another training run.",
+                Comparison.intervalHeading(p.level()), p.resamples());
+    }
+
+    /** The comparison's mark: below the baseline, and whether beyond the interval. */
+    static String mark(Comparison c) {
+        return c.belowBaseline() ? BELOW + (c.worseBeyondNoise() ? BEYOND_MARK : "") : "";
+    }
+
+    private static String comparisonTable(List<Comparison> rows, boolean withSession, PairedDifferences paired) {
+        var header = new ArrayList<>(List.of("task", "metric", "model", "baseline", "model−baseline"));
+        if (!paired.isEmpty()) {
+            header.add(Comparison.intervalHeading(paired.level()));
+        }
+        header.add("");
         if (withSession) {
             header.add(0, "session");
         }
         var t = new TextTable(header);
         for (Comparison c : rows) {
             var cells = new ArrayList<>(List.of(c.scheme(), c.key(), Comparison.number(c.model()),
-                    Comparison.baselineCell(c.baseline()), Comparison.signed(c.difference()), c.belowBaseline() ? BELOW : ""));
+                    Comparison.baselineCell(c.baseline()), Comparison.signed(c.difference())));
+            if (!paired.isEmpty()) {
+                cells.add(c.intervalCell());
+            }
+            cells.add(mark(c));
             if (withSession) {
                 cells.add(0, c.session());
             }

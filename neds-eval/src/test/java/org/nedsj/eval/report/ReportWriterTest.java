@@ -73,6 +73,26 @@ class ReportWriterTest {
         assertEquals(report.schemes(), back.schemes());
         assertEquals(report.model().pooledConfusion("decoding"), back.model().pooledConfusion("decoding"));
         assertEquals(report.examples().get(2).baseline()[7], back.examples().get(2).baseline()[7]);
+        assertEquals(report.paired(), back.paired());
+        assertTrue(back.paired().session("synthetic-1", "decoding", "choice.accuracy").isPresent());
+    }
+
+    @Test
+    void thePairedDifferencesAreTheTablesDifferences() throws IOException {
+        Path out = dir.resolve("r");
+        new ReportWriter().write(report, ReportFixtures.provenance(), null, out);
+        JsonNode root = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode wheel = root.at("/paired_differences/mean/decoding/wheel.r2");
+        assertEquals(root.at("/mean/decoding/wheel.r2").asDouble() - root.at("/baselines/mean/decoding/wheel.r2").asDouble(),
+                wheel.get("difference").asDouble(), 1e-9);
+        assertTrue(wheel.get("lower").asDouble() < wheel.get("difference").asDouble());
+        assertTrue(wheel.get("upper").asDouble() > wheel.get("difference").asDouble());
+        for (String session : List.of("synthetic-0", "synthetic-1")) {
+            JsonNode bps = root.at("/paired_differences/sessions/" + session + "/encoding/spikes.bps");
+            assertEquals(root.at("/sessions/" + session + "/encoding/spikes.bps").asDouble()
+                    - root.at("/baselines/sessions/" + session + "/encoding/spikes.bps").asDouble(), bps.get("difference").asDouble(), 1e-9);
+        }
+        assertEquals(2000, root.at("/paired_differences/resamples").asInt());
     }
 
     @Test
@@ -109,9 +129,12 @@ class ReportWriterTest {
             assertTrue(text.contains(s), s);
         }
         // the mean-rate spikes (0 bits/spike) do not beat the GLM; perfect decoding beats the ridge
+        // with the paired bootstrap's interval of model − baseline, wholly on the baseline's side for the spikes
         assertTrue(Pattern.compile("encoding\\s+spikes\\.bps\\s+0\\.0000\\s+\\d\\.\\d{4}\\s+-\\d\\.\\d{4}\\s+"
-                + ReportText.BELOW).matcher(text).find(), text);
-        assertTrue(Pattern.compile("decoding\\s+wheel\\.r2\\s+1\\.0000\\s+0\\.\\d{4}\\s+\\+0\\.\\d{4}\\n").matcher(text).find(), text);
+                + "\\[-\\d\\.\\d{4}, -\\d\\.\\d{4}\\]\\s+" + Pattern.quote(ReportText.BELOW + ReportText.BEYOND_MARK)).matcher(text).find(), text);
+        assertTrue(Pattern.compile("decoding\\s+wheel\\.r2\\s+1\\.0000\\s+0\\.\\d{4}\\s+\\+0\\.\\d{4}\\s+"
+                + "\\[\\+0\\.\\d{4}, \\+0\\.\\d{4}\\]\\n").matcher(text).find(), text);
+        assertTrue(text.contains("95% interval: model − baseline over 2000 paired resamples"), text);
         assertTrue(text.contains("true 1"), "confusion matrix missing");
     }
 
@@ -124,6 +147,9 @@ class ReportWriterTest {
         assertFalse(html.contains("<script") || html.contains("<link"), "scripts or linked resources");
         assertTrue(html.contains("class=\"alert\">" + ReportText.BELOW), "below-baseline banner");
         assertTrue(html.contains("<tr class=\"below\">"), "below-baseline row");
+        // the mean-rate spikes are worse than the GLM in both encoding figures, beyond their intervals
+        assertTrue(html.contains("beyond the 95% interval of the test trials on 2.</div>"), "banner's interval count");
+        assertTrue(html.contains("<th>95% interval</th>"), "interval column");
         long charts = Pattern.compile("<svg").matcher(html).results().count();
         // curves: loss, spikes, wheel; 6 example traces; histogram and scatter of per-neuron bps
         assertEquals(3 + 6 + 2, charts);

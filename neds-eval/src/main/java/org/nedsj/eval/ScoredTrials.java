@@ -1,0 +1,35 @@
+package org.nedsj.eval;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nedsj.eval.metrics.TrialStatistics;
+
+/**
+ * What an evaluation scored, trial by trial: per session, scheme and modality the model's {@link TrialStatistics}.
+ * Kept in memory so that two models evaluated on the same trials can be compared with a {@link PairedBootstrap} (the
+ * demo's pretrained-then-fine-tuned model against the one trained alone); not written to {@code report.json}.
+ *
+ * @param bySession session → scheme → modality → statistics
+ */
+public record ScoredTrials(Map<String, Map<String, Map<String, TrialStatistics>>> bySession) {
+
+    public ScoredTrials {
+        var copy = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
+        bySession.forEach((id, schemes) -> {
+            var s = new LinkedHashMap<String, Map<String, TrialStatistics>>();
+            schemes.forEach((scheme, modalities) -> s.put(scheme, Collections.unmodifiableMap(new LinkedHashMap<>(modalities))));
+            copy.put(id, Collections.unmodifiableMap(s));
+        });
+        bySession = Collections.unmodifiableMap(copy);
+    }
+
+    public static ScoredTrials empty() {
+        return new ScoredTrials(Map.of());
+    }
+
+    /** A session's statistics, scheme → modality; empty for a session not evaluated. */
+    public Map<String, Map<String, TrialStatistics>> session(String sessionId) {
+        return bySession.getOrDefault(sessionId, Map.of());
+    }
+}

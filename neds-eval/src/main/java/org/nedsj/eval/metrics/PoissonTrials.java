@@ -1,0 +1,78 @@
+package org.nedsj.eval.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nedsj.eval.MetricNames;
+import org.nedsj.eval.ModalityPredictions;
+
+/**
+ * {@link PoissonScore}'s sums per trial: the model's and the null model's log-likelihoods (without log y!), the
+ * spikes, the log y! terms and the scored entries of each trial, over all neurons.
+ */
+public record PoissonTrials(String modality, double[] logLikelihood, double[] nullLogLikelihood, double[] spikes,
+                            double[] logFactorials, long[] entries) implements TrialStatistics {
+
+    private static final double LN2 = Math.log(2);
+
+    static PoissonTrials of(ModalityPredictions p, MeanRateModel nullModel) {
+        int width = p.width();
+        if (nullModel == null || nullModel.neurons() != width) {
+            throw new IllegalArgumentException("modality " + p.modality().name() + ": bits per spike needs the training "
+                    + "mean rates of its " + width + " neurons");
+        }
+        int trials = p.trials();
+        var out = new PoissonTrials(p.modality().name(), new double[trials], new double[trials], new double[trials],
+                new double[trials], new long[trials]);
+        float[] y = p.truth();
+        float[] c = p.predicted();
+        for (int t = 0; t < trials; t++) {
+            for (int k = 0; k < p.tokens(); k++) {
+                if (!p.isScored(t, k)) {
+                    continue;
+                }
+                int base = (t * p.tokens() + k) * width;
+                for (int n = 0; n < width; n++) {
+                    double count = y[base + n];
+                    out.logLikelihood[t] += PoissonScore.logLikelihoodWithoutFactorial(count, c[base + n]);
+                    out.nullLogLikelihood[t] += PoissonScore.logLikelihoodWithoutFactorial(count, nullModel.logRate(n));
+                    out.spikes[t] += count;
+                    if (count > 0) {
+                        out.logFactorials[t] += LogFactorial.of(count);
+                    }
+                }
+                out.entries[t] += width;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int trials() {
+        return spikes.length;
+    }
+
+    @Override
+    public Map<String, Double> metrics(int[] weights) {
+        TrialStatistics.requireLength(weights, trials());
+        double gain = 0;
+        double ll = 0;
+        double factorials = 0;
+        double totalSpikes = 0;
+        long totalEntries = 0;
+        for (int t = 0; t < weights.length; t++) {
+            int w = weights[t];
+            if (w == 0) {
+                continue;
+            }
+            gain += w * (logLikelihood[t] - nullLogLikelihood[t]);
+            ll += w * logLikelihood[t];
+            factorials += w * logFactorials[t];
+            totalSpikes += w * spikes[t];
+            totalEntries += w * entries[t];
+        }
+        var out = new LinkedHashMap<String, Double>();
+        out.put(MetricNames.key(modality, MetricNames.BITS_PER_SPIKE), totalSpikes > 0 ? gain / (totalSpikes * LN2) : Double.NaN);
+        out.put(MetricNames.key(modality, MetricNames.POISSON_NLL), totalEntries > 0 ? -(ll - factorials) / totalEntries : Double.NaN);
+        return out;
+    }
+}
