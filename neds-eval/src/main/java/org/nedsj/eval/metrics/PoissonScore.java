@@ -23,35 +23,20 @@ public record PoissonScore(double bitsPerSpike, double poissonNll, double[] neur
 
     public static PoissonScore of(ModalityPredictions p, MeanRateModel nullModel) {
         int width = p.width();
-        if (nullModel.neurons() != width) {
-            throw new IllegalArgumentException("modality " + p.modality().name() + ": predictions have " + width
-                    + " neurons but the mean-rate model has " + nullModel.neurons());
-        }
-        float[] y = p.truth();
-        float[] c = p.predicted();
         double[] llModel = new double[width];
         double[] llNull = new double[width];
         double[] spikes = new double[width];
-        double logFactorials = 0;
-        long entries = 0;
-        for (int t = 0; t < p.trials(); t++) {
-            for (int k = 0; k < p.tokens(); k++) {
-                if (!p.isScored(t, k)) {
-                    continue;
-                }
-                int base = (t * p.tokens() + k) * width;
-                for (int n = 0; n < width; n++) {
-                    double count = y[base + n];
-                    llModel[n] += logLikelihoodWithoutFactorial(count, c[base + n]);
-                    llNull[n] += logLikelihoodWithoutFactorial(count, nullModel.logRate(n));
-                    spikes[n] += count;
-                    if (count > 0) {
-                        logFactorials += LogFactorial.of(count);
-                    }
-                }
-                entries += width;
-            }
-        }
+        double[] logFactorialSum = new double[1];
+        long[] entryCount = new long[1];
+        forEachScoredEntry(p, nullModel, (trial, neuron, count, ll, nullLl, logFactorial) -> {
+            llModel[neuron] += ll;
+            llNull[neuron] += nullLl;
+            spikes[neuron] += count;
+            logFactorialSum[0] += logFactorial;
+            entryCount[0]++;
+        });
+        double logFactorials = logFactorialSum[0];
+        long entries = entryCount[0];
         double gain = 0;
         double totalSpikes = 0;
         double totalLl = 0;
@@ -66,6 +51,39 @@ public record PoissonScore(double bitsPerSpike, double poissonNll, double[] neur
         double bps = totalSpikes > 0 ? gain / (totalSpikes * LN2) : Double.NaN;
         double nll = entries > 0 ? -(totalLl - logFactorials) / entries : Double.NaN;
         return new PoissonScore(bps, nll, perNeuron, totalSpikes, entries);
+    }
+
+    /** The terms of one scored (trial, bin, neuron) entry. */
+    @FunctionalInterface
+    interface EntryTerms {
+        void add(int trial, int neuron, double count, double logLikelihood, double nullLogLikelihood, double logFactorial);
+    }
+
+    /**
+     * Visits every scored entry with its log-likelihood under the predicted and the null log rate (both without
+     * log y!) and its log y!.
+     */
+    static void forEachScoredEntry(ModalityPredictions p, MeanRateModel nullModel, EntryTerms terms) {
+        int width = p.width();
+        if (nullModel == null || nullModel.neurons() != width) {
+            throw new IllegalArgumentException("modality " + p.modality().name() + ": predictions have " + width
+                    + " neurons but the mean-rate model has " + (nullModel == null ? "none" : nullModel.neurons()));
+        }
+        float[] y = p.truth();
+        float[] c = p.predicted();
+        for (int t = 0; t < p.trials(); t++) {
+            for (int k = 0; k < p.tokens(); k++) {
+                if (!p.isScored(t, k)) {
+                    continue;
+                }
+                int base = (t * p.tokens() + k) * width;
+                for (int n = 0; n < width; n++) {
+                    double count = y[base + n];
+                    terms.add(t, n, count, logLikelihoodWithoutFactorial(count, c[base + n]),
+                            logLikelihoodWithoutFactorial(count, nullModel.logRate(n)), count > 0 ? LogFactorial.of(count) : 0);
+                }
+            }
+        }
     }
 
     /** y·c − e^c, with 0·c taken as 0 so a log rate of −∞ is allowed where there is no spike. */

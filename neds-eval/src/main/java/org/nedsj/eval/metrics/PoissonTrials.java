@@ -15,34 +15,16 @@ public record PoissonTrials(String modality, double[] logLikelihood, double[] nu
     private static final double LN2 = Math.log(2);
 
     static PoissonTrials of(ModalityPredictions p, MeanRateModel nullModel) {
-        int width = p.width();
-        if (nullModel == null || nullModel.neurons() != width) {
-            throw new IllegalArgumentException("modality " + p.modality().name() + ": bits per spike needs the training "
-                    + "mean rates of its " + width + " neurons");
-        }
         int trials = p.trials();
         var out = new PoissonTrials(p.modality().name(), new double[trials], new double[trials], new double[trials],
                 new double[trials], new long[trials]);
-        float[] y = p.truth();
-        float[] c = p.predicted();
-        for (int t = 0; t < trials; t++) {
-            for (int k = 0; k < p.tokens(); k++) {
-                if (!p.isScored(t, k)) {
-                    continue;
-                }
-                int base = (t * p.tokens() + k) * width;
-                for (int n = 0; n < width; n++) {
-                    double count = y[base + n];
-                    out.logLikelihood[t] += PoissonScore.logLikelihoodWithoutFactorial(count, c[base + n]);
-                    out.nullLogLikelihood[t] += PoissonScore.logLikelihoodWithoutFactorial(count, nullModel.logRate(n));
-                    out.spikes[t] += count;
-                    if (count > 0) {
-                        out.logFactorials[t] += LogFactorial.of(count);
-                    }
-                }
-                out.entries[t] += width;
-            }
-        }
+        PoissonScore.forEachScoredEntry(p, nullModel, (trial, neuron, count, ll, nullLl, logFactorial) -> {
+            out.logLikelihood[trial] += ll;
+            out.nullLogLikelihood[trial] += nullLl;
+            out.spikes[trial] += count;
+            out.logFactorials[trial] += logFactorial;
+            out.entries[trial]++;
+        });
         return out;
     }
 
