@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -19,7 +20,9 @@ import java.util.stream.IntStream;
  * halved) until each neuron's Newton decrement is negligible. The neurons are the columns of one problem: one matrix product gives every
  * neuron's log rates, one more every gradient, and one product of the rows' pairwise feature products
  * with the rates every Hessian; the rates live in one work array the size of the counts, reused
- * throughout (fresh off-heap memory is slow to touch).
+ * throughout (fresh off-heap memory is slow to touch). The pairwise products take (H + 1)(H + 2)/2 numbers a row:
+ * where all rows' would pass {@link #PAIR_BUDGET} (from hidden 128 on a few hundred trials) the Hessian is summed over
+ * blocks of rows, their products made again in one reused block each time.
  */
 final class SessionRateFit {
 
@@ -37,6 +40,12 @@ final class SessionRateFit {
     private static final double DECREMENT = 1e-10;
     /** A rise of a neuron's objective this small (relative) is rounding, not a step too long. */
     private static final double ROUNDING = 1e-13;
+    /**
+     * Most single-precision numbers the rows' pairwise feature products may hold at once (256 MB): at the demo's
+     * hidden 64 all of a session's rows fit, made once for the whole path; at hidden 256 all of a 600-trial
+     * session's rows would take 6 GB.
+     */
+    static final long PAIR_BUDGET = 1L << 26;
 
     /** [x, 1] [n, H + 1]: one product with it gives the log rates with their bias, or the gradient with its bias row. */
     private final INDArray design;
@@ -49,6 +58,8 @@ final class SessionRateFit {
     /** [xᵀ·y; Σ y]: the counts enter the objective only through these, since Σ y·η is linear in the readout. */
     private final INDArray countMoments;
     private final boolean[] spiking;
+    /** Rows of the pairwise products made at once: all rows, or a block of them. */
+    private final int blockRows;
     private INDArray pairs;
     private INDArray rates;
 
@@ -58,6 +69,11 @@ final class SessionRateFit {
      * @param prior the trained readout [H + 1, N], the last row the log-rate bias
      */
     SessionRateFit(INDArray x, INDArray y, INDArray prior) {
+        this(x, y, prior, PAIR_BUDGET);
+    }
+
+    /** With a budget of single-precision numbers for the pairwise products (tests make it small). */
+    SessionRateFit(INDArray x, INDArray y, INDArray prior, long pairBudget) {
         this.prior = prior.castTo(DataType.DOUBLE);
         this.features = (int) x.size(1);
         this.neurons = (int) y.size(1);
@@ -71,6 +87,13 @@ final class SessionRateFit {
         for (int j = 0; j < neurons; j++) {
             spiking[j] = totals[j] > 0;
         }
+        long pairsPerRow = (long) (features + 1) * (features + 2) / 2;
+        this.blockRows = (int) Math.max(1, Math.min(rows, pairBudget / pairsPerRow));
+    }
+
+    /** Whether the Hessian is summed over blocks of rows (the pairwise products of all rows would pass the budget). */
+    boolean blocked() {
+        return blockRows < rows;
     }
 
     /** Whether neuron {@code j} spiked in the tokens fitted (a neuron that did not keeps its trained readout). */
@@ -80,7 +103,11 @@ final class SessionRateFit {
 
     /** Each penalty's readout [H + 1, N], in the order of {@link #PENALTIES}. */
     List<INDArray> path() {
-        pairs = pairProducts();
+        int d = features + 1;
+        pairs = Nd4j.createUninitialized(DataType.FLOAT, blockRows, d * (d + 1) / 2);   // every entry is written before use
+        if (!blocked()) {
+            pairProducts(0, rows);
+        }
         rates = Nd4j.create(DataType.DOUBLE, rows, neurons);
         List<INDArray> out = new ArrayList<>();
         INDArray beta = prior.dup();
@@ -243,7 +270,20 @@ final class SessionRateFit {
     private double[][] hessians(boolean[] active) {
         int[] columns = IntStream.range(0, neurons).filter(j -> active[j]).toArray();
         INDArray scaled = (columns.length == neurons ? rates : rates.getColumns(columns)).castTo(DataType.FLOAT).divi(rows);
-        double[][] packed = pairs.transpose().mmul(scaled).castTo(DataType.DOUBLE).transpose().toDoubleMatrix();
+        INDArray sum;
+        if (!blocked()) {
+            sum = pairs.transpose().mmul(scaled);
+        } else {
+            sum = Nd4j.create(DataType.FLOAT, pairs.size(1), columns.length);
+            for (int start = 0; start < rows; start += blockRows) {
+                int length = Math.min(blockRows, rows - start);
+                pairProducts(start, length);
+                INDArray block = length == blockRows ? pairs : pairs.get(NDArrayIndex.interval(0, length), NDArrayIndex.all());
+                Nd4j.gemm(block, scaled.get(NDArrayIndex.interval(start, start + length), NDArrayIndex.all()), sum,
+                        true, false, 1.0, 1.0);
+            }
+        }
+        double[][] packed = sum.castTo(DataType.DOUBLE).transpose().toDoubleMatrix();
         double[][] out = new double[neurons][];
         for (int i = 0; i < columns.length; i++) {
             out[columns[i]] = packed[i];
@@ -251,20 +291,30 @@ final class SessionRateFit {
         return out;
     }
 
-    /** The products x_k·x_l (k ≤ l) of each row's features and a constant 1 [n, D], in the packed order. */
-    private INDArray pairProducts() {
+    /**
+     * The products x_k·x_l (k ≤ l) of the features and a constant 1 of rows {@code start} to {@code start + length},
+     * in the packed order, into the first {@code length} rows of the pairs array.
+     */
+    private void pairProducts(int start, int length) {
         int d = features + 1;
-        INDArray withOne = design.castTo(DataType.FLOAT);
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, d * (d + 1) / 2);   // every entry is written below
-        int offset = 0;
-        for (int k = 0; k < d; k++) {
-            INDArray column = withOne.getColumn(k).reshape(rows, 1);
-            out.get(NDArrayIndex.all(), NDArrayIndex.interval(offset, offset + d - k))
-                    .assign(withOne.get(NDArrayIndex.all(), NDArrayIndex.interval(k, d))).muliColumnVector(column);
-            offset += d - k;
+        int packed = d * (d + 1) / 2;
+        INDArray withOne = design.get(NDArrayIndex.interval(start, start + length), NDArrayIndex.all()).castTo(DataType.FLOAT);
+        FloatBuffer in = withOne.data().asNioFloat();
+        FloatBuffer out = pairs.data().asNioFloat();
+        float[] row = new float[d];
+        float[] products = new float[packed];
+        for (int r = 0; r < length; r++) {
+            in.get(r * d, row);
+            int p = 0;
+            for (int k = 0; k < d; k++) {
+                float xk = row[k];
+                for (int l = k; l < d; l++) {
+                    products[p++] = xk * row[l];
+                }
+            }
+            out.put(r * packed, products);
         }
         withOne.close();
-        return out;
     }
 
     private static double[][] unpack(double[] packed, int d) {

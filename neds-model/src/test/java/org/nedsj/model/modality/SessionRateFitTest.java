@@ -97,6 +97,26 @@ class SessionRateFitTest {
         }
     }
 
+    @Test
+    void theHessianSummedOverBlocksOfRowsGivesTheSamePath() {
+        // 1,501 rows in blocks of 70 (10 pairwise products a row: features, bias, their products), the last one short
+        Sample s = sample(1501, 15);
+        INDArray prior = prior();
+        SessionRateFit blocked = new SessionRateFit(s.x, s.y, prior, 700);
+        SessionRateFit whole = new SessionRateFit(s.x, s.y, prior);
+        assertTrue(blocked.blocked());
+        assertFalse(whole.blocked());
+        List<INDArray> a = blocked.path();
+        List<INDArray> b = whole.path();
+        for (int k = 0; k < a.size(); k++) {
+            assertArrayEquals(b.get(k).ravel().toDoubleVector(), a.get(k).ravel().toDoubleVector(), 1e-7, "penalty " + SessionRateFit.PENALTIES[k]);
+        }
+        double[][] g = gradient(s, prior.toDoubleMatrix(), a.get(a.size() - 1).toDoubleMatrix(), SessionRateFit.PENALTIES[a.size() - 1]);
+        for (double[] row : g) {
+            assertEquals(0, row[0], 1e-6);
+        }
+    }
+
     /** Counts of neurons 0 and 1 drawn from the true weights; neuron 2 silent. */
     private record Sample(INDArray x, INDArray y) {
     }
