@@ -1,12 +1,7 @@
 package org.nedsj.dist;
 
 import org.nedsj.eval.EvaluationReport;
-import org.nedsj.eval.EvaluationSettings;
 import org.nedsj.eval.MetricNames;
-import org.nedsj.eval.PairedBootstrap;
-import org.nedsj.eval.PairedBootstrapSettings;
-import org.nedsj.eval.PairedDifferences;
-import org.nedsj.eval.report.PairedDifferencesJson;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
 import java.util.List;
@@ -20,13 +15,12 @@ import java.util.Map;
  * the same baselines. A mark follows each model figure below its baseline (a tie is not marked: the demo asks
  * whether the model is at or above the linear decoder). Beside the mean row it counts the pretraining sessions
  * at or above their own baselines one by one, and it gives the held-out session's test trials: one session's
- * per-trial figures move by a trial at a time.
+ * per-trial figures move by a trial at a time. Under it, each difference's interval over the test trials
+ * ({@link DemoIntervals}).
  */
 final class DemoTable {
 
     private static final String BELOW = " ✗";
-    private static final String BEYOND = " ▼";
-    private static final String AHEAD = " ▲";
 
     private final long seed;
     private final List<String> pretraining;
@@ -81,74 +75,8 @@ final class DemoTable {
                 + "(one by one, %d of %d sessions at or above it on all)%n", below, rows, sessionsAtOrAbove(), pretraining.size()));
         s.append(String.format(Locale.ROOT, "held-out session%s: pretrained+fine-tuned is below the linear baseline on %d of %d "
                 + "metrics, and better than trained alone on %d of %d%n", testTrials(), belowHeldOut, rows, pretrainingHelps, rows));
-        s.append(intervals());
+        s.append(intervals().render());
         return s.toString();
-    }
-
-    /**
-     * model − linear with the paired bootstrap's interval over the test trials, for the mean row and the held-out
-     * session, and on the held-out session pretrained+fine-tuned − alone on the same trials; with how many figures
-     * are beyond their interval. Empty when the reports have no intervals.
-     */
-    String intervals() {
-        PairedDifferences pre = pretrained.paired();
-        PairedDifferences held = finetuned.paired();
-        if (pre.isEmpty() || held.isEmpty()) {
-            return "";
-        }
-        PairedDifferences helps = pretrainingHelps(pre);
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n%.0f%% intervals of %d paired resamples of the test trials (%s: the whole "
-                + "interval on the baseline's or, last column, on alone's side; %s: on the model's)%n", pre.level() * 100,
-                pre.resamples(), BEYOND.trim(), AHEAD.trim()));
-        s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", "", "pretraining sessions (mean)",
-                "held-out session", "held-out session"));
-        s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", "task / metric", "model − linear",
-                "pretrained+ft − linear", "pretrained+ft − alone"));
-        int preBeyond = 0;
-        int heldBeyond = 0;
-        int helpsAhead = 0;
-        int helpsBehind = 0;
-        int rows = 0;
-        for (String scheme : List.of("encoding", "decoding")) {
-            for (String key : pretrained.model().mean().getOrDefault(scheme, Map.of()).keySet()) {
-                var p = pre.mean(scheme, key);
-                var h = held.session(heldOut, scheme, key);
-                var a = helps.session(heldOut, scheme, key);
-                preBeyond += p.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
-                heldBeyond += h.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
-                helpsAhead += a.map(i -> i.betterBeyondNoise(key)).orElse(false) ? 1 : 0;
-                helpsBehind += a.map(i -> i.worseBeyondNoise(key)).orElse(false) ? 1 : 0;
-                rows++;
-                s.append(String.format(Locale.ROOT, "%-34s | %-29s | %-29s | %s%n", scheme + " " + key,
-                        p.map(i -> interval(i, key)).orElse("n/a"), h.map(i -> interval(i, key)).orElse("n/a"),
-                        a.map(i -> interval(i, key)).orElse("n/a")));
-            }
-        }
-        s.append(String.format(Locale.ROOT, "below the linear baseline beyond the interval: pretraining sessions %d of %d, "
-                + "held-out session %d of %d; pretrained+ft against alone beyond it: better on %d, worse on %d of %d%n",
-                preBeyond, rows, heldBeyond, rows, helpsAhead, helpsBehind, rows));
-        return s.toString();
-    }
-
-    /** The held-out session's pretrained+fine-tuned model against the one trained alone, paired on its test trials. */
-    private PairedDifferences pretrainingHelps(PairedDifferences settingsOf) {
-        var settings = new PairedBootstrapSettings(settingsOf.resamples(), settingsOf.level(),
-                EvaluationSettings.defaults().pairedBootstrap().seed());
-        var ft = finetuned.scoredTrials().session(heldOut);
-        var al = alone.scoredTrials().session(heldOut);
-        if (ft.isEmpty() || al.isEmpty()) {
-            return PairedDifferences.empty();
-        }
-        return new PairedBootstrap(settings).compare(List.of(new PairedBootstrap.SessionPair(heldOut, ft, al)));
-    }
-
-    private static String interval(PairedDifferences.Interval i, String key) {
-        if (Double.isNaN(i.difference()) || Double.isNaN(i.lower())) {
-            return Double.isNaN(i.difference()) ? "n/a" : String.format(Locale.ROOT, "%+.4f [n/a]", i.difference());
-        }
-        String mark = i.worseBeyondNoise(key) ? BEYOND : i.betterBeyondNoise(key) ? AHEAD : "";
-        return String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]%s", i.difference(), i.lower(), i.upper(), mark);
     }
 
     /**
@@ -202,16 +130,7 @@ final class DemoTable {
         held.set("pretrained_finetuned", mapper.valueToTree(finetuned.model().sessions().get(heldOut)));
         held.set("alone", mapper.valueToTree(alone.model().sessions().get(heldOut)));
         held.set("linear", mapper.valueToTree(finetuned.baselines().sessions().get(heldOut)));
-        if (!pretrained.paired().isEmpty() && !finetuned.paired().isEmpty()) {
-            var paired = root.putObject("paired_differences");
-            paired.put("resamples", pretrained.paired().resamples());
-            paired.put("level", pretrained.paired().level());
-            paired.set("pretraining", PairedDifferencesJson.bySchemes(pretrained.paired().mean()));
-            paired.set("held_out_session", PairedDifferencesJson.bySchemes(
-                    finetuned.paired().sessions().getOrDefault(heldOut, Map.of())));
-            paired.set("pretrained_finetuned_minus_alone", PairedDifferencesJson.bySchemes(
-                    pretrainingHelps(pretrained.paired()).sessions().getOrDefault(heldOut, Map.of())));
-        }
+        intervals().json().ifPresent(n -> root.set("paired_differences", n));
         var each = root.putObject("pretraining_sessions");
         for (String id : pretraining) {
             var session = each.putObject(id);
@@ -219,6 +138,11 @@ final class DemoTable {
             session.set("linear", mapper.valueToTree(pretrained.baselines().sessions().get(id)));
         }
         return root.toPrettyString().replace("NaN", "null");
+    }
+
+    /** The intervals under the table. */
+    DemoIntervals intervals() {
+        return new DemoIntervals(pretrained, finetuned, alone, heldOut);
     }
 
     private double heldOut(EvaluationReport report, String scheme, String key, boolean baseline) {

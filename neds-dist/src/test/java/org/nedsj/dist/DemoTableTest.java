@@ -145,7 +145,7 @@ class DemoTableTest {
         ScoreTable.Builder model = ScoreTable.builder();
         put(model, "s1", 0.70, 0.95, null);
         var r = result(model, model, List.of("s1"));
-        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r).intervals());
+        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r).intervals().render());
     }
 
     private static void put(ScoreTable.Builder table, String session, double r2, double choice, ConfusionCounts confusion) {
