@@ -15,8 +15,10 @@ import org.nedsj.eval.MetricNames;
  * Compares models trained with different masking-scheme sets: one row per scheme set, one column per
  * task and metric ({@code <scheme>/<modality>.<metric>}, the mean over sessions), the best value of
  * each column marked (higher is better, lower for *nll). The first report's linear baselines are
- * shown as a reference row that is not ranked. Writes {@code ablation.txt}, {@code ablation.csv} and
- * {@code ablation.html}.
+ * shown as a reference row that is not ranked. Where the evaluations kept their per-trial statistics (an
+ * ablation run in one process), every later scheme set is also paired with the first on the same test trials: the
+ * difference of the means with a paired-bootstrap interval ({@link AblationContrasts}). Writes {@code ablation.txt},
+ * {@code ablation.csv} and {@code ablation.html}.
  */
 public final class AblationTable {
 
@@ -35,6 +37,7 @@ public final class AblationTable {
 
     private final List<Row> rows;
     private final List<String> columns;
+    private final AblationContrasts contrasts;
 
     public AblationTable(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -48,6 +51,7 @@ public final class AblationTable {
         }
         this.rows = List.copyOf(rows);
         this.columns = columnsOf(rows);
+        this.contrasts = new AblationContrasts(this.rows);
     }
 
     private static List<String> columnsOf(List<Row> rows) {
@@ -136,7 +140,26 @@ public final class AblationTable {
         }
         return "NEDS-J ablation: masking-scheme sets compared (mean over sessions, split "
                 + rows.get(0).report().split().name().toLowerCase() + ")\n"
-                + "* marks the best value of each column (higher is better, lower for *nll)\n\n" + t.render();
+                + "* marks the best value of each column (higher is better, lower for *nll)\n\n" + t.render() + contrastsText();
+    }
+
+    /** Each later scheme set minus the first, with its interval, one row per column; empty without statistics. */
+    private String contrastsText() {
+        if (contrasts.isEmpty()) {
+            return "";
+        }
+        var header = new ArrayList<String>();
+        header.add("column");
+        rows.subList(1, rows.size()).forEach(r -> header.add(r.schemeSet() + " − " + contrasts.reference()));
+        var t = new TextTable(header);
+        for (String c : columns) {
+            var cells = new ArrayList<String>();
+            cells.add(c);
+            rows.subList(1, rows.size()).forEach(r -> cells.add(AblationContrasts.cell(contrasts.of(r.schemeSet(), c), c)));
+            t.add(cells);
+        }
+        return "\nPaired with " + contrasts.reference() + " on the same test trials (" + contrasts.describe()
+                + "; ▲/▼: the whole interval better/worse)\n\n" + t.render();
     }
 
     String csv() {
@@ -158,6 +181,18 @@ public final class AblationTable {
         sb.append("best");
         columns.forEach(c -> sb.append(',').append(quote(best.getOrDefault(c, ""))));
         sb.append('\n');
+        if (!contrasts.isEmpty()) {
+            for (Row r : rows.subList(1, rows.size())) {
+                String name = r.schemeSet() + " − " + contrasts.reference();
+                for (String part : List.of("difference", "lower", "upper")) {
+                    sb.append(quote(name + " " + part));
+                    columns.forEach(c -> sb.append(',').append(csvNumber(contrasts.of(r.schemeSet(), c)
+                            .map(i -> part.equals("difference") ? i.difference() : part.equals("lower") ? i.lower() : i.upper())
+                            .orElse(Double.NaN))));
+                    sb.append('\n');
+                }
+            }
+        }
         return sb.toString();
     }
 
@@ -205,7 +240,24 @@ public final class AblationTable {
             columns.forEach(c -> sb.append("<td class=\"num\">").append(Comparison.baselineCell(valueOf(baselineMeans(), c))).append("</td>"));
             sb.append("</tr>\n");
         }
-        sb.append("</table></div></body></html>\n");
+        sb.append("</table></div>\n");
+        if (!contrasts.isEmpty()) {
+            sb.append("<h2>Paired with ").append(ReportHtml.escape(contrasts.reference())).append("</h2><p class=\"note\">")
+                    .append("Each scheme set's mean minus the first's on the same test trials, ")
+                    .append(ReportHtml.escape(contrasts.describe())).append("; ▲/▼: the whole interval better/worse.</p>\n")
+                    .append("<table><tr><th>column</th>");
+            rows.subList(1, rows.size()).forEach(r -> sb.append("<th>").append(ReportHtml.escape(r.schemeSet() + " − "
+                    + contrasts.reference())).append("</th>"));
+            sb.append("</tr>\n");
+            for (String c : columns) {
+                sb.append("<tr><td>").append(ReportHtml.escape(c)).append("</td>");
+                rows.subList(1, rows.size()).forEach(r -> sb.append("<td class=\"num\">")
+                        .append(ReportHtml.escape(AblationContrasts.cell(contrasts.of(r.schemeSet(), c), c))).append("</td>"));
+                sb.append("</tr>\n");
+            }
+            sb.append("</table>\n");
+        }
+        sb.append("</body></html>\n");
         return sb.toString();
     }
 

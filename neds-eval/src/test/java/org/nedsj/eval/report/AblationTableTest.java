@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.FakePredictor;
 import org.nedsj.eval.ScoreTable;
 import org.nedsj.eval.ScoreTable.SchemeScores;
 import org.nedsj.spi.Split;
@@ -69,6 +70,38 @@ class AblationTableTest {
         assertTrue(text.contains("0.1000") && !text.contains("*0.1000"), text);
         String html = Files.readString(dir.resolve("ablation/ablation.html"));
         assertEquals(3, html.split("class=\"num best\"", -1).length - 1);
+    }
+
+    /**
+     * Two fakes evaluated on the same trials: true rates but behaviour at zero, against mean rates and true behaviour.
+     * The second is paired with the first: better beyond the interval in bits per spike, worse in wheel R², and the
+     * differences are those of the table's means.
+     */
+    @Test
+    void laterSchemeSetsArePairedWithTheFirstOnTheSameTrials() throws IOException {
+        EvaluationReport first = ReportFixtures.report(FakePredictor.Mode.TRUTH_AND_MEAN_RATES, List.of());
+        EvaluationReport second = ReportFixtures.report(FakePredictor.Mode.ZEROS_AND_TRUE_RATES, List.of());
+        AblationTable t = new AblationTable(List.of(new AblationTable.Row("mixed", first), new AblationTable.Row("decoding", second)));
+        t.write(dir.resolve("paired"));
+
+        String text = Files.readString(dir.resolve("paired/ablation.txt"));
+        assertTrue(text.contains("Paired with mixed on the same test trials (95% interval, 2000 paired resamples"), text);
+        assertTrue(java.util.regex.Pattern.compile("encoding/spikes\\.bps\\s+\\+0\\.\\d{4} \\[\\+0\\.\\d{4}, \\+0\\.\\d{4}\\] ▲")
+                .matcher(text).find(), text);
+        assertTrue(java.util.regex.Pattern.compile("decoding/wheel\\.r2\\s+-\\d\\.\\d{4} \\[-\\d\\.\\d{4}, -\\d\\.\\d{4}\\] ▼")
+                .matcher(text).find(), text);
+        List<String> csv = Files.readAllLines(dir.resolve("paired/ablation.csv"));
+        String header = csv.get(0);
+        String difference = csv.stream().filter(l -> l.startsWith("decoding − mixed difference,")).findFirst().orElseThrow();
+        int column = List.of(header.split(",")).indexOf("decoding/wheel.r2");
+        assertEquals(t.value("decoding", "decoding/wheel.r2") - t.value("mixed", "decoding/wheel.r2"),
+                Double.parseDouble(difference.split(",")[column]), 1e-9);
+        assertTrue(Files.readString(dir.resolve("paired/ablation.html")).contains("<h2>Paired with mixed</h2>"));
+    }
+
+    @Test
+    void reportsWithoutPerTrialStatisticsAreNotPaired() {
+        assertTrue(!table().text().contains("Paired with"));
     }
 
     @Test
