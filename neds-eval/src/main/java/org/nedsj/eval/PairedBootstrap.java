@@ -61,11 +61,11 @@ public final class PairedBootstrap {
                 int draw = b;
                 String id = sessions.get(s).sessionId();
                 f.byScheme().forEach((scheme, keys) -> keys.forEach((key, v) ->
-                        sessionDraws.computeIfAbsent(cell(id, scheme, key), k -> new double[settings.resamples()])[draw] = v[0] - v[1]));
+                        sessionDraws.computeIfAbsent(cell(id, scheme, key), k -> undrawn())[draw] = v[0] - v[1]));
             }
             int draw = b;
             meanDifferences(drawn).forEach((cell, d) ->
-                    meanDraws.computeIfAbsent(cell, k -> new double[settings.resamples()])[draw] = d);
+                    meanDraws.computeIfAbsent(cell, k -> undrawn())[draw] = d);
         }
         return assemble(sessions, observed, sessionDraws, meanDraws);
     }
@@ -122,6 +122,13 @@ public final class PairedBootstrap {
             });
         }));
         return new Figures(byScheme);
+    }
+
+    /** One slot per resample, NaN until the resample defines the figure. */
+    private double[] undrawn() {
+        double[] out = new double[settings.resamples()];
+        Arrays.fill(out, Double.NaN);
+        return out;
     }
 
     /** How often each of {@code trials} trials is drawn when {@code trials} are drawn with replacement. */
