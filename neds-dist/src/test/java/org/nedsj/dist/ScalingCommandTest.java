@@ -46,7 +46,10 @@ class ScalingCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("scaling.csv"));
         assertTrue(csv.get(0).startsWith("pretraining_sessions,encoding/spikes.bps,"), csv.get(0));
         assertTrue(csv.get(1).startsWith("1,") && csv.get(2).startsWith("2,"), csv.toString());
-        assertEquals(3, csv.size(), "no reference rows without baselines: " + csv);
+        assertTrue(csv.stream().noneMatch(l -> l.startsWith("\"")), "no reference rows without baselines: " + csv);
+        // the second point paired with the first on the held-out session's test trials: difference, lower, upper
+        assertEquals(List.of("2 sessions − 1 session difference", "2 sessions − 1 session lower", "2 sessions − 1 session upper"),
+                csv.subList(3, 6).stream().map(l -> l.substring(0, l.indexOf(','))).toList(), csv.toString());
         int columns = csv.get(0).split(",").length - 1;
         String html = Files.readString(out.resolve("scaling.html"));
         assertEquals(columns, Pattern.compile("<svg").matcher(html).results().count(), "one chart per metric");
@@ -68,7 +71,9 @@ class ScalingCommandTest {
         assertEquals(pretrained, Files.getLastModifiedTime(out.resolve("n2/pretrained/checkpoints/latest.zip")));
         assertEquals(finetuned, Files.getLastModifiedTime(out.resolve("n1/finetuned/checkpoints/latest.zip")));
         assertTrue(Files.isRegularFile(out.resolve("n2/finetuned/report/report.json")), "the missing evaluation is redone");
-        assertEquals(csv, Files.readAllLines(out.resolve("scaling.csv")));
+        // the same points; the first is read back from its report, which keeps no per-trial statistics: not paired
+        assertEquals(csv.subList(0, 3), Files.readAllLines(out.resolve("scaling.csv")));
+        assertTrue(Files.readString(out.resolve("scaling.txt")).contains("Not paired with the first point"));
 
         // other settings in the same folder are refused, naming the folder
         CommandRun other = CommandRun.of("scaling", "--config", experiment.toString(), "--sessions", "1",

@@ -17,7 +17,7 @@ import org.nedsj.eval.MetricNames;
  * each column marked (higher is better, lower for *nll). The first report's linear baselines are
  * shown as a reference row that is not ranked. Where the evaluations kept their per-trial statistics (an
  * ablation run in one process), every later scheme set is also paired with the first on the same test trials: the
- * difference of the means with a paired-bootstrap interval ({@link AblationContrasts}). Writes {@code ablation.txt},
+ * difference of the means with a paired-bootstrap interval ({@link PairedContrasts}). Writes {@code ablation.txt},
  * {@code ablation.csv} and {@code ablation.html}.
  */
 public final class AblationTable {
@@ -37,7 +37,7 @@ public final class AblationTable {
 
     private final List<Row> rows;
     private final List<String> columns;
-    private final AblationContrasts contrasts;
+    private final PairedContrasts contrasts;
 
     public AblationTable(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -51,7 +51,8 @@ public final class AblationTable {
         }
         this.rows = List.copyOf(rows);
         this.columns = columnsOf(rows);
-        this.contrasts = new AblationContrasts(this.rows);
+        this.contrasts = new PairedContrasts(this.rows.stream().map(Row::schemeSet).toList(),
+                this.rows.stream().map(Row::report).toList());
     }
 
     private static List<String> columnsOf(List<Row> rows) {
@@ -140,26 +141,7 @@ public final class AblationTable {
         }
         return "NEDS-J ablation: masking-scheme sets compared (mean over sessions, split "
                 + rows.get(0).report().split().name().toLowerCase() + ")\n"
-                + "* marks the best value of each column (higher is better, lower for *nll)\n\n" + t.render() + contrastsText();
-    }
-
-    /** Each later scheme set minus the first, with its interval, one row per column; empty without statistics. */
-    private String contrastsText() {
-        if (contrasts.isEmpty()) {
-            return "";
-        }
-        var header = new ArrayList<String>();
-        header.add("column");
-        rows.subList(1, rows.size()).forEach(r -> header.add(r.schemeSet() + " − " + contrasts.reference()));
-        var t = new TextTable(header);
-        for (String c : columns) {
-            var cells = new ArrayList<String>();
-            cells.add(c);
-            rows.subList(1, rows.size()).forEach(r -> cells.add(AblationContrasts.cell(contrasts.of(r.schemeSet(), c), c)));
-            t.add(cells);
-        }
-        return "\nPaired with " + contrasts.reference() + " on the same test trials (" + contrasts.describe()
-                + "; ▲/▼: the whole interval better/worse)\n\n" + t.render();
+                + "* marks the best value of each column (higher is better, lower for *nll)\n\n" + t.render() + contrasts.text(columns);
     }
 
     String csv() {
@@ -181,18 +163,7 @@ public final class AblationTable {
         sb.append("best");
         columns.forEach(c -> sb.append(',').append(quote(best.getOrDefault(c, ""))));
         sb.append('\n');
-        if (!contrasts.isEmpty()) {
-            for (Row r : rows.subList(1, rows.size())) {
-                String name = r.schemeSet() + " − " + contrasts.reference();
-                for (String part : List.of("difference", "lower", "upper")) {
-                    sb.append(quote(name + " " + part));
-                    columns.forEach(c -> sb.append(',').append(csvNumber(contrasts.of(r.schemeSet(), c)
-                            .map(i -> part.equals("difference") ? i.difference() : part.equals("lower") ? i.lower() : i.upper())
-                            .orElse(Double.NaN))));
-                    sb.append('\n');
-                }
-            }
-        }
+        sb.append(contrasts.csv(columns));
         return sb.toString();
     }
 
@@ -241,22 +212,7 @@ public final class AblationTable {
             sb.append("</tr>\n");
         }
         sb.append("</table></div>\n");
-        if (!contrasts.isEmpty()) {
-            sb.append("<h2>Paired with ").append(ReportHtml.escape(contrasts.reference())).append("</h2><p class=\"note\">")
-                    .append("Each scheme set's mean minus the first's on the same test trials, ")
-                    .append(ReportHtml.escape(contrasts.describe())).append("; ▲/▼: the whole interval better/worse.</p>\n")
-                    .append("<table><tr><th>column</th>");
-            rows.subList(1, rows.size()).forEach(r -> sb.append("<th>").append(ReportHtml.escape(r.schemeSet() + " − "
-                    + contrasts.reference())).append("</th>"));
-            sb.append("</tr>\n");
-            for (String c : columns) {
-                sb.append("<tr><td>").append(ReportHtml.escape(c)).append("</td>");
-                rows.subList(1, rows.size()).forEach(r -> sb.append("<td class=\"num\">")
-                        .append(ReportHtml.escape(AblationContrasts.cell(contrasts.of(r.schemeSet(), c), c))).append("</td>"));
-                sb.append("</tr>\n");
-            }
-            sb.append("</table>\n");
-        }
+        sb.append(contrasts.html(columns));
         sb.append("</body></html>\n");
         return sb.toString();
     }
@@ -265,7 +221,7 @@ public final class AblationTable {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -16,8 +16,10 @@ import org.nedsj.eval.EvaluationReport;
  * pretraining-set size, one column per task and metric ({@code <scheme>/<modality>.<metric>}, the
  * mean over the held-out sessions after fine-tuning). The linear baselines fitted on the held-out
  * sessions (per session, and the reduced-rank decoder across them) do not depend on pretraining; they
- * are reference rows of the first point's report. Writes {@code scaling.txt}, {@code scaling.csv} and
- * {@code scaling.html} (one chart per metric against the number of pretraining sessions).
+ * are reference rows of the first point's report. Where the evaluations kept their per-trial statistics (a scaling
+ * run in one process), every later point is also paired with the first on the held-out sessions' test trials
+ * ({@link PairedContrasts}). Writes {@code scaling.txt}, {@code scaling.csv} and {@code scaling.html} (one chart per
+ * metric against the number of pretraining sessions).
  */
 public final class ScalingTable {
 
@@ -42,6 +44,7 @@ public final class ScalingTable {
     private final List<Point> points;
     private final List<String> heldOut;
     private final List<String> columns;
+    private final PairedContrasts contrasts;
 
     public ScalingTable(List<Point> points, List<String> heldOut) {
         if (points.isEmpty()) {
@@ -58,6 +61,8 @@ public final class ScalingTable {
             keys.forEach(k -> cols.add(scheme + "/" + k));
         }
         this.columns = List.copyOf(cols);
+        this.contrasts = new PairedContrasts(this.points.stream().map(p -> p.sessions() + (p.sessions() == 1 ? " session" : " sessions")).toList(),
+                this.points.stream().map(Point::report).toList());
     }
 
     /** Column names, {@code <scheme>/<modality>.<metric>}. */
@@ -117,7 +122,11 @@ public final class ScalingTable {
             columns.forEach(c -> cells.add(Comparison.baselineCell(valueOf(mean, c))));
             t.add(cells);
         });
-        sb.append(t.render());
+        sb.append(t.render()).append(contrasts.text(columns));
+        if (contrasts.isEmpty() && points.size() > 1) {
+            sb.append("\nNot paired with the first point: some points' evaluations were read back from their reports, "
+                    + "which keep no per-trial statistics.\n");
+        }
         return sb.toString();
     }
 
@@ -146,6 +155,7 @@ public final class ScalingTable {
             columns.forEach(c -> sb.append(',').append(csvNumber(valueOf(mean, c))));
             sb.append('\n');
         });
+        sb.append(contrasts.csv(columns));
         return sb.toString();
     }
 

@@ -53,6 +53,11 @@ class ScalingTableTest {
         String text = Files.readString(dir.resolve(ScalingTable.TEXT));
         assertTrue(text.contains("1: a\n2: a, b\n"), text);
         assertTrue(text.contains(ScalingTable.REDUCED_RANK_ROW), text);
+        // the second point paired with the first on the same held-out trials: wheel R² better beyond its interval
+        assertTrue(text.contains("Paired with 1 session on the same test trials"), text);
+        assertTrue(Pattern.compile("decoding/wheel\\.r2\\s+\\+\\d\\.\\d{4} \\[\\+\\d\\.\\d{4}, \\+\\d\\.\\d{4}\\] ▲").matcher(text).find(), text);
+        String difference = csv.stream().filter(l -> l.startsWith("2 sessions − 1 session difference,")).findFirst().orElseThrow();
+        assertEquals(1.0 - table.value(1, "decoding/wheel.r2"), Double.parseDouble(difference.split(",", -1)[wheel]), 1e-9);
     }
 
     @Test
