@@ -28,6 +28,7 @@ final class DemoTable {
     private final EvaluationReport pretrained;
     private final EvaluationReport finetuned;
     private final EvaluationReport alone;
+    private final DemoIntervals intervals;
 
     DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
               EvaluationRun.Result finetuned, EvaluationRun.Result alone) {
@@ -37,6 +38,7 @@ final class DemoTable {
         this.pretrained = pretrained.report();
         this.finetuned = finetuned.report();
         this.alone = alone.report();
+        this.intervals = new DemoIntervals(this.pretrained, this.finetuned, this.alone, heldOut);
     }
 
     String render() {
@@ -140,9 +142,9 @@ final class DemoTable {
         return root.toPrettyString().replace("NaN", "null");
     }
 
-    /** The intervals under the table. */
+    /** The intervals under the table (drawn once, for the text and the JSON). */
     DemoIntervals intervals() {
-        return new DemoIntervals(pretrained, finetuned, alone, heldOut);
+        return intervals;
     }
 
     private double heldOut(EvaluationReport report, String scheme, String key, boolean baseline) {

@@ -23,12 +23,7 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, 
 
     /** With the reduced-rank decoder's and the paired bootstrap's defaults. */
     public EvaluationSettings(int exampleTrials, BaselineSettings baselines) {
-        this(exampleTrials, baselines, defaults().reducedRank());
-    }
-
-    /** With the paired bootstrap's defaults. */
-    public EvaluationSettings(int exampleTrials, BaselineSettings baselines, ReducedRankSettings reducedRank) {
-        this(exampleTrials, baselines, reducedRank, defaults().pairedBootstrap());
+        this(exampleTrials, baselines, defaults().reducedRank(), defaults().pairedBootstrap());
     }
 
     /** Reads the {@code eval} section of a resolved config. */

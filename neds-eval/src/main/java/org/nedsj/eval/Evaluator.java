@@ -76,7 +76,7 @@ public final class Evaluator {
         }
         long start = System.nanoTime();
         ScoreTable.Builder model = ScoreTable.builder();
-        var modelStatistics = new ArrayList<Map<String, Map<String, TrialStatistics>>>();
+        var modelStatistics = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
         List<SessionTrials> trials = new ArrayList<>();
         var examples = new ArrayList<ExampleTrace>();
         for (SessionData session : sessions) {
@@ -84,12 +84,13 @@ public final class Evaluator {
             trials.add(st);
             Map<String, MeanRateModel> nullModels = meanRates(session, modalities, st.train());
             var statistics = new LinkedHashMap<String, Map<String, TrialStatistics>>();
-            modelStatistics.add(statistics);
+            modelStatistics.put(st.id(), statistics);
             for (String scheme : schemes) {
                 TaskPredictions p = predictor.predict(st.id(), st.evaluated().clone(), scheme);
                 PredictionCheck.check(p, session, st.evaluated(), scheme, modalities);
-                model.put(st.id(), scheme, score(p, nullModels));
-                statistics.put(scheme, statistics(p, nullModels));
+                Scored scored = scored(p, nullModels);
+                model.put(st.id(), scheme, scored.scores());
+                statistics.put(scheme, scored.statistics());
                 st.masks().put(scheme, masks(p));
                 if (scheme.equals(DECODING) && examples.isEmpty()) {
                     examples.addAll(exampleTraces(p, settings.exampleTrials()));
@@ -115,12 +116,8 @@ public final class Evaluator {
                         (System.nanoTime() - start) / 1_000_000);
             }
         }
-        var scored = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
-        for (int i = 0; i < trials.size(); i++) {
-            scored.put(trials.get(i).id(), modelStatistics.get(i));
-        }
         return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples, reducedRank, paired,
-                new ScoredTrials(scored));
+                new ScoredTrials(modelStatistics));
     }
 
     /** A session's evaluated and training trials, and the model's masks per scheme and modality. */
@@ -144,12 +141,13 @@ public final class Evaluator {
                                   List<Map<String, Map<String, TrialStatistics>>> statistics) {
     }
 
-    private PairedDifferences pairedDifferences(List<SessionTrials> trials, List<Map<String, Map<String, TrialStatistics>>> model,
+    private PairedDifferences pairedDifferences(List<SessionTrials> trials, Map<String, Map<String, Map<String, TrialStatistics>>> model,
                                                 List<Map<String, Map<String, TrialStatistics>>> baselines) {
         long start = System.nanoTime();
         var pairs = new ArrayList<PairedBootstrap.SessionPair>();
         for (int i = 0; i < trials.size(); i++) {
-            pairs.add(new PairedBootstrap.SessionPair(trials.get(i).id(), model.get(i), baselines.get(i)));
+            String id = trials.get(i).id();
+            pairs.add(new PairedBootstrap.SessionPair(id, model.get(id), baselines.get(i)));
         }
         PairedDifferences out = new PairedBootstrap(settings.pairedBootstrap()).compare(pairs);
         LOG.info("drew {} paired resamples of the evaluated trials in {} ms", out.resamples(),
@@ -157,15 +155,8 @@ public final class Evaluator {
         return out;
     }
 
-    /** Each scored modality's per-trial statistics, by modality. */
-    private static Map<String, TrialStatistics> statistics(TaskPredictions p, Map<String, MeanRateModel> nullModels) {
-        var out = new LinkedHashMap<String, TrialStatistics>();
-        for (ModalityPredictions mp : p.modalities().values()) {
-            if (mp.scoredCount() > 0 && mp.width() > 0) {
-                out.put(mp.modality().name(), TrialStatistics.of(mp, nullModels.get(mp.modality().name())));
-            }
-        }
-        return out;
+    /** A scheme's scores, and each scored modality's per-trial statistics gathered in the same pass. */
+    private record Scored(SchemeScores scores, Map<String, TrialStatistics> statistics) {
     }
 
     private static Map<String, MeanRateModel> meanRates(SessionData session, List<ModalitySpec> modalities, int[] train) {
@@ -179,9 +170,14 @@ public final class Evaluator {
     }
 
     static SchemeScores score(TaskPredictions p, Map<String, MeanRateModel> nullModels) {
+        return scored(p, nullModels).scores();
+    }
+
+    private static Scored scored(TaskPredictions p, Map<String, MeanRateModel> nullModels) {
         var metrics = new LinkedHashMap<String, Double>();
         var confusion = new LinkedHashMap<String, ConfusionCounts>();
         var neurons = new LinkedHashMap<String, double[]>();
+        var statistics = new LinkedHashMap<String, TrialStatistics>();
         for (ModalityPredictions mp : p.modalities().values()) {
             if (mp.scoredCount() == 0 || mp.width() == 0) {
                 continue;
@@ -194,8 +190,9 @@ public final class Evaluator {
             if (s.neuronBitsPerSpike() != null) {
                 neurons.put(mp.modality().name(), s.neuronBitsPerSpike());
             }
+            statistics.put(mp.modality().name(), s.trials());
         }
-        return new SchemeScores(metrics, confusion, neurons);
+        return new Scored(new SchemeScores(metrics, confusion, neurons), statistics);
     }
 
     private static Map<String, float[]> masks(TaskPredictions p) {
@@ -282,9 +279,11 @@ public final class Evaluator {
         for (ExampleTrace e : exampleTraces(decoding, settings.exampleTrials())) {
             traces.put(e.modality() + "#" + e.trial(), e.model());
         }
+        Scored encoded = scored(encoding, nullModels);
+        Scored decoded = scored(decoding, nullModels);
         var statistics = new LinkedHashMap<String, Map<String, TrialStatistics>>();
-        statistics.put(ENCODING, statistics(encoding, nullModels));
-        statistics.put(DECODING, statistics(decoding, nullModels));
-        return new SessionResult(score(encoding, nullModels), score(decoding, nullModels), traces, statistics);
+        statistics.put(ENCODING, encoded.statistics());
+        statistics.put(DECODING, decoded.statistics());
+        return new SessionResult(encoded.scores(), decoded.scores(), traces, statistics);
     }
 }

@@ -132,7 +132,7 @@ public final class PairedBootstrap {
     }
 
     /** How often each of {@code trials} trials is drawn when {@code trials} are drawn with replacement. */
-    static int[] resample(SplittableRandom random, int trials) {
+    private static int[] resample(SplittableRandom random, int trials) {
         int[] weights = new int[trials];
         for (int i = 0; i < trials; i++) {
             weights[random.nextInt(trials)]++;
@@ -151,7 +151,7 @@ public final class PairedBootstrap {
     }
 
     /** The q-quantile of sorted values, interpolated linearly between order statistics. */
-    static double quantile(double[] sorted, double q) {
+    private static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

@@ -22,6 +22,11 @@ public record PoissonScore(double bitsPerSpike, double poissonNll, double[] neur
     private static final double LN2 = Math.log(2);
 
     public static PoissonScore of(ModalityPredictions p, MeanRateModel nullModel) {
+        return of(p, nullModel, (trial, neuron, count, ll, nullLl, logFactorial) -> { });
+    }
+
+    /** The same, handing every scored entry's terms to {@code also} on the way (one pass for two summaries). */
+    static PoissonScore of(ModalityPredictions p, MeanRateModel nullModel, EntryTerms also) {
         int width = p.width();
         double[] llModel = new double[width];
         double[] llNull = new double[width];
@@ -34,6 +39,7 @@ public record PoissonScore(double bitsPerSpike, double poissonNll, double[] neur
             spikes[neuron] += count;
             logFactorialSum[0] += logFactorial;
             entryCount[0]++;
+            also.add(trial, neuron, count, ll, nullLl, logFactorial);
         });
         double logFactorials = logFactorialSum[0];
         long entries = entryCount[0];

@@ -14,18 +14,20 @@ public record PoissonTrials(String modality, double[] logLikelihood, double[] nu
 
     private static final double LN2 = Math.log(2);
 
-    static PoissonTrials of(ModalityPredictions p, MeanRateModel nullModel) {
+    /** Zero sums for the trials of {@code p}, filled by {@link #add} entry by entry. */
+    static PoissonTrials empty(ModalityPredictions p) {
         int trials = p.trials();
-        var out = new PoissonTrials(p.modality().name(), new double[trials], new double[trials], new double[trials],
+        return new PoissonTrials(p.modality().name(), new double[trials], new double[trials], new double[trials],
                 new double[trials], new long[trials]);
-        PoissonScore.forEachScoredEntry(p, nullModel, (trial, neuron, count, ll, nullLl, logFactorial) -> {
-            out.logLikelihood[trial] += ll;
-            out.nullLogLikelihood[trial] += nullLl;
-            out.spikes[trial] += count;
-            out.logFactorials[trial] += logFactorial;
-            out.entries[trial]++;
-        });
-        return out;
+    }
+
+    /** Adds one scored entry's terms ({@link PoissonScore.EntryTerms}) to its trial's sums. */
+    void add(int trial, int neuron, double count, double ll, double nullLl, double logFactorial) {
+        logLikelihood[trial] += ll;
+        nullLogLikelihood[trial] += nullLl;
+        spikes[trial] += count;
+        logFactorials[trial] += logFactorial;
+        entries[trial]++;
     }
 
     @Override

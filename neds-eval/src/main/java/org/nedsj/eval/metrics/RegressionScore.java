@@ -22,8 +22,9 @@ import org.tribuo.regression.evaluation.RegressionSufficientStatistics;
  *                  at least two scored bins, and in every channel a variance of the truth of at least
  *                  {@value #STILL_SHARE} of its variance over all scored bins; NaN if none
  * @param trialsInMean trials that entered {@code trialMean}
+ * @param trialR2   each trial's R² as {@code trialMean} averages it; NaN for a trial left out of that mean
  */
-public record RegressionScore(double pooled, double trialMean, int trialsInMean) {
+public record RegressionScore(double pooled, double trialMean, int trialsInMean, double[] trialR2) {
 
     /**
      * A trial whose truth varies by less than this share of the pooled variance is left out of the trial
@@ -36,22 +37,17 @@ public record RegressionScore(double pooled, double trialMean, int trialsInMean)
         String[] dims = dimensionNames(p.width());
         List<List<Prediction<Regressor>>> trials = scoredBins(p, dims);
         List<Prediction<Regressor>> all = trials.stream().flatMap(List::stream).toList();
+        double[] trialR2 = trialR2(p, dims, trials, all);
         double trialSum = 0;
         int trialCount = 0;
-        for (double r2 : trialR2(p, dims, trials, all)) {
+        for (double r2 : trialR2) {
             if (!Double.isNaN(r2)) {
                 trialSum += r2;
                 trialCount++;
             }
         }
-        return new RegressionScore(r2(domain(dims), dims, all), trialCount > 0 ? trialSum / trialCount : Double.NaN, trialCount);
-    }
-
-    /** Each trial's R² as {@link #trialMean} averages it; NaN for a trial left out of that mean. */
-    static double[] trialR2(ModalityPredictions p) {
-        String[] dims = dimensionNames(p.width());
-        List<List<Prediction<Regressor>>> trials = scoredBins(p, dims);
-        return trialR2(p, dims, trials, trials.stream().flatMap(List::stream).toList());
+        return new RegressionScore(r2(domain(dims), dims, all), trialCount > 0 ? trialSum / trialCount : Double.NaN, trialCount,
+                trialR2);
     }
 
     private static double[] trialR2(ModalityPredictions p, String[] dims, List<List<Prediction<Regressor>>> trials,

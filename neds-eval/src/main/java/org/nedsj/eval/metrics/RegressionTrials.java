@@ -14,11 +14,12 @@ import org.nedsj.eval.ModalityPredictions;
 public record RegressionTrials(String modality, int width, long[] bins, double[] sums, double[] squares,
                                double[] squaredErrors, double[] trialR2) implements TrialStatistics {
 
-    static RegressionTrials of(ModalityPredictions p) {
+    /** @param trialR2 each trial's R² as {@link RegressionScore#trialR2} gives it for the same predictions */
+    static RegressionTrials of(ModalityPredictions p, double[] trialR2) {
         int trials = p.trials();
         int width = p.width();
         var out = new RegressionTrials(p.modality().name(), width, new long[trials], new double[trials * width],
-                new double[trials * width], new double[trials * width], RegressionScore.trialR2(p));
+                new double[trials * width], new double[trials * width], trialR2);
         for (int t = 0; t < trials; t++) {
             for (int k = 0; k < p.tokens(); k++) {
                 if (!p.isScored(t, k)) {

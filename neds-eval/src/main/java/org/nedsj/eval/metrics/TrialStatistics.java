@@ -18,14 +18,12 @@ public sealed interface TrialStatistics permits PoissonTrials, RegressionTrials,
     Map<String, Double> metrics(int[] weights);
 
     /**
+     * The statistics {@link ModalityScore#of} gathers on its way (use its {@code trials()} where the score is wanted too).
+     *
      * @param nullModel each neuron's training mean rate; required for neural counts, ignored otherwise
      */
     static TrialStatistics of(ModalityPredictions p, MeanRateModel nullModel) {
-        return switch (p.modality().kind()) {
-            case NEURAL_COUNTS -> PoissonTrials.of(p, nullModel);
-            case DYNAMIC_CONTINUOUS -> RegressionTrials.of(p);
-            case STATIC_CATEGORICAL -> ClassificationTrials.of(p);
-        };
+        return ModalityScore.of(p, nullModel).trials();
     }
 
     /** Throws unless {@code weights} has one entry per trial. */

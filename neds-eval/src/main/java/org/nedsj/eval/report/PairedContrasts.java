@@ -18,13 +18,13 @@ import org.nedsj.eval.PairedDifferences.Interval;
  * ({@link PairedBootstrap}), from the per-trial statistics the evaluations kept in memory. Empty where an evaluation has
  * none (a report read back from JSON). Rendered under the tables that compare the models, one row per column.
  */
-final class PairedContrasts {
+public final class PairedContrasts {
 
     private final Map<String, PairedDifferences> byLabel = new LinkedHashMap<>();
     private final String reference;
 
     /** @param labels one per report, the first the reference */
-    PairedContrasts(List<String> labels, List<EvaluationReport> reports) {
+    public PairedContrasts(List<String> labels, List<EvaluationReport> reports) {
         EvaluationReport first = reports.get(0);
         this.reference = labels.get(0);
         PairedBootstrapSettings settings = settingsOf(first);
@@ -51,13 +51,14 @@ final class PairedContrasts {
     }
 
     /** A model's mean minus the reference's for a column {@code <scheme>/<key>}, with its interval. */
-    Optional<Interval> of(String label, String column) {
-        PairedDifferences d = byLabel.get(label);
-        if (d == null) {
-            return Optional.empty();
-        }
+    public Optional<Interval> of(String label, String column) {
         int slash = column.indexOf('/');
-        return d.mean(column.substring(0, slash), column.substring(slash + 1));
+        return differences(label).mean(column.substring(0, slash), column.substring(slash + 1));
+    }
+
+    /** A model's differences from the reference (empty for the reference, or without per-trial statistics). */
+    public PairedDifferences differences(String label) {
+        return byLabel.getOrDefault(label, PairedDifferences.empty());
     }
 
     /** The intervals' coverage and resamples, e.g. "95% interval, 2000 paired resamples". */
@@ -67,8 +68,11 @@ final class PairedContrasts {
                 .orElse("");
     }
 
-    /** "+0.0123 [−0.0010, +0.0250]", with ▲ or ▼ where the whole interval is on one side; "n/a" without one. */
-    static String cell(Optional<Interval> interval, String column) {
+    /**
+     * "+0.0123 [−0.0010, +0.0250]", with ▲ or ▼ where the whole interval is on one side; "n/a" without one. The column
+     * may be {@code <scheme>/<key>} or the key alone.
+     */
+    public static String cell(Optional<Interval> interval, String column) {
         String key = column.substring(column.indexOf('/') + 1);
         if (interval.isEmpty() || Double.isNaN(interval.get().difference())) {
             return "n/a";

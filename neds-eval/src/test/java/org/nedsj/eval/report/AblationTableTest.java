@@ -1,6 +1,7 @@
 package org.nedsj.eval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +102,7 @@ class AblationTableTest {
 
     @Test
     void reportsWithoutPerTrialStatisticsAreNotPaired() {
-        assertTrue(!table().text().contains("Paired with"));
+        assertFalse(table().text().contains("Paired with"));
     }
 
     @Test
