@@ -124,15 +124,67 @@ class RegressionFitsTest {
         for (double[] point : new double[][] {{0, 0}, {1, -1}, {-1.5, 0.5}}) {
             fit.logits(point, logits, 0);
             double[] expected = trueLogits(point);
-            assertEquals(0f, logits[0]);
-            assertEquals(expected[1], logits[1], 0.1);
-            assertEquals(expected[2], logits[2], 0.1);
+            assertEquals(expected[1], logits[1] - logits[0], 0.1);
+            assertEquals(expected[2], logits[2] - logits[0], 0.1);
         }
     }
 
     /** Class logits relative to class 0: η1 = 0.5 + 2·x0, η2 = −0.5 − x0 + 1.5·x1. */
     private static double[] trueLogits(double[] x) {
         return new double[] {0, 0.5 + 2 * x[0], -0.5 - x[0] + 1.5 * x[1]};
+    }
+
+    /**
+     * scikit-learn 1.2's {@code LogisticRegression(C = 1/(2·λ·n))} (multinomial, lbfgs, tol 1e-12) on these rows z-scored
+     * as the fit z-scores them: its logits of classes 1 and 2 minus class 0's at three points. A fit with class 0 as the
+     * reference, penalising only the other classes' weights, gives other numbers.
+     */
+    @Test
+    void logisticRegressionMatchesScikitLearnsMultinomialFit() {
+        double[][] x = {{2.54, -6.11}, {0.92, -2.14}, {0.05, -1.43}, {-1.52, -1.46}, {-0.37, 5.65}, {0.73, -1.71},
+                {0.22, -2.34}, {-0.56, -1.78}, {0.98, -1.48}, {1.46, -1.4}, {0.52, 2.09}, {1.05, -2.01}, {0.32, 0.08},
+                {2.44, -1.54}, {0.26, 1.0}};
+        int[] y = {0, 1, 2, 1, 0, 1, 2, 2, 0, 0, 2, 2, 0, 1, 1};
+        var fit = MultinomialLogisticRegression.fit(x, y, 3, 0.05, 50);
+        double[][] points = {{0, 0}, {1, -2}, {-1, 1.5}};
+        double[][] sklearn = {{0.208842, 0.302662}, {0.01801, -0.090386}, {0.468438, 0.775498}};
+        float[] logits = new float[3];
+        for (int i = 0; i < points.length; i++) {
+            fit.logits(points[i], logits, 0);
+            assertEquals(sklearn[i][0], logits[1] - logits[0], 1e-5);
+            assertEquals(sklearn[i][1], logits[2] - logits[0], 1e-5);
+        }
+        // at the optimum each feature's weights sum to zero over the classes (the cross-entropy's gradient does)
+        for (int j = 1; j <= 2; j++) {
+            assertEquals(0, fit.coef()[j] + fit.coef()[3 + j] + fit.coef()[6 + j], 1e-9);
+        }
+    }
+
+    @Test
+    void relabellingTheClassesRelabelsTheLogits() {
+        var random = new SplittableRandom(11);
+        int n = 60;
+        double[][] x = new double[n][3];
+        int[] y = new int[n];
+        int[] swapped = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = random.nextGaussian() + (j == y[i] ? 0.8 : 0);
+            }
+            swapped[i] = 2 - y[i];
+        }
+        var fit = MultinomialLogisticRegression.fit(x, y, 3, 0.1, 50);
+        var relabelled = MultinomialLogisticRegression.fit(x, swapped, 3, 0.1, 50);
+        float[] a = new float[3];
+        float[] b = new float[3];
+        for (int i = 0; i < 10; i++) {
+            fit.logits(x[i], a, 0);
+            relabelled.logits(x[i], b, 0);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(a[k] - a[0], b[2 - k] - b[2], 1e-5, "row " + i + ", class " + k);
+            }
+        }
     }
 
     @Test
