@@ -8,7 +8,7 @@ import java.util.List;
  * λ·|w|² over all classes' non-intercept weights (+1e-8·intercept², which keeps a class absent from
  * training finite), the form of glmnet and scikit-learn. No class is a reference: with one, the penalty
  * would pull every other class's weights towards it, and relabelling the classes would change the fit
- * (with three block levels, the baseline fitted that way lost about three of 210 test trials).
+ * (without one, the baseline's block accuracy on 13 demo runs rose by 0.008 on average).
  */
 final class MultinomialLogisticRegression {
 
