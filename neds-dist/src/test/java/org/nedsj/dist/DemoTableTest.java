@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.EvaluationSettings;
 import org.nedsj.eval.ModalityPredictions;
 import org.nedsj.eval.PairedDifferences;
 import org.nedsj.eval.PairedDifferences.Interval;
@@ -123,7 +124,8 @@ class DemoTableTest {
         return new EvaluationRun.Result(new EvaluationReport("run", Split.TEST, List.of("encoding", "decoding"),
                 List.of("s3"), model.build(), base.build(), List.of(), ReducedRankResult.empty(),
                 new PairedDifferences(2000, 0.95, Map.of(), paired),
-                new ScoredTrials(Map.of("s3", Map.of("decoding", Map.of("choice", choice))))), List.of());
+                new ScoredTrials(Map.of("s3", Map.of("decoding", Map.of("choice", choice))),
+                        EvaluationSettings.defaults().pairedBootstrap())), List.of());
     }
 
     /** {@code trials} trials alternating class 0 and 1, the first {@code wrong} predicted as the other class. */

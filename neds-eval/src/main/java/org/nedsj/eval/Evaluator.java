@@ -117,7 +117,7 @@ public final class Evaluator {
             }
         }
         return new EvaluationReport(null, split, schemes, sessionIds, model.build(), baselines, examples, reducedRank, paired,
-                new ScoredTrials(modelStatistics));
+                new ScoredTrials(modelStatistics, settings.pairedBootstrap()));
     }
 
     /** A session's evaluated and training trials, and the model's masks per scheme and modality. */
@@ -137,17 +137,17 @@ public final class Evaluator {
         }
     }
 
+    /** @param statistics session → scheme → modality → the baselines' per-trial statistics */
     private record BaselineResult(ScoreTable table, Map<String, float[]> traces,
-                                  List<Map<String, Map<String, TrialStatistics>>> statistics) {
+                                  Map<String, Map<String, Map<String, TrialStatistics>>> statistics) {
     }
 
     private PairedDifferences pairedDifferences(List<SessionTrials> trials, Map<String, Map<String, Map<String, TrialStatistics>>> model,
-                                                List<Map<String, Map<String, TrialStatistics>>> baselines) {
+                                                Map<String, Map<String, Map<String, TrialStatistics>>> baselines) {
         long start = System.nanoTime();
         var pairs = new ArrayList<PairedBootstrap.SessionPair>();
-        for (int i = 0; i < trials.size(); i++) {
-            String id = trials.get(i).id();
-            pairs.add(new PairedBootstrap.SessionPair(id, model.get(id), baselines.get(i)));
+        for (SessionTrials st : trials) {
+            pairs.add(new PairedBootstrap.SessionPair(st.id(), model.get(st.id()), baselines.get(st.id())));
         }
         PairedDifferences out = new PairedBootstrap(settings.pairedBootstrap()).compare(pairs);
         LOG.info("drew {} paired resamples of the evaluated trials in {} ms", out.resamples(),
@@ -235,12 +235,12 @@ public final class Evaluator {
             }
             ScoreTable.Builder table = ScoreTable.builder();
             var traces = new HashMap<String, float[]>();
-            var statistics = new ArrayList<Map<String, Map<String, TrialStatistics>>>();
+            var statistics = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
             for (int i = 0; i < results.size(); i++) {
                 SessionResult r = results.get(i);
                 table.put(trials.get(i).id(), ENCODING, r.encoding());
                 table.put(trials.get(i).id(), DECODING, r.decoding());
-                statistics.add(r.statistics());
+                statistics.put(trials.get(i).id(), r.statistics());
                 if (i == 0) {
                     traces.putAll(r.traces());
                 }

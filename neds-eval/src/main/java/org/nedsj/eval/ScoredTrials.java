@@ -3,6 +3,7 @@ package org.nedsj.eval;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.nedsj.eval.metrics.TrialStatistics;
 
 /**
@@ -11,8 +12,11 @@ import org.nedsj.eval.metrics.TrialStatistics;
  * demo's pretrained-then-fine-tuned model against the one trained alone); not written to {@code report.json}.
  *
  * @param bySession session → scheme → modality → statistics
+ * @param bootstrap how the evaluation resampled them ({@code eval.paired-bootstrap}); a comparison of two models
+ *                  resamples them the same way
  */
-public record ScoredTrials(Map<String, Map<String, Map<String, TrialStatistics>>> bySession) {
+public record ScoredTrials(Map<String, Map<String, Map<String, TrialStatistics>>> bySession,
+                           PairedBootstrapSettings bootstrap) {
 
     public ScoredTrials {
         var copy = new LinkedHashMap<String, Map<String, Map<String, TrialStatistics>>>();
@@ -22,10 +26,11 @@ public record ScoredTrials(Map<String, Map<String, Map<String, TrialStatistics>>
             copy.put(id, Collections.unmodifiableMap(s));
         });
         bySession = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(bootstrap, "bootstrap");
     }
 
     public static ScoredTrials empty() {
-        return new ScoredTrials(Map.of());
+        return new ScoredTrials(Map.of(), EvaluationSettings.defaults().pairedBootstrap());
     }
 
     /** A session's statistics, scheme → modality; empty for a session not evaluated. */

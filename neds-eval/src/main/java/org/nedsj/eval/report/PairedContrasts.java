@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nedsj.eval.EvaluationReport;
-import org.nedsj.eval.EvaluationSettings;
 import org.nedsj.eval.PairedBootstrap;
-import org.nedsj.eval.PairedBootstrapSettings;
 import org.nedsj.eval.PairedDifferences;
 import org.nedsj.eval.PairedDifferences.Interval;
 
@@ -27,7 +25,6 @@ public final class PairedContrasts {
     public PairedContrasts(List<String> labels, List<EvaluationReport> reports) {
         EvaluationReport first = reports.get(0);
         this.reference = labels.get(0);
-        PairedBootstrapSettings settings = settingsOf(first);
         for (int k = 1; k < reports.size(); k++) {
             var pairs = new ArrayList<PairedBootstrap.SessionPair>();
             for (String id : reports.get(k).sessionIds()) {
@@ -37,13 +34,8 @@ public final class PairedContrasts {
                     pairs.add(new PairedBootstrap.SessionPair(id, model, ref));
                 }
             }
-            byLabel.put(labels.get(k), new PairedBootstrap(settings).compare(pairs));
+            byLabel.put(labels.get(k), new PairedBootstrap(first.scoredTrials().bootstrap()).compare(pairs));
         }
-    }
-
-    /** The model every other is paired with. */
-    String reference() {
-        return reference;
     }
 
     boolean isEmpty() {
@@ -142,11 +134,5 @@ public final class PairedContrasts {
             sb.append("</tr>\n");
         }
         return sb.append("</table>\n").toString();
-    }
-
-    private static PairedBootstrapSettings settingsOf(EvaluationReport report) {
-        PairedBootstrapSettings defaults = EvaluationSettings.defaults().pairedBootstrap();
-        PairedDifferences p = report.paired();
-        return p.isEmpty() ? defaults : new PairedBootstrapSettings(p.resamples(), p.level(), defaults.seed());
     }
 }

@@ -13,9 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nedsj.eval.EvaluationReport;
+import org.nedsj.eval.EvaluationSettings;
+import org.nedsj.eval.Evaluator;
 import org.nedsj.eval.FakePredictor;
+import org.nedsj.eval.PairedBootstrapSettings;
 import org.nedsj.eval.ScoreTable;
 import org.nedsj.eval.ScoreTable.SchemeScores;
+import org.nedsj.eval.SyntheticSessions;
 import org.nedsj.spi.Split;
 
 class AblationTableTest {
@@ -98,6 +102,27 @@ class AblationTableTest {
         assertEquals(t.value("decoding", "decoding/wheel.r2") - t.value("mixed", "decoding/wheel.r2"),
                 Double.parseDouble(difference.split(",")[column]), 1e-9);
         assertTrue(Files.readString(dir.resolve("paired/ablation.html")).contains("<h2>Paired with mixed</h2>"));
+    }
+
+    /** The pairing resamples as the evaluations were told to ({@code eval.paired-bootstrap}), none where they were told 0. */
+    @Test
+    void thePairingFollowsTheEvaluationsBootstrapSettings() {
+        AblationTable ninety = pairedFakes(new PairedBootstrapSettings(400, 0.9, 3));
+        assertTrue(ninety.text().contains("Paired with mixed on the same test trials (90% interval, 400 paired resamples"),
+                ninety.text());
+        assertFalse(pairedFakes(new PairedBootstrapSettings(0, 0.95, 1)).text().contains("Paired with"));
+    }
+
+    private static AblationTable pairedFakes(PairedBootstrapSettings bootstrap) {
+        EvaluationSettings d = EvaluationSettings.defaults();
+        var evaluator = new Evaluator(new EvaluationSettings(d.exampleTrials(), d.baselines(), d.reducedRank(), bootstrap));
+        SyntheticSessions data = SyntheticSessions.create(2, 60, 30, 40, 3);
+        List<AblationTable.Row> rows = new java.util.ArrayList<>();
+        for (var mode : List.of(FakePredictor.Mode.TRUTH_AND_MEAN_RATES, FakePredictor.Mode.ZEROS_AND_TRUE_RATES)) {
+            rows.add(new AblationTable.Row(rows.isEmpty() ? "mixed" : "decoding",
+                    evaluator.evaluate(data, data.ids(), new FakePredictor(data, mode), List.of(), Split.TEST)));
+        }
+        return new AblationTable(rows);
     }
 
     @Test
