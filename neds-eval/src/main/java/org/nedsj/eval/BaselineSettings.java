@@ -11,11 +11,12 @@ import java.util.Locale;
 public record BaselineSettings(boolean enabled, int threads, int pcaComponents, int pcaMaxBins,
                                int lagsBefore, int lagsAfter, List<Double> ridgePenalties, double ridgeDefaultPenalty,
                                List<Double> logisticPenalties, double logisticDefaultPenalty, int logisticMaxIterations,
-                               int glmTimeBasis, double glmPenalty, int glmMaxIterations) {
+                               List<String> logisticRankOne, int glmTimeBasis, double glmPenalty, int glmMaxIterations) {
 
     public BaselineSettings {
         ridgePenalties = List.copyOf(ridgePenalties);
         logisticPenalties = List.copyOf(logisticPenalties);
+        logisticRankOne = List.copyOf(logisticRankOne);
         atLeast("threads", threads, 0);
         atLeast("pca-components", pcaComponents, 1);
         atLeast("pca-max-bins", pcaMaxBins, 2);
@@ -45,6 +46,7 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
                 baselines.getDoubleList("logistic.penalties"),
                 baselines.getDouble("logistic.default-penalty"),
                 baselines.getInt("logistic.max-iterations"),
+                baselines.getStringList("logistic.rank-one"),
                 baselines.getInt("glm.time-basis"),
                 baselines.getDouble("glm.penalty"),
                 baselines.getInt("glm.max-iterations"));
@@ -60,8 +62,9 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
         }
         return String.format(Locale.ROOT, "decoders read the %d leading principal components of each neural "
                 + "modality's z-scored spikes (eval.baselines.pca-components; every neuron where a session has no more); "
-                + "ridge at %d lags, logistic regression on trial means, Poisson GLM per neuron from behaviour",
-                pcaComponents, lagsBefore + lagsAfter + 1);
+                + "ridge at %d lags, logistic regression on trial means%s, Poisson GLM per neuron from behaviour",
+                pcaComponents, lagsBefore + lagsAfter + 1, logisticRankOne.isEmpty() ? ""
+                        : " (of rank one for " + String.join(", ", logisticRankOne) + ": eval.baselines.logistic.rank-one)");
     }
 
     /** Threads to use: {@link #threads()}, or the available processors when it is 0. */

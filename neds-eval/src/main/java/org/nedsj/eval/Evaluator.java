@@ -70,6 +70,7 @@ public final class Evaluator {
         schemeSet.addAll(extraSchemes);
         List<String> schemes = List.copyOf(schemeSet);
         List<ModalitySpec> modalities = data.modalities();
+        requireCategorical(settings.baselines().logisticRankOne(), modalities);
         var sessions = new ArrayList<SessionData>();
         for (String id : sessionIds) {
             sessions.add(data.session(id));
@@ -268,6 +269,18 @@ public final class Evaluator {
 
     private record SessionResult(SchemeScores encoding, SchemeScores decoding, Map<String, float[]> traces,
                                  Map<String, Map<String, TrialStatistics>> statistics) {
+    }
+
+    /** Refuses a name in {@code eval.baselines.logistic.rank-one} that is not a categorical behaviour of the data. */
+    private static void requireCategorical(List<String> rankOne, List<ModalitySpec> modalities) {
+        List<String> categorical = modalities.stream().filter(m -> m.kind() == ModalitySpec.Kind.STATIC_CATEGORICAL)
+                .map(ModalitySpec::name).toList();
+        for (String name : rankOne) {
+            if (!categorical.contains(name)) {
+                throw new IllegalArgumentException("eval.baselines.logistic.rank-one names '" + name + "', which is not a "
+                        + "categorical behaviour of the data " + categorical + ": remove it or name one of those");
+            }
+        }
     }
 
     private SessionResult baselineOf(SessionData session, SessionTrials st, List<ModalitySpec> modalities, ForkJoinPool pool) {

@@ -150,6 +150,24 @@ class EvaluatorTest {
     }
 
     @Test
+    void aBehaviourDecodedAtRankOneMustBeACategoricalOneOfTheData() {
+        com.typesafe.config.Config reference = com.typesafe.config.ConfigFactory
+                .defaultReference(Evaluator.class.getClassLoader()).getConfig("eval");
+        var block = EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory
+                .parseString("baselines.logistic.rank-one = [block]").withFallback(reference));
+        assertTrue(block.baselines().describe().contains("of rank one for block"), block.baselines().describe());
+        var report = new Evaluator(block).evaluate(data, data.ids(),
+                new FakePredictor(data, FakePredictor.Mode.TRUTH_AND_MEAN_RATES), List.of(), Split.TEST);
+        assertEquals(data.ids(), report.sessionIds());
+        var typo = EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory
+                .parseString("baselines.logistic.rank-one = [blok]").withFallback(reference));
+        var e = assertThrows(IllegalArgumentException.class, () -> new Evaluator(typo).evaluate(data, data.ids(),
+                new FakePredictor(data, FakePredictor.Mode.TRUTH_AND_MEAN_RATES), List.of(), Split.TEST));
+        assertEquals("eval.baselines.logistic.rank-one names 'blok', which is not a categorical behaviour of the data "
+                + "[choice, block]: remove it or name one of those", e.getMessage());
+    }
+
+    @Test
     void aSessionListedTwiceIsAnError() {
         String id = data.ids().get(0);
         var e = assertThrows(IllegalArgumentException.class, () -> new Evaluator().evaluate(data, List.of(id, id),

@@ -127,6 +127,35 @@ class InputTokenReadoutFitTest {
     }
 
     @Test
+    void blocksReadoutHeldToRankOneReadsOneDirectionInEachSession() {
+        String keys = OWN + ", fit-rank-one = true";
+        NedsModel model = NedsModel.create(neuralReadout(), Fixtures.bindings(Fixtures.ALL, keys), table, 9);
+        List<Batch> training = List.of(countCodedBlock(40, 3), countCodedBlock(40, 4));
+        MaskPlan plan = everyBlock(40);
+        ReadoutFit fit = model.fitSessionReadouts(List.of("block"), training, List.of(plan, plan),
+                List.of(countCodedBlock(40, 5)), List.of(plan)).get("block");
+        assertEquals(2, fit.penalties().size(), "both sessions fitted: " + fit);
+        for (int s = 0; s < 2; s++) {
+            // the input-token half of W_s [2H, 3] is u·φᵀ: its 3 × 3 Gram matrix has rank one
+            INDArray own = model.parameter("block/session_w").get(NDArrayIndex.point(s),
+                    NDArrayIndex.interval(H, 2 * H), NDArrayIndex.all());
+            double[][] gram = own.transpose().mmul(own).toDoubleMatrix();
+            double scale = gram[0][0] + gram[1][1] + gram[2][2];
+            assertTrue(scale > 1e-6, "session " + s + " has offsets");
+            for (int a = 0; a < 3; a++) {
+                for (int b = a + 1; b < 3; b++) {
+                    assertEquals(0, (gram[a][a] * gram[b][b] - gram[a][b] * gram[a][b]) / (scale * scale), 1e-6,
+                            "session " + s + ", classes " + a + " and " + b);
+                }
+            }
+        }
+        IllegalArgumentException unfitted = assertThrows(IllegalArgumentException.class, () -> NedsModel.create(
+                neuralReadout(), Fixtures.bindings(Fixtures.ALL, "fit-rank-one = true"), table, 9));
+        assertTrue(unfitted.getMessage().startsWith("model.modalities.choice.fit-rank-one = true: "), unfitted.getMessage());
+        assertTrue(unfitted.getMessage().contains("fit-session-offsets = true"), unfitted.getMessage());
+    }
+
+    @Test
     void itNeedsOffsetsFittedAfterTrainingAndTheNeuralReadoutAndSaysWhichKey() {
         IllegalArgumentException trained = assertThrows(IllegalArgumentException.class, () -> NedsModel.create(neuralReadout(),
                 Fixtures.bindings(Fixtures.ALL, "fit-reads = input-tokens"), table, 9));
@@ -150,26 +179,33 @@ class InputTokenReadoutFitTest {
 
     /** 40 trials of both sessions whose choice is whether neuron 0's count over the trial is above 6 (its mean). */
     private Batch countCodedChoice(int n, long seed) {
+        return countCoded(n, seed, "choice", total -> total > 6 ? 1 : 0);
+    }
+
+    /** Trials of both sessions whose block is the third of neuron 0's count over the trial (0–12) it falls in. */
+    private Batch countCodedBlock(int n, long seed) {
+        return countCoded(n, seed, "block", total -> total < 5 ? 0 : total <= 7 ? 1 : 2);
+    }
+
+    /** Random trials but for neuron 0's counts (0–2 a bin) and {@code modality}, the class of neuron 0's total. */
+    private Batch countCoded(int n, long seed, String modality, java.util.function.IntUnaryOperator classOfTotal) {
         Batch random = Fixtures.batch(Fixtures.ALL, table, alternating(n), seed, 7);
         Random rng = new Random(seed);
         Batch.Builder b = Batch.builder(0, Fixtures.ALL).trials(alternating(n), ids(n), trials(n));
         float[] spikes = floats(random, "spikes");
-        float[] choice = new float[n];
+        float[] coded = new float[n];
         for (int i = 0; i < n; i++) {
             int total = 0;
             for (int t = 0; t < BINS; t++) {
                 spikes[(i * BINS + t) * 7] = rng.nextInt(3);
                 total += (int) spikes[(i * BINS + t) * 7];
             }
-            choice[i] = total > 6 ? 1 : 0;
+            coded[i] = classOfTotal.applyAsInt(total);
         }
         for (ModalitySpec m : Fixtures.ALL) {
             int w = m.perSessionWidth() ? 7 : m.width();
-            b.values(m.name(), w, switch (m.name()) {
-                case "spikes" -> spikes;
-                case "choice" -> choice;
-                default -> floats(random, m.name());
-            });
+            b.values(m.name(), w, m.name().equals("spikes") ? spikes : m.name().equals(modality) ? coded
+                    : floats(random, m.name()));
         }
         return b.build();
     }
@@ -216,6 +252,14 @@ class InputTokenReadoutFitTest {
     }
 
     /** Choice hidden and scored in every trial, spikes visible. */
+    private static MaskPlan everyBlock(int n) {
+        MaskPlan.Builder p = MaskPlan.builder(n, Fixtures.ALL, "test");
+        for (int i = 0; i < n; i++) {
+            p.mask("block", i, 0);
+        }
+        return p.build();
+    }
+
     private static MaskPlan everyChoice(int n) {
         MaskPlan.Builder p = MaskPlan.builder(n, Fixtures.ALL, "test");
         for (int i = 0; i < n; i++) {

@@ -92,7 +92,8 @@ public final class SessionBaselines {
             } else if (m.kind() == Kind.STATIC_CATEGORICAL) {
                 categoricalDecoders.put(m.name(), MultinomialLogisticRegression.select(
                         trialMeans(trainSeries), labels(m, trainTrials), m.classes(), s.logisticPenalties(),
-                        trialMeans(valSeries), labels(m, valTrials), s.logisticDefaultPenalty(), s.logisticMaxIterations()));
+                        trialMeans(valSeries), labels(m, valTrials), s.logisticDefaultPenalty(), s.logisticMaxIterations(),
+                        s.logisticRankOne().contains(m.name())));
             }
         }
     }

@@ -161,6 +161,52 @@ class RegressionFitsTest {
     }
 
     @Test
+    void rankOneLogisticRegressionMatchesTheTwoStageFitWorkedOutInNumpy() {
+        // scipy (BFGS to gtol 1e-12) on the 15 rows above, z-scored, λ = 0.05: the full fit's weights have singular
+        // values 0.603 and 0.057; its leading direction u, then φ and the intercepts of z·u at the same λ
+        double[][] x = {{2.54, -6.11}, {0.92, -2.14}, {0.05, -1.43}, {-1.52, -1.46}, {-0.37, 5.65}, {0.73, -1.71},
+                {0.22, -2.34}, {-0.56, -1.78}, {0.98, -1.48}, {1.46, -1.4}, {0.52, 2.09}, {1.05, -2.01}, {0.32, 0.08},
+                {2.44, -1.54}, {0.26, 1.0}};
+        int[] y = {0, 1, 2, 1, 0, 1, 2, 2, 0, 0, 2, 2, 0, 1, 1};
+        var fit = MultinomialLogisticRegression.fitRankOne(x, y, 3, 0.05, 50);
+        double[][] points = {{0, 0}, {1, -2}, {-1, 1.5}};
+        double[][] expected = {{0.242473, 0.293962}, {-0.011456, -0.078788}, {0.553215, 0.750111}};
+        float[] logits = new float[3];
+        for (int i = 0; i < points.length; i++) {
+            fit.logits(points[i], logits, 0);
+            assertEquals(expected[i][0], logits[1] - logits[0], 1e-5);
+            assertEquals(expected[i][1], logits[2] - logits[0], 1e-5);
+        }
+        // one direction: the classes' weight vectors (coef k·3 + 1 and + 2) are proportional
+        double[] c = fit.coef();
+        for (int k = 1; k < 3; k++) {
+            assertEquals(0, c[1] * c[k * 3 + 2] - c[2] * c[k * 3 + 1], 1e-12, "class " + k);
+        }
+    }
+
+    @Test
+    void twoClassesFullLogisticFitIsOfRankOneAndComesBackUnchanged() {
+        var random = new SplittableRandom(5);
+        double[][] x = new double[80][4];
+        int[] y = new int[80];
+        for (int i = 0; i < 80; i++) {
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = 3 * j + (1 + j) * random.nextGaussian();
+            }
+            y[i] = x[i][0] - x[i][2] / 3 + random.nextGaussian() > -2 ? 1 : 0;
+        }
+        var full = MultinomialLogisticRegression.fit(x, y, 2, 0.02, 50);
+        var one = MultinomialLogisticRegression.fitRankOne(x, y, 2, 0.02, 50);
+        float[] a = new float[2];
+        float[] b = new float[2];
+        for (double[] row : x) {
+            full.logits(row, a, 0);
+            one.logits(row, b, 0);
+            assertEquals(a[1] - a[0], b[1] - b[0], 1e-5);
+        }
+    }
+
+    @Test
     void relabellingTheClassesRelabelsTheLogits() {
         var random = new SplittableRandom(11);
         int n = 60;

@@ -35,18 +35,21 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
     private final boolean fitOffsets;
     private final boolean sessionOffsets;
     private final FittedReadout fitted;
+    private final boolean rankOne;
 
     /**
      * @param trainOffsets per-session offsets trained with the rest
      * @param fitOffsets   per-session offsets fitted after training
      * @param fitted       what the fitted offsets read (a readout of the input tokens with fitted offsets alone:
      *                     {@link ModelPlugin} refuses any other setting)
+     * @param rankOne      the fitted offsets held to one direction of what they read ({@link SessionOffsetFit#rankOne})
      */
-    CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets, FittedReadout fitted) {
+    CategoricalLogitDecoder(boolean trainOffsets, boolean fitOffsets, FittedReadout fitted, boolean rankOne) {
         this.trainOffsets = trainOffsets;
         this.fitOffsets = fitOffsets;
         this.sessionOffsets = trainOffsets || fitOffsets;
         this.fitted = fitted;
+        this.rankOne = rankOne;
     }
 
     @Override
@@ -137,7 +140,7 @@ final class CategoricalLogitDecoder implements ArrayDecoder {
 
     @Override
     public ReadoutFit fitSessionReadout(CodecScope scope, HeadInputs training, HeadInputs validation) {
-        return FittedSessionOffsets.fit(scope, training, validation, fitted);
+        return FittedSessionOffsets.fit(scope, training, validation, fitted, rankOne);
     }
 
     /** Rows of {@code W_s}: the head input's H, and H more where the fitted readout reads the input tokens' mean. */

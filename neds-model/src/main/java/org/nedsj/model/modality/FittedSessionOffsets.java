@@ -29,11 +29,13 @@ final class FittedSessionOffsets {
     private FittedSessionOffsets() {
     }
 
-    static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation, FittedReadout reads) {
+    /** @param rankOne each session's offsets held to one direction of the inputs ({@link SessionOffsetFit#rankOne}) */
+    static ReadoutFit fit(CodecScope scope, HeadInputs training, HeadInputs validation, FittedReadout reads,
+                          boolean rankOne) {
         Map<Integer, Double> penalties = new ConcurrentSkipListMap<>();
         SessionProblems problems = reads == FittedReadout.INPUT_TOKENS
                 ? ownReadouts(scope, training) : offsetsOfTheSharedHead(scope, training);
-        Map<Integer, double[][]> offsets = fitEachSession(training, problems, penalties);
+        Map<Integer, double[][]> offsets = fitEachSession(training, problems, rankOne, penalties);
         INDArray w = scope.parameter("session_w");
         INDArray b = scope.parameter("session_b");
         DoubleSupplier validationLoss = validationLoss(scope, validation, w, b);
@@ -54,11 +56,12 @@ final class FittedSessionOffsets {
      * Each session's fitted offsets, absent where cross-validation kept the shared head; the penalties into
      * {@code penalties}. The sessions' fits are independent: one core each.
      */
-    private static Map<Integer, double[][]> fitEachSession(HeadInputs training, SessionProblems problems,
+    private static Map<Integer, double[][]> fitEachSession(HeadInputs training, SessionProblems problems, boolean rankOne,
                                                            Map<Integer, Double> penalties) {
         Map<Integer, double[][]> offsets = new ConcurrentHashMap<>();
         Arrays.stream(training.sessions()).distinct().parallel().forEach(s -> {
-            SessionOffsetFit fit = problems.of(rowsOf(training, s));
+            SessionOffsetFit full = problems.of(rowsOf(training, s));
+            SessionOffsetFit fit = rankOne ? full.rankOne() : full;
             double penalty = fit.choosePenalty();
             if (!Double.isNaN(penalty)) {
                 offsets.put(s, problems.offsets(fit.fit(penalty)));

@@ -57,10 +57,15 @@ public final class ModelPlugin implements NedsPlugin {
                     + ": a readout that reads the input tokens is fitted after training; set fit-session-offsets = true and "
                     + "session-offsets = false, or fit-reads = head");
         }
-        return new CategoricalLogitDecoder(trained, fitted, reads);
+        boolean rankOne = flag(c, "fit-rank-one");
+        if (rankOne && !fitted) {
+            throw new IllegalArgumentException("model.modalities." + m.name() + ".fit-rank-one = true: it holds the readout "
+                    + "fitted after training to one direction; set fit-session-offsets = true, or fit-rank-one = false");
+        }
+        return new CategoricalLogitDecoder(trained, fitted, reads, rankOne);
     }
 
-    /** A checkpoint written before {@code session-offsets}, {@code fit-session-offsets} or {@code fit-reads} existed stores modality sections without it. */
+    /** A checkpoint written before {@code session-offsets}, {@code fit-session-offsets}, {@code fit-reads} or {@code fit-rank-one} existed stores modality sections without it. */
     private static boolean flag(Config section, String key) {
         return section.hasPath(key) && section.getBoolean(key);
     }

@@ -28,6 +28,8 @@ final class SessionOffsetFit {
     /** Where the fit works on z-scored inputs: each input's mean and standard deviation over the tokens; else null. */
     private final double[] mean;
     private final double[] scale;
+    /** Whether the offsets are held to one discriminant direction ({@link #rankOne}). */
+    private final boolean rankOne;
 
     /**
      * @param x     each token's head input
@@ -39,6 +41,12 @@ final class SessionOffsetFit {
     }
 
     private SessionOffsetFit(double[][] x, double[][] base, int[] label, int classes, double[] mean, double[] scale) {
+        this(x, base, label, classes, mean, scale, false);
+    }
+
+    private SessionOffsetFit(double[][] x, double[][] base, int[] label, int classes, double[] mean, double[] scale,
+                             boolean rankOne) {
+        this.rankOne = rankOne;
         this.x = x;
         this.base = base;
         this.label = label;
@@ -78,6 +86,19 @@ final class SessionOffsetFit {
             }
         }
         return new SessionOffsetFit(z, base, label, classes, mean, scale);
+    }
+
+    /**
+     * The same fit with its offsets held to rank one, {@code W_s = u·φᵀ}: one direction u of the inputs, read by each
+     * class with its own weight φ_c, as suits classes that are ordered levels of one variable (block's prior). At a
+     * penalty λ the full fit is made, u is the leading left singular vector of its weights, and φ and the class
+     * offsets are fitted again to the inputs' projection on u at the same λ (|u| = 1, so λ·|φ|² is the full fit's
+     * penalty of u·φᵀ: the same objective, held to that direction; two classes' full fit is already of rank one and
+     * comes back unchanged); cross-validation scores this two-stage fit. With three classes it has H + 2·3 numbers
+     * against the full fit's (H + 1)·3.
+     */
+    SessionOffsetFit rankOne() {
+        return new SessionOffsetFit(x, base, label, classes, mean, scale, true);
     }
 
     /** The penalty cross-validation picks, or NaN where the shared head alone (zero offsets) does best. */
@@ -126,8 +147,9 @@ final class SessionOffsetFit {
         double[] theta = zero;
         for (int k = PENALTIES.length - 1; k >= 0; k--) {
             theta = solve(PENALTIES[k], train, theta);
+            double[] scored = rankOne ? rankOneOf(theta, PENALTIES[k], train) : theta;
             for (int i = f; i < x.length; i += FOLDS) {
-                out[k] += crossEntropy(theta, i);
+                out[k] += crossEntropy(scored, i);
             }
         }
         return out;
@@ -140,8 +162,87 @@ final class SessionOffsetFit {
     double[][] fit(double penalty) {
         boolean[] all = new boolean[x.length];
         Arrays.fill(all, true);
-        double[][] offsets = unpack(solve(penalty, all, new double[size()]));
+        double[] theta = solve(penalty, all, new double[size()]);
+        double[][] offsets = unpack(rankOne ? rankOneOf(theta, penalty, all) : theta);
         return mean == null ? offsets : unstandardised(offsets);
+    }
+
+    /**
+     * The rank-one offsets made from a full fit {@code theta} on the rows {@code use}: its weights' leading
+     * direction u, then the class weights φ and offsets b_s of the projection x·u fitted at the same penalty.
+     */
+    private double[] rankOneOf(double[] theta, double penalty, boolean[] use) {
+        double[] u = leadingDirection(unpack(theta), features, classes);
+        int n = 0;
+        for (boolean b : use) {
+            n += b ? 1 : 0;
+        }
+        double[][] projection = new double[n][1];
+        double[][] rowsBase = new double[n][];
+        int[] rowsLabel = new int[n];
+        for (int i = 0, r = 0; i < x.length; i++) {
+            if (use[i]) {
+                projection[r][0] = dot(x[i], u);
+                rowsBase[r] = base[i];
+                rowsLabel[r++] = label[i];
+            }
+        }
+        double[][] along = new SessionOffsetFit(projection, rowsBase, rowsLabel, classes).fit(penalty);
+        double[] out = new double[size()];
+        for (int k = 0; k < features; k++) {
+            for (int c = 0; c < classes; c++) {
+                out[k * classes + c] = u[k] * along[0][c];
+            }
+        }
+        System.arraycopy(along[1], 0, out, features * classes, classes);
+        return out;
+    }
+
+    /**
+     * The unit vector u of the features along which the weights {@code w} ([features + 1][classes], the last row
+     * the class offsets, left out) vary most: the leading left singular vector, {@code w·v / |w·v|} for v the
+     * leading eigenvector of the classes' {@code wᵀw} (by power iteration from its largest row). Zero weights give
+     * the first feature's axis.
+     */
+    static double[] leadingDirection(double[][] w, int features, int classes) {
+        double[][] gram = new double[classes][classes];
+        for (int k = 0; k < features; k++) {
+            for (int c = 0; c < classes; c++) {
+                for (int e = 0; e < classes; e++) {
+                    gram[c][e] += w[k][c] * w[k][e];
+                }
+            }
+        }
+        double[] v = gram[0].clone();
+        for (double[] row : gram) {
+            if (dot(row, row) > dot(v, v)) {
+                v = row.clone();
+            }
+        }
+        double[] u = new double[features];
+        if (dot(v, v) == 0) {
+            u[0] = 1;
+            return u;
+        }
+        for (int it = 0; it < 500; it++) {
+            double[] next = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                next[c] = dot(gram[c], v);
+            }
+            double norm = Math.sqrt(dot(next, next));
+            for (int c = 0; c < classes; c++) {
+                next[c] /= norm;
+            }
+            v = next;
+        }
+        for (int k = 0; k < features; k++) {
+            u[k] = dot(w[k], v);
+        }
+        double norm = Math.sqrt(dot(u, u));
+        for (int k = 0; k < features; k++) {
+            u[k] /= norm;
+        }
+        return u;
     }
 
     /** Offsets of z-scored inputs as offsets of the raw ones: w / scale, and b − Σ mean·w / scale. */
