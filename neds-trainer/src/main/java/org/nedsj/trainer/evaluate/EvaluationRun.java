@@ -71,6 +71,8 @@ public final class EvaluationRun {
             masks.stream().filter(m -> !extra.contains(m)).forEach(extra::add);
             console.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %d session(s)%n", run.root().getFileName(),
                     run.root().relativize(checkpoint), split.name().toLowerCase(Locale.ROOT), sessions.size());
+            List<String> unmatched = RankOneReadouts.unmatched(experiment.config(), experiment.data().modalities());
+            unmatched.forEach(console::println);
             TaskModels tasks = TaskModels.of(experiment, run, checkpoint, model);
             if (!tasks.epochs().isEmpty()) {
                 console.println("each modality from the epoch of its own best validation loss: " + tasks.epochs());
@@ -85,7 +87,8 @@ public final class EvaluationRun {
             Path folder = out != null ? out : run.root().resolve("report");
             Map<String, String> provenance = provenance(run, checkpoint, experiment, console);
             provenance.put("regions", RegionsUsed.describe(experiment.config(), experiment.data(), sessions));
-            provenance.put("baselines", settings.baselines().describe());
+            provenance.put("baselines", settings.baselines().describe()
+                    + (unmatched.isEmpty() ? "" : "; " + String.join("; ", unmatched)));
             console.println("regions: " + provenance.get("regions"));
             if (!tasks.epochs().isEmpty()) {
                 provenance.put("checkpoint_per_task", tasks.epochs());
