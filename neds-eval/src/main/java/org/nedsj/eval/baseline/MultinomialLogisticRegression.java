@@ -135,7 +135,7 @@ final class MultinomialLogisticRegression {
      * vary most: {@code W·v / |W·v|} with W the p × classes weights and v the leading eigenvector of {@code WᵀW}, by
      * power iteration from its largest row. Zero weights give the first feature's axis.
      */
-    static double[] leadingDirection(double[] coef, int classes, int p) {
+    private static double[] leadingDirection(double[] coef, int classes, int p) {
         int d = p + 1;
         double[][] gram = new double[classes][classes];
         for (int k = 0; k < classes; k++) {
@@ -151,7 +151,9 @@ final class MultinomialLogisticRegression {
         }
         double[] u = new double[p];
         if (norm(v) == 0) {
-            u[0] = 1;
+            if (p > 0) {
+                u[0] = 1;
+            }
             return u;
         }
         for (int it = 0; it < 500; it++) {

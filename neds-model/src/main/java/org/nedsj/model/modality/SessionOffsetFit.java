@@ -204,7 +204,7 @@ final class SessionOffsetFit {
      * leading eigenvector of the classes' {@code wᵀw} (by power iteration from its largest row). Zero weights give
      * the first feature's axis.
      */
-    static double[] leadingDirection(double[][] w, int features, int classes) {
+    private static double[] leadingDirection(double[][] w, int features, int classes) {
         double[][] gram = new double[classes][classes];
         for (int k = 0; k < features; k++) {
             for (int c = 0; c < classes; c++) {
@@ -221,7 +221,9 @@ final class SessionOffsetFit {
         }
         double[] u = new double[features];
         if (dot(v, v) == 0) {
-            u[0] = 1;
+            if (features > 0) {
+                u[0] = 1;
+            }
             return u;
         }
         for (int it = 0; it < 500; it++) {
