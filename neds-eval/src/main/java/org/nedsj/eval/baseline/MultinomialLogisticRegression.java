@@ -42,19 +42,31 @@ final class MultinomialLogisticRegression {
     }
 
     static Fit fit(double[][] x, int[] y, int classes, double penalty, int maxIterations) {
-        int n = x.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("logistic regression needs at least one training trial");
+        return fit(Standardised.of(x), y, classes, penalty, maxIterations, false);
+    }
+
+    /** Training features z-scored over their rows, with the means and scales that did it. */
+    private record Standardised(double[][] z, double[] mean, double[] scale) {
+        static Standardised of(double[][] x) {
+            if (x.length == 0) {
+                throw new IllegalArgumentException("logistic regression needs at least one training trial");
+            }
+            int p = x[0].length;
+            double[] mean = new double[p];
+            double[] scale = new double[p];
+            standardisation(x, mean, scale);
+            double[][] z = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                z[i] = standardise(x[i], mean, scale);
+            }
+            return new Standardised(z, mean, scale);
         }
-        int p = x[0].length;
-        double[] mean = new double[p];
-        double[] scale = new double[p];
-        standardisation(x, mean, scale);
-        double[][] z = new double[n][];
-        for (int i = 0; i < n; i++) {
-            z[i] = standardise(x[i], mean, scale);
-        }
-        return fitStandardised(z, y, classes, penalty, maxIterations, mean, scale);
+    }
+
+    /** The full fit at λ, or the fit of rank one made from it ({@link #fitRankOne}). */
+    private static Fit fit(Standardised s, int[] y, int classes, double penalty, int maxIterations, boolean rankOne) {
+        Fit full = fitStandardised(s.z(), y, classes, penalty, maxIterations, s.mean(), s.scale());
+        return rankOne ? alongLeadingDirection(full, s.z(), y, maxIterations) : full;
     }
 
     /** The fit of features already standardised as {@code mean} and {@code scale} say. */
@@ -108,18 +120,22 @@ final class MultinomialLogisticRegression {
      * comes back unchanged); returned as a fit of the features, weights φ_k·u.
      */
     static Fit fitRankOne(double[][] x, int[] y, int classes, double penalty, int maxIterations) {
-        Fit full = fit(x, y, classes, penalty, maxIterations);
+        return fit(Standardised.of(x), y, classes, penalty, maxIterations, true);
+    }
+
+    /** The rank-one fit made from {@code full}, a full fit of the standardised rows {@code z}. */
+    private static Fit alongLeadingDirection(Fit full, double[][] z, int[] y, int maxIterations) {
+        int classes = full.classes();
         int p = full.mean().length;
         int d = p + 1;
         double[] u = leadingDirection(full.coef(), classes, p);
-        double[][] projection = new double[x.length][1];
-        for (int i = 0; i < x.length; i++) {
-            double[] z = standardise(x[i], full.mean(), full.scale());
+        double[][] projection = new double[z.length][1];
+        for (int i = 0; i < z.length; i++) {
             for (int j = 0; j < p; j++) {
-                projection[i][0] += z[j] * u[j];
+                projection[i][0] += z[i][j] * u[j];
             }
         }
-        Fit along = fitStandardised(projection, y, classes, penalty, maxIterations, new double[1], new double[]{1});
+        Fit along = fitStandardised(projection, y, classes, full.penalty(), maxIterations, new double[1], new double[]{1});
         double[] coef = new double[classes * d];
         for (int k = 0; k < classes; k++) {
             coef[k * d] = along.coef()[k * 2];
@@ -127,7 +143,7 @@ final class MultinomialLogisticRegression {
                 coef[k * d + 1 + j] = along.coef()[k * 2 + 1] * u[j];
             }
         }
-        return new Fit(penalty, full.mean(), full.scale(), classes, coef);
+        return new Fit(full.penalty(), full.mean(), full.scale(), classes, coef);
     }
 
     /**
@@ -189,31 +205,24 @@ final class MultinomialLogisticRegression {
         return Math.sqrt(s);
     }
 
-    /** The fit with the least validation cross-entropy, or the default penalty's fit without validation trials. */
-    static Fit select(double[][] x, int[] y, int classes, List<Double> penalties, double[][] valX, int[] valY,
-                      double defaultPenalty, int maxIterations) {
-        return select(x, y, classes, penalties, valX, valY, defaultPenalty, maxIterations, false);
-    }
-
-    /** As {@link #select}, of rank one ({@link #fitRankOne}) where {@code rankOne}. */
+    /**
+     * The fit with the least validation cross-entropy, or the default penalty's fit without validation trials; of
+     * rank one ({@link #fitRankOne}) where {@code rankOne}. The training rows are z-scored once for every penalty.
+     */
     static Fit select(double[][] x, int[] y, int classes, List<Double> penalties, double[][] valX, int[] valY,
                       double defaultPenalty, int maxIterations, boolean rankOne) {
-        if (valX.length == 0) {
-            return rankOne ? fitRankOne(x, y, classes, defaultPenalty, maxIterations)
-                    : fit(x, y, classes, defaultPenalty, maxIterations);
-        }
+        Standardised s = Standardised.of(x);
         Fit best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
-        for (double penalty : penalties) {
-            Fit f = rankOne ? fitRankOne(x, y, classes, penalty, maxIterations) : fit(x, y, classes, penalty, maxIterations);
+        for (double penalty : valX.length == 0 ? List.<Double>of() : penalties) {
+            Fit f = fit(s, y, classes, penalty, maxIterations, rankOne);
             double loss = f.crossEntropy(valX, valY);
             if (loss < bestLoss) {
                 bestLoss = loss;
                 best = f;
             }
         }
-        return best != null ? best : rankOne ? fitRankOne(x, y, classes, defaultPenalty, maxIterations)
-                : fit(x, y, classes, defaultPenalty, maxIterations);
+        return best != null ? best : fit(s, y, classes, defaultPenalty, maxIterations, rankOne);
     }
 
     private static double objective(Fit f, double[][] z, int[] y) {

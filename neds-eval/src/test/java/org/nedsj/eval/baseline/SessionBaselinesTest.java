@@ -52,6 +52,50 @@ class SessionBaselinesTest {
     }
 
     @Test
+    void aBehaviourNamedInRankOneIsDecodedAlongOneDirection() {
+        // block's logit differences (η1 − η0, η2 − η0) over the test trials lie on one line where the baseline is of
+        // rank one (η_k = b_k + φ_k·s), and off it at full rank
+        SyntheticSessions data = SyntheticSessions.create(1, 120, 20, 30, 6);
+        SessionData s = data.session(data.ids().get(0));
+        var rankOne = EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory
+                .parseString("baselines.logistic.rank-one = [block]")
+                .withFallback(com.typesafe.config.ConfigFactory.defaultReference(getClass().getClassLoader()).getConfig("eval")));
+        assertTrue(largestTurn(blockLogits(s, data, rankOne)) < 1e-4);
+        assertTrue(largestTurn(blockLogits(s, data, SETTINGS)) > 1e-2);
+    }
+
+    private static float[] blockLogits(SessionData s, SyntheticSessions data, EvaluationSettings settings) {
+        var fitted = SessionBaselines.fit(s, data.modalities(), trials(s, Split.TRAIN), trials(s, Split.VAL),
+                settings.baselines(), null);
+        return fitted.decode(trials(s, Split.TEST), Evaluator.DECODING, Map.of()).modalities().get("block").predicted();
+    }
+
+    /**
+     * The largest |sin| of the angle at the first trial's point between the other trials' points, (η1 − η0, η2 − η0)
+     * of logits {@code [trials, 3]}: 0 where they all lie on one line through it.
+     */
+    private static double largestTurn(float[] logits) {
+        int n = logits.length / 3;
+        double x0 = logits[1] - logits[0];
+        double y0 = logits[2] - logits[0];
+        double[][] v = new double[n - 1][];
+        for (int i = 1; i < n; i++) {
+            v[i - 1] = new double[]{logits[3 * i + 1] - logits[3 * i] - x0, logits[3 * i + 2] - logits[3 * i] - y0};
+        }
+        double largest = 0;
+        for (double[] a : v) {
+            for (double[] b : v) {
+                double na = Math.hypot(a[0], a[1]);
+                double nb = Math.hypot(b[0], b[1]);
+                if (na > 1e-3 && nb > 1e-3) {
+                    largest = Math.max(largest, Math.abs(a[0] * b[1] - a[1] * b[0]) / (na * nb));
+                }
+            }
+        }
+        return largest;
+    }
+
+    @Test
     void neuralContinuousValuesAreEncodedByRidgeFromBehaviour() {
         ContinuousNeuralSession s = new ContinuousNeuralSession(80, 20, new SplittableRandom(8));
         var fitted = SessionBaselines.fit(s, s.modalities, trials(s, Split.TRAIN), trials(s, Split.VAL),
