@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
                 "The data seed is drawn at run time unless --seed is given; the table names it."})
 final class DemoCommand implements Callable<Integer> {
 
-    static final int SESSIONS = 5;
     static final int TRIALS = 300;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the data, the runs and the reports (default: a new folder under demo/).")
@@ -46,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the synthetic data and the runs (default: drawn now).")
     Long seed;
+
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "5",
+            description = "Synthetic sessions to write: all but the last pretrain, the last is held out (default: ${DEFAULT-VALUE}).")
+    int sessions;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = ConfigAssignment.class,
             description = "Override one key of conf/demo.conf for every run of the demo (repeatable).")
@@ -56,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sessions < 2) {
+            throw new IllegalArgumentException("--sessions " + sessions + ": give at least 2, one to pretrain on and one to hold out");
+        }
         Path root = (out != null ? out : RunFolders.fresh("demo", "demo")).toAbsolutePath();
         long dataSeed = seed != null ? seed : new SplittableRandom().nextLong(1, 1_000_000);
         Path alf = root.resolve("alf");
@@ -63,9 +69,9 @@ final class DemoCommand implements Callable<Integer> {
         Path conf = distributionFile("demo.conf");
         long start = System.nanoTime();
         step(1, String.format(Locale.ROOT, "%d synthetic IBL-style sessions sharing latent dynamics (seed %d) into %s",
-                SESSIONS, dataSeed, alf));
+                sessions, dataSeed, alf));
         SyntheticIbl.Options defaults = SyntheticIbl.Options.defaults();
-        SyntheticIbl.write(alf, new SyntheticIbl.Options(SESSIONS, TRIALS, dataSeed, defaults.minNeurons(), defaults.maxNeurons()));
+        SyntheticIbl.write(alf, new SyntheticIbl.Options(sessions, TRIALS, dataSeed, defaults.minNeurons(), defaults.maxNeurons()));
         step(2, "prepare: align, bin and split them into " + data);
         List<String> ids = prepare(conf, alf, data);
         String heldOut = ids.get(ids.size() - 1);

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +30,7 @@ class NedsCommandLineTest {
                 Arguments.of("ablate", List.of("--config=F", "--schemes=SETS", "--set=KEY=VALUE", "--out=DIR")),
                 Arguments.of("tune", List.of("--config=F", "--space=S", "--trials=N", "--set=KEY=VALUE", "--out=DIR")),
                 Arguments.of("plugins", List.of()),
-                Arguments.of("demo", List.of("--out=DIR")),
+                Arguments.of("demo", List.of("--out=DIR", "--seed=S", "--sessions=N", "--set=KEY=VALUE")),
                 Arguments.of("bench train", List.of("--preset=PRESET", "--neurons=N", "--batch=B", "--threads=T", "--steps=N", "--json", "--vs-torch",
                         "--replicas=N[,N...]", "--sessions=N[,N...]", "--session-trials=T")),
                 Arguments.of("bench scale", List.of("--efficiency=E", "--sessions=N", "--trials=T", "--train-fraction=F", "--mean-width=N",
@@ -102,6 +105,15 @@ class NedsCommandLineTest {
         assertEquals(2, preset.status());
         assertTrue(preset.err().contains("medium") && preset.err().contains("small, full"), preset.err());
         assertEquals(2, CommandRun.of("eval", "--run", "r", "--split", "holdout").status());
+    }
+
+    @Test
+    void aDemoOfOneSessionIsRefusedBeforeItWritesAnything(@TempDir Path dir) {
+        Path out = dir.resolve("demo");
+        CommandRun run = CommandRun.of("demo", "--sessions", "1", "--out", out.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--sessions 1: give at least 2, one to pretrain on and one to hold out"), run.err());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test

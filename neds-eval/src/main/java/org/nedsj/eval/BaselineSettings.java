@@ -11,7 +11,8 @@ import java.util.Locale;
 public record BaselineSettings(boolean enabled, int threads, int pcaComponents, int pcaMaxBins,
                                int lagsBefore, int lagsAfter, List<Double> ridgePenalties, double ridgeDefaultPenalty,
                                List<Double> logisticPenalties, double logisticDefaultPenalty, int logisticMaxIterations,
-                               List<String> logisticRankOne, int glmTimeBasis, double glmPenalty, int glmMaxIterations) {
+                               List<String> logisticRankOne, int logisticFolds, int glmTimeBasis, double glmPenalty,
+                               int glmMaxIterations) {
 
     public BaselineSettings {
         ridgePenalties = List.copyOf(ridgePenalties);
@@ -23,6 +24,10 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
         atLeast("ridge.lags-before", lagsBefore, 0);
         atLeast("ridge.lags-after", lagsAfter, 0);
         atLeast("logistic.max-iterations", logisticMaxIterations, 1);
+        if (logisticFolds == 1 || logisticFolds < 0) {
+            throw new IllegalArgumentException("eval.baselines.logistic.folds must be 0 (λ chosen on the validation trials) or ≥ 2, got "
+                    + logisticFolds);
+        }
         atLeast("glm.time-basis", glmTimeBasis, 1);
         atLeast("glm.max-iterations", glmMaxIterations, 1);
         positive("ridge.penalties", ridgePenalties);
@@ -47,6 +52,7 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
                 baselines.getDouble("logistic.default-penalty"),
                 baselines.getInt("logistic.max-iterations"),
                 baselines.getStringList("logistic.rank-one"),
+                baselines.getInt("logistic.folds"),
                 baselines.getInt("glm.time-basis"),
                 baselines.getDouble("glm.penalty"),
                 baselines.getInt("glm.max-iterations"));
@@ -62,8 +68,10 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
         }
         return String.format(Locale.ROOT, "decoders read the %d leading principal components of each neural "
                 + "modality's z-scored spikes (eval.baselines.pca-components; every neuron where a session has no more); "
-                + "ridge at %d lags, logistic regression on trial means%s, Poisson GLM per neuron from behaviour",
-                pcaComponents, lagsBefore + lagsAfter + 1, logisticRankOne.isEmpty() ? ""
+                + "ridge at %d lags, logistic regression on trial means (λ by %s)%s, Poisson GLM per neuron from behaviour",
+                pcaComponents, lagsBefore + lagsAfter + 1,
+                logisticFolds == 0 ? "the validation trials" : logisticFolds + "-fold cross-validation on the training trials",
+                logisticRankOne.isEmpty() ? ""
                         : " (of rank one for " + String.join(", ", logisticRankOne) + ": eval.baselines.logistic.rank-one)");
     }
 

@@ -49,7 +49,7 @@ public record EvaluationSettings(int exampleTrials, BaselineSettings baselines, 
         BaselineSettings b = baselines;
         return new EvaluationSettings(exampleTrials, new BaselineSettings(enabled, b.threads(), b.pcaComponents(),
                 b.pcaMaxBins(), b.lagsBefore(), b.lagsAfter(), b.ridgePenalties(), b.ridgeDefaultPenalty(),
-                b.logisticPenalties(), b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.logisticRankOne(), b.glmTimeBasis(),
+                b.logisticPenalties(), b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.logisticRankOne(), b.logisticFolds(), b.glmTimeBasis(),
                 b.glmPenalty(), b.glmMaxIterations()), reducedRank, pairedBootstrap);
     }
 }

@@ -21,7 +21,7 @@ class BaselineBudgetTest {
         BaselineSettings b = defaults.baselines();
         var settings = new EvaluationSettings(3, new BaselineSettings(true, 2, b.pcaComponents(), b.pcaMaxBins(),
                 b.lagsBefore(), b.lagsAfter(), b.ridgePenalties(), b.ridgeDefaultPenalty(), b.logisticPenalties(),
-                b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.logisticRankOne(), b.glmTimeBasis(), b.glmPenalty(), b.glmMaxIterations()));
+                b.logisticDefaultPenalty(), b.logisticMaxIterations(), b.logisticRankOne(), b.logisticFolds(), b.glmTimeBasis(), b.glmPenalty(), b.glmMaxIterations()));
         var predictor = new FakePredictor(data, FakePredictor.Mode.TRUTH_AND_MEAN_RATES);
         var modelOnly = new Evaluator(settings.withBaselines(false));
         long t0 = System.nanoTime();

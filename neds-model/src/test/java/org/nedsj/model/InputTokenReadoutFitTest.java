@@ -12,6 +12,7 @@ import org.nedsj.spi.ReadoutFit;
 import org.nedsj.spi.SessionGroups;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -135,6 +136,8 @@ class InputTokenReadoutFitTest {
         ReadoutFit fit = model.fitSessionReadouts(List.of("block"), training, List.of(plan, plan),
                 List.of(countCodedBlock(40, 5)), List.of(plan)).get("block");
         assertEquals(2, fit.penalties().size(), "both sessions fitted: " + fit);
+        assertEquals(String.format(Locale.ROOT, "rank one at %.0e", fit.penalties().get(0)), fit.notes().get(0),
+                "the log line says the readout is of rank one: " + fit);
         for (int s = 0; s < 2; s++) {
             // the input-token half of W_s [2H, 3] is u·φᵀ: its 3 × 3 Gram matrix has rank one
             INDArray own = model.parameter("block/session_w").get(NDArrayIndex.point(s),

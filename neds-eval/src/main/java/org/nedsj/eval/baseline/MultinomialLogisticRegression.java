@@ -1,6 +1,8 @@
 package org.nedsj.eval.baseline;
 
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Multinomial (softmax) logistic regression on z-scored features, fitted by Newton's method with step
@@ -60,6 +62,11 @@ final class MultinomialLogisticRegression {
                 z[i] = standardise(x[i], mean, scale);
             }
             return new Standardised(z, mean, scale);
+        }
+
+        /** The rows {@code keep} accepts, standardised as all of them were. */
+        Standardised rows(IntPredicate keep) {
+            return new Standardised(MultinomialLogisticRegression.rows(z, keep), mean, scale);
         }
     }
 
@@ -223,6 +230,46 @@ final class MultinomialLogisticRegression {
             }
         }
         return best != null ? best : fit(s, y, classes, defaultPenalty, maxIterations, rankOne);
+    }
+
+    /**
+     * The fit at the penalty whose fits to the other folds' training rows give the least summed cross-entropy on each
+     * fold's held-out rows (row i in fold i mod {@code folds}; the first penalty of a tie), refitted to every row; the
+     * default penalty's fit where there are fewer rows than folds. The rows are z-scored once over all of them, as the
+     * model's fitted readouts are ({@code SessionOffsetFit}); of rank one where {@code rankOne}, which the folds score.
+     */
+    static Fit selectByCrossValidation(double[][] x, int[] y, int classes, List<Double> penalties, int folds,
+                                       double defaultPenalty, int maxIterations, boolean rankOne) {
+        Standardised s = Standardised.of(x);
+        if (x.length < folds) {
+            return fit(s, y, classes, defaultPenalty, maxIterations, rankOne);
+        }
+        double[] heldOut = new double[penalties.size()];
+        for (int f = 0; f < folds; f++) {
+            int heldOutFold = f;
+            IntPredicate inFold = i -> i % folds == heldOutFold;
+            Standardised training = s.rows(inFold.negate());
+            int[] trainingLabels = labels(y, inFold.negate());
+            double[][] fold = rows(x, inFold);
+            int[] foldLabels = labels(y, inFold);
+            for (int k = 0; k < penalties.size(); k++) {
+                Fit fit = fit(training, trainingLabels, classes, penalties.get(k), maxIterations, rankOne);
+                heldOut[k] += fit.crossEntropy(fold, foldLabels) * fold.length;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < heldOut.length; k++) {
+            best = heldOut[k] < heldOut[best] ? k : best;
+        }
+        return fit(s, y, classes, penalties.get(best), maxIterations, rankOne);
+    }
+
+    private static double[][] rows(double[][] x, IntPredicate keep) {
+        return IntStream.range(0, x.length).filter(keep).mapToObj(i -> x[i]).toArray(double[][]::new);
+    }
+
+    private static int[] labels(int[] y, IntPredicate keep) {
+        return IntStream.range(0, y.length).filter(keep).map(i -> y[i]).toArray();
     }
 
     private static double objective(Fit f, double[][] z, int[] y) {

@@ -79,6 +79,20 @@ public final class SessionBaselines {
         return b;
     }
 
+    /** The logistic decoder of a categorical behaviour, its λ chosen as {@code eval.baselines.logistic.folds} says. */
+    private MultinomialLogisticRegression.Fit logisticDecoder(ModalitySpec m, int[] trainTrials, double[][][] trainSeries,
+                                                              int[] valTrials, double[][][] valSeries, BaselineSettings s) {
+        boolean rankOne = s.logisticRankOne().contains(m.name());
+        if (s.logisticFolds() > 0) {
+            return MultinomialLogisticRegression.selectByCrossValidation(trialMeans(trainSeries), labels(m, trainTrials),
+                    m.classes(), s.logisticPenalties(), s.logisticFolds(), s.logisticDefaultPenalty(),
+                    s.logisticMaxIterations(), rankOne);
+        }
+        return MultinomialLogisticRegression.select(trialMeans(trainSeries), labels(m, trainTrials), m.classes(),
+                s.logisticPenalties(), trialMeans(valSeries), labels(m, valTrials), s.logisticDefaultPenalty(),
+                s.logisticMaxIterations(), rankOne);
+    }
+
     private void fitDecoders(List<ModalitySpec> behaviours, int[] trainTrials, int[] valTrials, BaselineSettings s) {
         double[][][] trainSeries = seriesOf(trainTrials);
         double[][][] valSeries = seriesOf(valTrials);
@@ -90,10 +104,7 @@ public final class SessionBaselines {
                 var val = valTrials.length == 0 ? null : laggedRows(m, width, valTrials, valSeries);
                 continuousDecoders.put(m.name(), RidgeRegression.select(train, s.ridgePenalties(), val, s.ridgeDefaultPenalty()));
             } else if (m.kind() == Kind.STATIC_CATEGORICAL) {
-                categoricalDecoders.put(m.name(), MultinomialLogisticRegression.select(
-                        trialMeans(trainSeries), labels(m, trainTrials), m.classes(), s.logisticPenalties(),
-                        trialMeans(valSeries), labels(m, valTrials), s.logisticDefaultPenalty(), s.logisticMaxIterations(),
-                        s.logisticRankOne().contains(m.name())));
+                categoricalDecoders.put(m.name(), logisticDecoder(m, trainTrials, trainSeries, valTrials, valSeries, s));
             }
         }
     }

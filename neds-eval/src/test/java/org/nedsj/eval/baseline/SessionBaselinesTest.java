@@ -64,6 +64,42 @@ class SessionBaselinesTest {
         assertTrue(largestTurn(blockLogits(s, data, SETTINGS)) > 1e-2);
     }
 
+    @Test
+    void theLogisticPenaltyIsChosenByTheFoldsOfTheTrainingTrials() {
+        // no validation trials, one candidate λ of 1e-3 and a default of 1e3: the folds choose the candidate (choice's
+        // logits spread over the test trials), while choosing on validation trials falls back to the default (flat)
+        SyntheticSessions data = SyntheticSessions.create(1, 120, 20, 30, 6);
+        SessionData s = data.session(data.ids().get(0));
+        String penalties = "baselines.logistic { penalties = [1e-3], default-penalty = 1e3, folds = %d }";
+        double byFolds = spread(choiceLogits(s, data, settings(String.format(penalties, 5))));
+        double byValidation = spread(choiceLogits(s, data, settings(String.format(penalties, 0))));
+        assertTrue(byFolds > 1, "λ = 1e-3: logit differences spread by " + byFolds);
+        assertTrue(byValidation < 0.05, "λ = 1e3: logit differences spread by " + byValidation);
+    }
+
+    private static EvaluationSettings settings(String overrides) {
+        return EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory.parseString(overrides)
+                .withFallback(com.typesafe.config.ConfigFactory.defaultReference(SessionBaselinesTest.class.getClassLoader())
+                        .getConfig("eval")));
+    }
+
+    /** Choice's logits over the test trials, fitted without validation trials. */
+    private static float[] choiceLogits(SessionData s, SyntheticSessions data, EvaluationSettings settings) {
+        var fitted = SessionBaselines.fit(s, data.modalities(), trials(s, Split.TRAIN), new int[0], settings.baselines(), null);
+        return fitted.decode(trials(s, Split.TEST), Evaluator.DECODING, Map.of()).modalities().get("choice").predicted();
+    }
+
+    /** The range of η1 − η0 over the trials of two-class logits {@code [trials, 2]}. */
+    private static double spread(float[] logits) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logits.length; i += 2) {
+            lo = Math.min(lo, logits[i + 1] - logits[i]);
+            hi = Math.max(hi, logits[i + 1] - logits[i]);
+        }
+        return hi - lo;
+    }
+
     private static float[] blockLogits(SessionData s, SyntheticSessions data, EvaluationSettings settings) {
         var fitted = SessionBaselines.fit(s, data.modalities(), trials(s, Split.TRAIN), trials(s, Split.VAL),
                 settings.baselines(), null);

@@ -8,7 +8,9 @@ import org.nedsj.spi.SessionGroups;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.DoubleSupplier;
@@ -42,7 +44,15 @@ final class FittedSessionOffsets {
         double before = validationLoss.getAsDouble();
         offsets.forEach((s, o) -> write(o, SessionGroups.session(w, s), SessionGroups.session(b, s)));
         double after = validationLoss.getAsDouble();
-        return new ReadoutFit(penalties, before, after, !penalties.isEmpty());
+        return new ReadoutFit(penalties, before, after, !penalties.isEmpty(), "cross-entropy",
+                rankOne ? rankOneNotes(penalties) : Map.of());
+    }
+
+    /** The log line's word per session that its offsets are of rank one, with the penalty chosen. */
+    private static Map<Integer, String> rankOneNotes(Map<Integer, Double> penalties) {
+        Map<Integer, String> notes = new TreeMap<>();
+        penalties.forEach((s, p) -> notes.put(s, String.format(Locale.ROOT, "rank one at %.0e", p)));
+        return notes;
     }
 
     /** A session's regression, given its rows of the training tokens, and how its solution becomes the session's offsets. */
