@@ -68,11 +68,11 @@ public record BaselineSettings(boolean enabled, int threads, int pcaComponents, 
         }
         return String.format(Locale.ROOT, "decoders read the %d leading principal components of each neural "
                 + "modality's z-scored spikes (eval.baselines.pca-components; every neuron where a session has no more); "
-                + "ridge at %d lags, logistic regression on trial means (λ by %s)%s, Poisson GLM per neuron from behaviour",
+                + "ridge at %d lags, logistic regression on trial means (λ by %s%s), Poisson GLM per neuron from behaviour",
                 pcaComponents, lagsBefore + lagsAfter + 1,
                 logisticFolds == 0 ? "the validation trials" : logisticFolds + "-fold cross-validation on the training trials",
                 logisticRankOne.isEmpty() ? ""
-                        : " (of rank one for " + String.join(", ", logisticRankOne) + ": eval.baselines.logistic.rank-one)");
+                        : "; of rank one for " + String.join(", ", logisticRankOne) + ": eval.baselines.logistic.rank-one");
     }
 
     /** Threads to use: {@link #threads()}, or the available processors when it is 0. */

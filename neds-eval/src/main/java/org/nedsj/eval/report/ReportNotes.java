@@ -14,10 +14,11 @@ final class ReportNotes {
             accuracy           fraction of scored trials whose arg-max class is the true one (Tribuo ConfusionMetrics).
             balanced_accuracy  mean recall over the classes present in the truth.
             mean               the mean over sessions of each metric, over the sessions where it is defined.
-            baselines          fitted per session on its training trials, penalties chosen on its validation trials:
-                               ridge from lagged spike principal components (continuous behaviour), multinomial
+            baselines          fitted per session on its training trials: ridge from lagged spike principal
+                               components (continuous behaviour; λ chosen on the validation trials), multinomial
                                logistic regression from the trial's spike counts projected on the same components
-                               (categorical behaviour), and a Poisson GLM per neuron from behaviour, choice/block and a
+                               (categorical behaviour; λ as provenance.baselines says: by default by cross-validation
+                               on the training trials), and a Poisson GLM per neuron from behaviour, choice/block and a
                                raised-cosine time-in-trial basis (neural counts). Scored on the model's masked tokens.
             """;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -57,10 +58,7 @@ class SessionBaselinesTest {
         // rank one (η_k = b_k + φ_k·s), and off it at full rank
         SyntheticSessions data = SyntheticSessions.create(1, 120, 20, 30, 6);
         SessionData s = data.session(data.ids().get(0));
-        var rankOne = EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory
-                .parseString("baselines.logistic.rank-one = [block]")
-                .withFallback(com.typesafe.config.ConfigFactory.defaultReference(getClass().getClassLoader()).getConfig("eval")));
-        assertTrue(largestTurn(blockLogits(s, data, rankOne)) < 1e-4);
+        assertTrue(largestTurn(blockLogits(s, data, settings("baselines.logistic.rank-one = [block]"))) < 1e-4);
         assertTrue(largestTurn(blockLogits(s, data, SETTINGS)) > 1e-2);
     }
 
@@ -78,9 +76,8 @@ class SessionBaselinesTest {
     }
 
     private static EvaluationSettings settings(String overrides) {
-        return EvaluationSettings.fromConfig(com.typesafe.config.ConfigFactory.parseString(overrides)
-                .withFallback(com.typesafe.config.ConfigFactory.defaultReference(SessionBaselinesTest.class.getClassLoader())
-                        .getConfig("eval")));
+        return EvaluationSettings.fromConfig(ConfigFactory.parseString(overrides)
+                .withFallback(ConfigFactory.defaultReference(SessionBaselinesTest.class.getClassLoader()).getConfig("eval")));
     }
 
     /** Choice's logits over the test trials, fitted without validation trials. */
