@@ -32,15 +32,6 @@ final class MultinomialLogisticRegression {
                 out[offset + k] = (float) eta[k];
             }
         }
-
-        /** Mean cross-entropy over the rows. */
-        double crossEntropy(double[][] x, int[] y) {
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                sum += crossEntropyOf(linear(this, standardise(x[i], mean, scale)), y[i]);
-            }
-            return sum / x.length;
-        }
     }
 
     static Fit fit(double[][] x, int[] y, int classes, double penalty, int maxIterations) {
@@ -57,16 +48,17 @@ final class MultinomialLogisticRegression {
             double[] mean = new double[p];
             double[] scale = new double[p];
             standardisation(x, mean, scale);
-            double[][] z = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                z[i] = standardise(x[i], mean, scale);
-            }
-            return new Standardised(z, mean, scale);
+            return new Standardised(standardiseRows(x, mean, scale), mean, scale);
         }
 
         /** The rows {@code keep} accepts, standardised as all of them were. */
         Standardised rows(IntPredicate keep) {
             return new Standardised(MultinomialLogisticRegression.rows(z, keep), mean, scale);
+        }
+
+        /** Other rows (validation trials) z-scored with these rows' means and scales. */
+        double[][] standardiseOthers(double[][] x) {
+            return standardiseRows(x, mean, scale);
         }
     }
 
@@ -219,11 +211,12 @@ final class MultinomialLogisticRegression {
     static Fit select(double[][] x, int[] y, int classes, List<Double> penalties, double[][] valX, int[] valY,
                       double defaultPenalty, int maxIterations, boolean rankOne) {
         Standardised s = Standardised.of(x);
+        double[][] valZ = s.standardiseOthers(valX);
         Fit best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (double penalty : valX.length == 0 ? List.<Double>of() : penalties) {
             Fit f = fit(s, y, classes, penalty, maxIterations, rankOne);
-            double loss = f.crossEntropy(valX, valY);
+            double loss = summedCrossEntropy(f, valZ, valY) / valZ.length;
             if (loss < bestLoss) {
                 bestLoss = loss;
                 best = f;
@@ -250,11 +243,11 @@ final class MultinomialLogisticRegression {
             IntPredicate inFold = i -> i % folds == heldOutFold;
             Standardised training = s.rows(inFold.negate());
             int[] trainingLabels = labels(y, inFold.negate());
-            double[][] fold = rows(x, inFold);
+            double[][] fold = s.rows(inFold).z();
             int[] foldLabels = labels(y, inFold);
             for (int k = 0; k < penalties.size(); k++) {
                 Fit fit = fit(training, trainingLabels, classes, penalties.get(k), maxIterations, rankOne);
-                heldOut[k] += fit.crossEntropy(fold, foldLabels) * fold.length;
+                heldOut[k] += summedCrossEntropy(fit, fold, foldLabels);
             }
         }
         int best = 0;
@@ -272,11 +265,17 @@ final class MultinomialLogisticRegression {
         return IntStream.range(0, y.length).filter(keep).map(i -> y[i]).toArray();
     }
 
-    private static double objective(Fit f, double[][] z, int[] y) {
+    /** The cross-entropy summed over standardised rows. */
+    private static double summedCrossEntropy(Fit f, double[][] z, int[] y) {
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             sum += crossEntropyOf(linear(f, z[i]), y[i]);
         }
+        return sum;
+    }
+
+    private static double objective(Fit f, double[][] z, int[] y) {
+        double sum = summedCrossEntropy(f, z, y);
         int d = f.mean().length + 1;
         double penalty = 0;
         for (int k = 0; k < f.classes(); k++) {
@@ -387,6 +386,14 @@ final class MultinomialLogisticRegression {
         for (int j = 0; j < scale.length; j++) {
             scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 0;
         }
+    }
+
+    private static double[][] standardiseRows(double[][] x, double[] mean, double[] scale) {
+        double[][] z = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            z[i] = standardise(x[i], mean, scale);
+        }
+        return z;
     }
 
     private static double[] standardise(double[] x, double[] mean, double[] scale) {
