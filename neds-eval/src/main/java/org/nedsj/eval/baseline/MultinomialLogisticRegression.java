@@ -1,5 +1,6 @@
 package org.nedsj.eval.baseline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -18,6 +19,8 @@ import java.util.stream.IntStream;
 final class MultinomialLogisticRegression {
 
     private static final double INTERCEPT_PENALTY = 1e-8;
+    /** At most this many alternations of the rank-one fit ({@link #fitRankOne}). */
+    private static final int RANK_ONE_ROUNDS = 100;
 
     private MultinomialLogisticRegression() {
     }
@@ -65,7 +68,7 @@ final class MultinomialLogisticRegression {
     /** The full fit at λ, or the fit of rank one made from it ({@link #fitRankOne}). */
     private static Fit fit(Standardised s, int[] y, int classes, double penalty, int maxIterations, boolean rankOne) {
         Fit full = fitStandardised(s.z(), y, classes, penalty, maxIterations, s.mean(), s.scale());
-        return rankOne ? alongLeadingDirection(full, s.z(), y, maxIterations) : full;
+        return rankOne ? ofRankOne(full, s.z(), y, maxIterations) : full;
     }
 
     /** The fit of features already standardised as {@code mean} and {@code scale} say. */
@@ -112,22 +115,53 @@ final class MultinomialLogisticRegression {
     }
 
     /**
-     * The fit of rank one at penalty λ: the full fit's weights (classes × features, on the z-scored features) give
-     * their leading direction u (the leading left singular vector over the features), and the class weights φ and
-     * intercepts of the projection z·u are fitted again at λ (|u| = 1, so λ·|φ|² is the full objective's penalty of
-     * the weights φ_k·u: the same objective, held to that direction; two classes' full fit is already of rank one and
-     * comes back unchanged); returned as a fit of the features, weights φ_k·u.
+     * The fit of rank one at penalty λ, the stereotype model of ordered classes: logits b_k + φ_k·(z·u) of the z-scored
+     * features, minimising the full objective with the weights φ_k·u (penalty λ·|u|²·|φ|²; not convex in u and φ
+     * together, convex in either alone). Started from the full fit's leading direction u (the leading left singular
+     * vector of its weights over the features) with φ and the intercepts of the projection z·u fitted at λ, then
+     * alternately u with the intercepts (φ held) and φ with the intercepts (u held), each by Newton's method, until
+     * the objective stops falling ({@value #RANK_ONE_ROUNDS} rounds at most); returned as a fit of the features.
+     * Two classes' full fit is already of rank one and comes back unchanged.
      */
     static Fit fitRankOne(double[][] x, int[] y, int classes, double penalty, int maxIterations) {
         return fit(Standardised.of(x), y, classes, penalty, maxIterations, true);
     }
 
-    /** The rank-one fit made from {@code full}, a full fit of the standardised rows {@code z}. */
-    private static Fit alongLeadingDirection(Fit full, double[][] z, int[] y, int maxIterations) {
+    /** The rank-one fit started from {@code full}, a full fit of the standardised rows {@code z}. */
+    private static Fit ofRankOne(Fit full, double[][] z, int[] y, int maxIterations) {
+        int p = full.mean().length;
+        double[] u = leadingDirection(full.coef(), full.classes(), p);
+        Fit fitted = alongDirection(u, full, z, y, maxIterations);
+        if (full.classes() < 3) {
+            return fitted;
+        }
+        double loss = objective(fitted, z, y);
+        for (int round = 0; round < RANK_ONE_ROUNDS; round++) {
+            double[] phi = classWeights(fitted, u);
+            if (norm(phi) == 0) {
+                break;
+            }
+            u = directionGiven(phi, fitted, z, y, maxIterations);
+            Fit next = alongDirection(u, full, z, y, maxIterations);
+            double nextLoss = objective(next, z, y);
+            if (!(nextLoss <= loss)) {
+                break;
+            }
+            double decrease = loss - nextLoss;
+            fitted = next;
+            loss = nextLoss;
+            if (decrease <= 1e-10 * (1 + loss)) {
+                break;
+            }
+        }
+        return fitted;
+    }
+
+    /** The weights φ_k·u with φ and the intercepts those of z·u fitted at {@code full}'s penalty. */
+    private static Fit alongDirection(double[] u, Fit full, double[][] z, int[] y, int maxIterations) {
         int classes = full.classes();
         int p = full.mean().length;
         int d = p + 1;
-        double[] u = leadingDirection(full.coef(), classes, p);
         double[][] projection = new double[z.length][1];
         for (int i = 0; i < z.length; i++) {
             for (int j = 0; j < p; j++) {
@@ -143,6 +177,154 @@ final class MultinomialLogisticRegression {
             }
         }
         return new Fit(full.penalty(), full.mean(), full.scale(), classes, coef);
+    }
+
+    /** φ of weights φ_k·u: each class's weight of the feature where u is largest, divided by it. */
+    private static double[] classWeights(Fit f, double[] u) {
+        int d = u.length + 1;
+        int j = 0;
+        for (int l = 1; l < u.length; l++) {
+            j = Math.abs(u[l]) > Math.abs(u[j]) ? l : j;
+        }
+        double[] phi = new double[f.classes()];
+        for (int k = 0; k < phi.length; k++) {
+            phi[k] = u[j] == 0 ? 0 : f.coef()[k * d + 1 + j] / u[j];
+        }
+        return phi;
+    }
+
+    /**
+     * The direction step of the rank-one fit: with φ held, the u and intercepts minimising the objective of the weights
+     * φ_k·u, from {@code f}'s; the coefficients are linear in (u, intercepts), so the objective is convex in them.
+     * Newton's method with step halving. Returns u scaled to unit length.
+     */
+    private static double[] directionGiven(double[] phi, Fit f, double[][] z, int[] y, int maxIterations) {
+        int p = f.mean().length;
+        int classes = f.classes();
+        int d = p + 1;
+        double phiSquared = norm(phi) * norm(phi);
+        double[] v = new double[p + classes];
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < classes; k++) {
+                v[j] += f.coef()[k * d + 1 + j] * phi[k] / phiSquared;
+            }
+        }
+        for (int k = 0; k < classes; k++) {
+            v[p + k] = f.coef()[k * d];
+        }
+        Fit current = withDirection(f, v, phi);
+        double loss = objective(current, z, y);
+        for (int it = 0; it < maxIterations; it++) {
+            double[] grad = new double[v.length];
+            double[] hess = directionDerivatives(current, v, phi, z, y, grad);
+            double[] step = CholeskyFactor.of(hess, v.length).solve(grad);
+            Fit candidate = null;
+            double candidateLoss = Double.POSITIVE_INFINITY;
+            double[] next = null;
+            for (int halving = 0; halving < 30; halving++) {
+                next = v.clone();
+                double t = Math.pow(0.5, halving);
+                for (int i = 0; i < v.length; i++) {
+                    next[i] -= t * step[i];
+                }
+                candidate = withDirection(f, next, phi);
+                candidateLoss = objective(candidate, z, y);
+                if (candidateLoss <= loss) {
+                    break;
+                }
+            }
+            if (!(candidateLoss <= loss)) {
+                break;
+            }
+            double decrease = loss - candidateLoss;
+            v = next;
+            current = candidate;
+            loss = candidateLoss;
+            if (decrease < 1e-10 * (1 + Math.abs(loss))) {
+                break;
+            }
+        }
+        double[] u = Arrays.copyOf(v, p);
+        double length = norm(u);
+        if (length == 0) {
+            return leadingDirection(f.coef(), classes, p);
+        }
+        for (int j = 0; j < p; j++) {
+            u[j] /= length;
+        }
+        return u;
+    }
+
+    /** {@code f} with the weights φ_k·u and intercepts of {@code v} = (u, intercepts). */
+    private static Fit withDirection(Fit f, double[] v, double[] phi) {
+        int p = f.mean().length;
+        int d = p + 1;
+        double[] coef = new double[f.classes() * d];
+        for (int k = 0; k < f.classes(); k++) {
+            coef[k * d] = v[p + k];
+            for (int j = 0; j < p; j++) {
+                coef[k * d + 1 + j] = phi[k] * v[j];
+            }
+        }
+        return new Fit(f.penalty(), f.mean(), f.scale(), f.classes(), coef);
+    }
+
+    /**
+     * The gradient (into {@code grad}) and Hessian (row-major) of the objective in v = (u, intercepts) with φ held, at
+     * {@code f}, the fit of v. Row i's logits move by φ·(z_i·du) + db, so with e = p − y and w = diag(p) − p·pᵀ its
+     * terms are (φ·e)·z_i and e, and (φᵀwφ)·z_i·z_iᵀ, z_i·(wφ)ᵀ and w; the penalty adds 2λ|φ|²·u and 2λ|φ|² on the
+     * diagonal, the intercepts' likewise.
+     */
+    private static double[] directionDerivatives(Fit f, double[] v, double[] phi, double[][] z, int[] y, double[] grad) {
+        int p = f.mean().length;
+        int classes = f.classes();
+        int n = p + classes;
+        double[] hess = new double[n * n];
+        double[] wPhi = new double[classes];
+        for (int i = 0; i < z.length; i++) {
+            double[] prob = probabilities(linear(f, z[i]));
+            double pPhi = 0;
+            for (int k = 0; k < classes; k++) {
+                pPhi += prob[k] * phi[k];
+            }
+            double phiE = pPhi - phi[y[i]];
+            double q = 0;
+            for (int k = 0; k < classes; k++) {
+                wPhi[k] = prob[k] * (phi[k] - pPhi);
+                q += phi[k] * wPhi[k];
+            }
+            for (int j = 0; j < p; j++) {
+                grad[j] += phiE * z[i][j];
+                double qz = q * z[i][j];
+                for (int l = 0; l <= j; l++) {
+                    hess[j * n + l] += qz * z[i][l];
+                }
+                for (int k = 0; k < classes; k++) {
+                    hess[(p + k) * n + j] += z[i][j] * wPhi[k];
+                }
+            }
+            for (int k = 0; k < classes; k++) {
+                grad[p + k] += prob[k] - (y[i] == k ? 1 : 0);
+                for (int m = 0; m <= k; m++) {
+                    hess[(p + k) * n + p + m] += prob[k] * ((k == m ? 1 : 0) - prob[m]);
+                }
+            }
+        }
+        double invN = 1.0 / z.length;
+        double phiSquared = 0;
+        for (double w : phi) {
+            phiSquared += w * w;
+        }
+        for (int r = 0; r < n; r++) {
+            double ridge = 2 * (r < p ? f.penalty() * phiSquared : INTERCEPT_PENALTY);
+            grad[r] = grad[r] * invN + ridge * v[r];
+            for (int c = 0; c <= r; c++) {
+                hess[r * n + c] *= invN;
+                hess[c * n + r] = hess[r * n + c];
+            }
+            hess[r * n + r] += ridge;
+        }
+        return hess;
     }
 
     /**

@@ -19,6 +19,8 @@ final class SessionOffsetFit {
     /** A ridge on the class offsets b_s: the logits are unchanged by adding one number to every class. */
     private static final double BIAS_RIDGE = 1e-6;
     private static final int MAX_STEPS = 50;
+    /** At most this many alternations of the rank-one fit: on demo sessions it settled within 5–35. */
+    static final int RANK_ONE_ROUNDS = 100;
 
     private final double[][] x;
     private final double[][] base;
@@ -90,11 +92,13 @@ final class SessionOffsetFit {
 
     /**
      * The same fit with its offsets held to rank one, {@code W_s = u·φᵀ}: one direction u of the inputs, read by each
-     * class with its own weight φ_c, as suits classes that are ordered levels of one variable (block's prior). At a
-     * penalty λ the full fit is made, u is the leading left singular vector of its weights, and φ and the class
-     * offsets are fitted again to the inputs' projection on u at the same λ (|u| = 1, so λ·|φ|² is the full fit's
-     * penalty of u·φᵀ: the same objective, held to that direction; two classes' full fit is already of rank one and
-     * comes back unchanged); cross-validation scores this two-stage fit. With three classes it has H + 2·3 numbers
+     * class with its own weight φ_c, as suits classes that are ordered levels of one variable (block's prior) — the
+     * stereotype model of ordered classes. At a penalty λ it minimises the full objective over u, φ and the class
+     * offsets, its penalty λ·|u·φᵀ|² = λ·|u|²·|φ|² (not convex in u and φ together; convex in either alone): started
+     * from the full fit's leading left singular vector u with φ and the class offsets of the projection x·u fitted
+     * at λ, then alternately u with the class offsets (φ held) and φ with the class offsets (u held), each by Newton's
+     * method, until the objective stops falling ({@link #RANK_ONE_ROUNDS} at most); cross-validation scores this fit.
+     * Two classes' full fit is already of rank one and comes back unchanged. With three classes it has H + 2·3 numbers
      * against the full fit's (H + 1)·3.
      */
     SessionOffsetFit rankOne() {
@@ -168,11 +172,39 @@ final class SessionOffsetFit {
     }
 
     /**
-     * The rank-one offsets made from a full fit {@code theta} on the rows {@code use}: its weights' leading
-     * direction u, then the class weights φ and offsets b_s of the projection x·u fitted at the same penalty.
+     * The rank-one offsets at {@code penalty} on the rows {@code use}, started from the full fit {@code theta}: its
+     * weights' leading direction u with φ and the class offsets of x·u, then the alternation of {@link #rankOne}.
      */
     private double[] rankOneOf(double[] theta, double penalty, boolean[] use) {
         double[] u = leadingDirection(unpack(theta), features, classes);
+        double[] fitted = alongDirection(u, penalty, use);
+        if (classes < 3) {
+            return fitted;
+        }
+        double loss = objective(fitted, penalty, use, null);
+        for (int round = 0; round < RANK_ONE_ROUNDS; round++) {
+            double[] phi = classWeights(fitted, u);
+            if (dot(phi, phi) == 0) {
+                break;
+            }
+            u = directionGiven(phi, fitted, penalty, use);
+            double[] next = alongDirection(u, penalty, use);
+            double nextLoss = objective(next, penalty, use, null);
+            if (!(nextLoss <= loss)) {
+                break;
+            }
+            double decrease = loss - nextLoss;
+            fitted = next;
+            loss = nextLoss;
+            if (decrease <= 1e-10 * (1 + loss)) {
+                break;
+            }
+        }
+        return fitted;
+    }
+
+    /** The offsets u·φᵀ and b_s with φ and b_s those of x·u fitted at {@code penalty} on the rows {@code use}. */
+    private double[] alongDirection(double[] u, double penalty, boolean[] use) {
         int n = 0;
         for (boolean b : use) {
             n += b ? 1 : 0;
@@ -196,6 +228,151 @@ final class SessionOffsetFit {
         }
         System.arraycopy(along[1], 0, out, features * classes, classes);
         return out;
+    }
+
+    /** φ of rank-one offsets u·φᵀ: the weights of the input where u is largest, divided by it. */
+    private double[] classWeights(double[] theta, double[] u) {
+        int k = 0;
+        for (int j = 1; j < features; j++) {
+            if (Math.abs(u[j]) > Math.abs(u[k])) {
+                k = j;
+            }
+        }
+        double[] phi = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            phi[c] = u[k] == 0 ? 0 : theta[k * classes + c] / u[k];
+        }
+        return phi;
+    }
+
+    /**
+     * The direction step of the rank-one fit: with the class weights φ held, the u and class offsets b_s minimising
+     * the objective of the offsets u·φᵀ and b_s, starting from {@code theta}'s; the offsets are linear in (u, b_s), so
+     * the objective is convex in them. Newton's method with step halving. Returns u scaled to unit length (φ then
+     * takes up its length when fitted again).
+     */
+    private double[] directionGiven(double[] phi, double[] theta, double penalty, boolean[] use) {
+        double[] v = new double[features + classes];
+        for (int c = 0; c < classes; c++) {
+            v[features + c] = theta[features * classes + c];
+        }
+        int k0 = 0;
+        for (int k = 0; k < features; k++) {
+            v[k] = rowDot(theta, k, phi) / dot(phi, phi);
+            k0 = Math.abs(v[k]) > Math.abs(v[k0]) ? k : k0;
+        }
+        double loss = objective(offsetsOf(v, phi), penalty, use, null);
+        for (int step = 0; step < MAX_STEPS; step++) {
+            double[] g = new double[v.length];
+            double[][] h = directionDerivatives(v, phi, penalty, use, g);
+            double[] direction = Cholesky.solve(h, g);
+            double decrease = dot(g, direction);
+            if (decrease < 1e-14) {
+                break;
+            }
+            double[] next = new double[v.length];
+            double nextLoss;
+            for (double t = 1; ; t /= 2) {
+                for (int j = 0; j < v.length; j++) {
+                    next[j] = v[j] - t * direction[j];
+                }
+                nextLoss = objective(offsetsOf(next, phi), penalty, use, null);
+                if (nextLoss <= loss - 0.25 * t * decrease || t < 1e-10) {
+                    break;
+                }
+            }
+            v = next;
+            loss = nextLoss;
+        }
+        double[] u = Arrays.copyOf(v, features);
+        double norm = Math.sqrt(dot(u, u));
+        if (norm == 0) {
+            u[k0] = 1;
+            return u;
+        }
+        for (int k = 0; k < features; k++) {
+            u[k] /= norm;
+        }
+        return u;
+    }
+
+    /**
+     * The gradient (into {@code g}) and Hessian of the objective in v = (u, b_s) with φ held. Token i's logits move by
+     * φ·(x_i·du) + db_s, so with e = p − y and w = diag(p) − p·pᵀ its terms are (φ·e)·x_i and e, and
+     * (φᵀwφ)·x_i·x_iᵀ, x_i·(wφ)ᵀ and w; the penalty adds 2λ|φ|²·u and 2λ|φ|² on the diagonal, the ridge of b_s likewise.
+     */
+    private double[][] directionDerivatives(double[] v, double[] phi, double penalty, boolean[] use, double[] g) {
+        int n = features + classes;
+        double[][] h = new double[n][n];
+        double[] theta = offsetsOf(v, phi);
+        double[] p = new double[classes];
+        double[] wPhi = new double[classes];
+        int tokens = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            tokens++;
+            probabilities(theta, i, p);
+            double pPhi = dot(p, phi);
+            double phiE = pPhi - phi[label[i]];
+            double q = 0;
+            for (int c = 0; c < classes; c++) {
+                wPhi[c] = p[c] * (phi[c] - pPhi);
+                q += phi[c] * wPhi[c];
+            }
+            double[] xi = x[i];
+            for (int k = 0; k < features; k++) {
+                g[k] += phiE * xi[k];
+                double qx = q * xi[k];
+                double[] row = h[k];
+                for (int l = 0; l <= k; l++) {
+                    row[l] += qx * xi[l];
+                }
+                for (int c = 0; c < classes; c++) {
+                    h[features + c][k] += xi[k] * wPhi[c];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                g[features + c] += p[c] - (label[i] == c ? 1 : 0);
+                for (int e = 0; e <= c; e++) {
+                    h[features + c][features + e] += p[c] * ((c == e ? 1 : 0) - p[e]);
+                }
+            }
+        }
+        double scale = 1.0 / Math.max(tokens, 1);
+        double phiSquared = dot(phi, phi);
+        for (int r = 0; r < n; r++) {
+            double ridge = 2 * (r < features ? penalty * phiSquared : BIAS_RIDGE);
+            g[r] = g[r] * scale + ridge * v[r];
+            for (int c = 0; c <= r; c++) {
+                h[r][c] *= scale;
+                h[c][r] = h[r][c];
+            }
+            h[r][r] += ridge;
+        }
+        return h;
+    }
+
+    /** The offsets u·φᵀ and b_s of {@code v} = (u, b_s). */
+    private double[] offsetsOf(double[] v, double[] phi) {
+        double[] theta = new double[size()];
+        for (int k = 0; k < features; k++) {
+            for (int c = 0; c < classes; c++) {
+                theta[k * classes + c] = v[k] * phi[c];
+            }
+        }
+        System.arraycopy(v, features, theta, features * classes, classes);
+        return theta;
+    }
+
+    /** Σ_c a[k·C + c]·φ_c: row k of a features × classes block of {@code a}, against φ. */
+    private double rowDot(double[] a, int k, double[] phi) {
+        double s = 0;
+        for (int c = 0; c < classes; c++) {
+            s += a[k * classes + c] * phi[c];
+        }
+        return s;
     }
 
     /**
