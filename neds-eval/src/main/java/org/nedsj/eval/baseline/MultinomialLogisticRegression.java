@@ -132,7 +132,7 @@ final class MultinomialLogisticRegression {
         int p = full.mean().length;
         double[] u = leadingDirection(full.coef(), full.classes(), p);
         Fit fitted = alongDirection(u, full, z, y, maxIterations);
-        if (full.classes() < 3) {
+        if (full.classes() < 3 || p == 0) {
             return fitted;
         }
         double loss = objective(fitted, z, y);

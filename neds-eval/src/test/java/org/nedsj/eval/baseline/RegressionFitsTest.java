@@ -242,6 +242,20 @@ class RegressionFitsTest {
     }
 
     @Test
+    void aRankOneFitWithoutFeaturesGivesTheClassFrequencies() {
+        // a session whose neurons are all silent in training leaves no components: the fit is its intercepts alone
+        int[] y = new int[30];
+        for (int i = 0; i < 30; i++) {
+            y[i] = i < 10 ? 0 : i < 15 ? 1 : 2;
+        }
+        var fit = MultinomialLogisticRegression.fitRankOne(new double[30][0], y, 3, 0.1, 50);
+        float[] logits = new float[3];
+        fit.logits(new double[0], logits, 0);
+        assertEquals(Math.log(5.0 / 10), logits[1] - logits[0], 1e-5);
+        assertEquals(Math.log(15.0 / 10), logits[2] - logits[0], 1e-5);
+    }
+
+    @Test
     void relabellingTheClassesRelabelsTheLogits() {
         var random = new SplittableRandom(11);
         int n = 60;

@@ -19,7 +19,7 @@ final class SessionOffsetFit {
     /** A ridge on the class offsets b_s: the logits are unchanged by adding one number to every class. */
     private static final double BIAS_RIDGE = 1e-6;
     private static final int MAX_STEPS = 50;
-    /** At most this many alternations of the rank-one fit: on demo sessions it settled within 5–35. */
+    /** At most this many alternations of the rank-one fit (a numpy replica on a demo run's sessions settled in 5–35). */
     static final int RANK_ONE_ROUNDS = 100;
 
     private final double[][] x;
@@ -178,7 +178,7 @@ final class SessionOffsetFit {
     private double[] rankOneOf(double[] theta, double penalty, boolean[] use) {
         double[] u = leadingDirection(unpack(theta), features, classes);
         double[] fitted = alongDirection(u, penalty, use);
-        if (classes < 3) {
+        if (classes < 3 || features == 0) {
             return fitted;
         }
         double loss = objective(fitted, penalty, use, null);
