@@ -2,6 +2,7 @@ package org.nedsj.eval.baseline;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
@@ -74,44 +75,61 @@ final class MultinomialLogisticRegression {
     /** The fit of features already standardised as {@code mean} and {@code scale} say. */
     private static Fit fitStandardised(double[][] z, int[] y, int classes, double penalty, int maxIterations,
                                        double[] mean, double[] scale) {
-        int p = mean.length;
-        int d = p + 1;
-        int size = classes * d;
-        double[] coef = new double[size];
-        Fit fit = new Fit(penalty, mean, scale, classes, coef);
-        double objective = objective(fit, z, y);
-        for (int it = 0; it < maxIterations; it++) {
-            double[] grad = new double[size];
+        int size = classes * (mean.length + 1);
+        double[] coef = newton(new double[size], c -> new Fit(penalty, mean, scale, classes, c), (f, c, grad) -> {
             double[] hess = new double[size * size];
-            derivatives(fit, z, y, grad, hess);
-            double[] step = CholeskyFactor.of(hess, size).solve(grad);
-            double scaleStep = 1;
+            derivatives(f, z, y, grad, hess);
+            return hess;
+        }, z, y, maxIterations);
+        return new Fit(penalty, mean, scale, classes, coef);
+    }
+
+    /** The gradient of a problem into {@code grad}, and its Hessian (row-major), at parameters {@code v}, whose fit is {@code f}. */
+    private interface Derivatives {
+        double[] at(Fit f, double[] v, double[] grad);
+    }
+
+    /**
+     * Newton's method from {@code start} on a convex problem in parameters v whose fit {@code fitOf} gives: each step
+     * halved (30 times at most) until the objective does not rise, {@code maxIterations} steps at most, stopping where
+     * a step lowers it by less than 1e-10 of (1 + itself). Returns the parameters.
+     */
+    private static double[] newton(double[] start, Function<double[], Fit> fitOf, Derivatives derivatives, double[][] z,
+                                   int[] y, int maxIterations) {
+        double[] v = start;
+        Fit current = fitOf.apply(v);
+        double loss = objective(current, z, y);
+        for (int it = 0; it < maxIterations; it++) {
+            double[] grad = new double[v.length];
+            double[] step = CholeskyFactor.of(derivatives.at(current, v, grad), v.length).solve(grad);
             Fit candidate = null;
-            double candidateObjective = Double.POSITIVE_INFINITY;
+            double candidateLoss = Double.POSITIVE_INFINITY;
+            double[] next = null;
+            double t = 1;
             for (int halving = 0; halving < 30; halving++) {
-                double[] next = coef.clone();
-                for (int i = 0; i < size; i++) {
-                    next[i] -= scaleStep * step[i];
+                next = v.clone();
+                for (int i = 0; i < v.length; i++) {
+                    next[i] -= t * step[i];
                 }
-                candidate = new Fit(penalty, mean, scale, classes, next);
-                candidateObjective = objective(candidate, z, y);
-                if (candidateObjective <= objective) {
+                candidate = fitOf.apply(next);
+                candidateLoss = objective(candidate, z, y);
+                if (candidateLoss <= loss) {
                     break;
                 }
-                scaleStep /= 2;
+                t /= 2;
             }
-            if (!(candidateObjective <= objective)) {
+            if (!(candidateLoss <= loss)) {
                 break;
             }
-            double decrease = objective - candidateObjective;
-            fit = candidate;
-            coef = candidate.coef();
-            objective = candidateObjective;
-            if (decrease < 1e-10 * (1 + Math.abs(objective))) {
+            double decrease = loss - candidateLoss;
+            v = next;
+            current = candidate;
+            loss = candidateLoss;
+            if (decrease < 1e-10 * (1 + Math.abs(loss))) {
                 break;
             }
         }
-        return fit;
+        return v;
     }
 
     /**
@@ -130,20 +148,14 @@ final class MultinomialLogisticRegression {
     /** The rank-one fit started from {@code full}, a full fit of the standardised rows {@code z}. */
     private static Fit ofRankOne(Fit full, double[][] z, int[] y, int maxIterations) {
         int p = full.mean().length;
-        double[] u = leadingDirection(full.coef(), full.classes(), p);
-        Fit fitted = alongDirection(u, full, z, y, maxIterations);
+        Along fitted = alongDirection(leadingDirection(full.coef(), full.classes(), p), full, z, y, maxIterations);
         if (full.classes() < 3 || p == 0) {
-            return fitted;
+            return fitted.fit();
         }
-        double loss = objective(fitted, z, y);
-        for (int round = 0; round < RANK_ONE_ROUNDS; round++) {
-            double[] phi = classWeights(fitted, u);
-            if (norm(phi) == 0) {
-                break;
-            }
-            u = directionGiven(phi, fitted, z, y, maxIterations);
-            Fit next = alongDirection(u, full, z, y, maxIterations);
-            double nextLoss = objective(next, z, y);
+        double loss = objective(fitted.fit(), z, y);
+        for (int round = 0; round < RANK_ONE_ROUNDS && norm(fitted.phi()) > 0; round++) {
+            Along next = alongDirection(directionGiven(fitted, z, y, maxIterations), full, z, y, maxIterations);
+            double nextLoss = objective(next.fit(), z, y);
             if (!(nextLoss <= loss)) {
                 break;
             }
@@ -154,14 +166,17 @@ final class MultinomialLogisticRegression {
                 break;
             }
         }
-        return fitted;
+        return fitted.fit();
+    }
+
+    /** A fit of rank one, weights φ_k·u, with its u (unit) and φ. */
+    private record Along(double[] u, double[] phi, Fit fit) {
     }
 
     /** The weights φ_k·u with φ and the intercepts those of z·u fitted at {@code full}'s penalty. */
-    private static Fit alongDirection(double[] u, Fit full, double[][] z, int[] y, int maxIterations) {
+    private static Along alongDirection(double[] u, Fit full, double[][] z, int[] y, int maxIterations) {
         int classes = full.classes();
         int p = full.mean().length;
-        int d = p + 1;
         double[][] projection = new double[z.length][1];
         for (int i = 0; i < z.length; i++) {
             for (int j = 0; j < p; j++) {
@@ -169,85 +184,35 @@ final class MultinomialLogisticRegression {
             }
         }
         Fit along = fitStandardised(projection, y, classes, full.penalty(), maxIterations, new double[1], new double[]{1});
-        double[] coef = new double[classes * d];
+        double[] phi = new double[classes];
+        double[] v = Arrays.copyOf(u, p + classes);
         for (int k = 0; k < classes; k++) {
-            coef[k * d] = along.coef()[k * 2];
-            for (int j = 0; j < p; j++) {
-                coef[k * d + 1 + j] = along.coef()[k * 2 + 1] * u[j];
-            }
+            phi[k] = along.coef()[k * 2 + 1];
+            v[p + k] = along.coef()[k * 2];
         }
-        return new Fit(full.penalty(), full.mean(), full.scale(), classes, coef);
-    }
-
-    /** φ of weights φ_k·u: each class's weight of the feature where u is largest, divided by it. */
-    private static double[] classWeights(Fit f, double[] u) {
-        int d = u.length + 1;
-        int j = 0;
-        for (int l = 1; l < u.length; l++) {
-            j = Math.abs(u[l]) > Math.abs(u[j]) ? l : j;
-        }
-        double[] phi = new double[f.classes()];
-        for (int k = 0; k < phi.length; k++) {
-            phi[k] = u[j] == 0 ? 0 : f.coef()[k * d + 1 + j] / u[j];
-        }
-        return phi;
+        return new Along(u, phi, withDirection(full, v, phi));
     }
 
     /**
      * The direction step of the rank-one fit: with φ held, the u and intercepts minimising the objective of the weights
-     * φ_k·u, from {@code f}'s; the coefficients are linear in (u, intercepts), so the objective is convex in them.
-     * Newton's method with step halving. Returns u scaled to unit length.
+     * φ_k·u, from {@code start}'s; the coefficients are linear in (u, intercepts), so the objective is convex in them.
+     * Returns u scaled to unit length, or {@code start}'s where the step ends at zero.
      */
-    private static double[] directionGiven(double[] phi, Fit f, double[][] z, int[] y, int maxIterations) {
+    private static double[] directionGiven(Along start, double[][] z, int[] y, int maxIterations) {
+        Fit f = start.fit();
         int p = f.mean().length;
-        int classes = f.classes();
         int d = p + 1;
-        double phiSquared = norm(phi) * norm(phi);
-        double[] v = new double[p + classes];
-        for (int j = 0; j < p; j++) {
-            for (int k = 0; k < classes; k++) {
-                v[j] += f.coef()[k * d + 1 + j] * phi[k] / phiSquared;
-            }
-        }
-        for (int k = 0; k < classes; k++) {
+        double[] phi = start.phi();
+        double[] v = Arrays.copyOf(start.u(), p + f.classes());
+        for (int k = 0; k < f.classes(); k++) {
             v[p + k] = f.coef()[k * d];
         }
-        Fit current = withDirection(f, v, phi);
-        double loss = objective(current, z, y);
-        for (int it = 0; it < maxIterations; it++) {
-            double[] grad = new double[v.length];
-            double[] hess = directionDerivatives(current, v, phi, z, y, grad);
-            double[] step = CholeskyFactor.of(hess, v.length).solve(grad);
-            Fit candidate = null;
-            double candidateLoss = Double.POSITIVE_INFINITY;
-            double[] next = null;
-            for (int halving = 0; halving < 30; halving++) {
-                next = v.clone();
-                double t = Math.pow(0.5, halving);
-                for (int i = 0; i < v.length; i++) {
-                    next[i] -= t * step[i];
-                }
-                candidate = withDirection(f, next, phi);
-                candidateLoss = objective(candidate, z, y);
-                if (candidateLoss <= loss) {
-                    break;
-                }
-            }
-            if (!(candidateLoss <= loss)) {
-                break;
-            }
-            double decrease = loss - candidateLoss;
-            v = next;
-            current = candidate;
-            loss = candidateLoss;
-            if (decrease < 1e-10 * (1 + Math.abs(loss))) {
-                break;
-            }
-        }
+        v = newton(v, w -> withDirection(f, w, phi), (g, w, grad) -> directionDerivatives(g, w, phi, z, y, grad), z, y,
+                maxIterations);
         double[] u = Arrays.copyOf(v, p);
         double length = norm(u);
         if (length == 0) {
-            return leadingDirection(f.coef(), classes, p);
+            return start.u();
         }
         for (int j = 0; j < p; j++) {
             u[j] /= length;

@@ -1,6 +1,7 @@
 package org.nedsj.model.modality;
 
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -176,20 +177,14 @@ final class SessionOffsetFit {
      * weights' leading direction u with φ and the class offsets of x·u, then the alternation of {@link #rankOne}.
      */
     private double[] rankOneOf(double[] theta, double penalty, boolean[] use) {
-        double[] u = leadingDirection(unpack(theta), features, classes);
-        double[] fitted = alongDirection(u, penalty, use);
+        Along fitted = alongDirection(leadingDirection(unpack(theta), features, classes), penalty, use);
         if (classes < 3 || features == 0) {
-            return fitted;
+            return fitted.offsets();
         }
-        double loss = objective(fitted, penalty, use, null);
-        for (int round = 0; round < RANK_ONE_ROUNDS; round++) {
-            double[] phi = classWeights(fitted, u);
-            if (dot(phi, phi) == 0) {
-                break;
-            }
-            u = directionGiven(phi, fitted, penalty, use);
-            double[] next = alongDirection(u, penalty, use);
-            double nextLoss = objective(next, penalty, use, null);
+        double loss = objective(fitted.offsets(), penalty, use, null);
+        for (int round = 0; round < RANK_ONE_ROUNDS && dot(fitted.phi(), fitted.phi()) > 0; round++) {
+            Along next = alongDirection(directionGiven(fitted, penalty, use), penalty, use);
+            double nextLoss = objective(next.offsets(), penalty, use, null);
             if (!(nextLoss <= loss)) {
                 break;
             }
@@ -200,11 +195,15 @@ final class SessionOffsetFit {
                 break;
             }
         }
-        return fitted;
+        return fitted.offsets();
+    }
+
+    /** Rank-one offsets u·φᵀ and b_s ({@code offsets}, laid out as the full fit's), with their u (unit) and φ. */
+    private record Along(double[] u, double[] phi, double[] offsets) {
     }
 
     /** The offsets u·φᵀ and b_s with φ and b_s those of x·u fitted at {@code penalty} on the rows {@code use}. */
-    private double[] alongDirection(double[] u, double penalty, boolean[] use) {
+    private Along alongDirection(double[] u, double penalty, boolean[] use) {
         int n = 0;
         for (boolean b : use) {
             n += b ? 1 : 0;
@@ -220,75 +219,27 @@ final class SessionOffsetFit {
             }
         }
         double[][] along = new SessionOffsetFit(projection, rowsBase, rowsLabel, classes).fit(penalty);
-        double[] out = new double[size()];
-        for (int k = 0; k < features; k++) {
-            for (int c = 0; c < classes; c++) {
-                out[k * classes + c] = u[k] * along[0][c];
-            }
-        }
-        System.arraycopy(along[1], 0, out, features * classes, classes);
-        return out;
-    }
-
-    /** φ of rank-one offsets u·φᵀ: the weights of the input where u is largest, divided by it. */
-    private double[] classWeights(double[] theta, double[] u) {
-        int k = 0;
-        for (int j = 1; j < features; j++) {
-            if (Math.abs(u[j]) > Math.abs(u[k])) {
-                k = j;
-            }
-        }
-        double[] phi = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            phi[c] = u[k] == 0 ? 0 : theta[k * classes + c] / u[k];
-        }
-        return phi;
+        double[] v = Arrays.copyOf(u, features + classes);
+        System.arraycopy(along[1], 0, v, features, classes);
+        return new Along(u, along[0], offsetsOf(v, along[0]));
     }
 
     /**
      * The direction step of the rank-one fit: with the class weights φ held, the u and class offsets b_s minimising
-     * the objective of the offsets u·φᵀ and b_s, starting from {@code theta}'s; the offsets are linear in (u, b_s), so
-     * the objective is convex in them. Newton's method with step halving. Returns u scaled to unit length (φ then
-     * takes up its length when fitted again).
+     * the objective of the offsets u·φᵀ and b_s, from {@code start}'s; the offsets are linear in (u, b_s), so the
+     * objective is convex in them. Returns u scaled to unit length (φ then takes up its length when fitted again), or
+     * {@code start}'s where the step ends at zero.
      */
-    private double[] directionGiven(double[] phi, double[] theta, double penalty, boolean[] use) {
-        double[] v = new double[features + classes];
-        for (int c = 0; c < classes; c++) {
-            v[features + c] = theta[features * classes + c];
-        }
-        int k0 = 0;
-        for (int k = 0; k < features; k++) {
-            v[k] = rowDot(theta, k, phi) / dot(phi, phi);
-            k0 = Math.abs(v[k]) > Math.abs(v[k0]) ? k : k0;
-        }
-        double loss = objective(offsetsOf(v, phi), penalty, use, null);
-        for (int step = 0; step < MAX_STEPS; step++) {
-            double[] g = new double[v.length];
-            double[][] h = directionDerivatives(v, phi, penalty, use, g);
-            double[] direction = Cholesky.solve(h, g);
-            double decrease = dot(g, direction);
-            if (decrease < 1e-14) {
-                break;
-            }
-            double[] next = new double[v.length];
-            double nextLoss;
-            for (double t = 1; ; t /= 2) {
-                for (int j = 0; j < v.length; j++) {
-                    next[j] = v[j] - t * direction[j];
-                }
-                nextLoss = objective(offsetsOf(next, phi), penalty, use, null);
-                if (nextLoss <= loss - 0.25 * t * decrease || t < 1e-10) {
-                    break;
-                }
-            }
-            v = next;
-            loss = nextLoss;
-        }
+    private double[] directionGiven(Along start, double penalty, boolean[] use) {
+        double[] phi = start.phi();
+        double[] v0 = Arrays.copyOf(start.u(), features + classes);
+        System.arraycopy(start.offsets(), features * classes, v0, features, classes);
+        double[] v = newton(v0, w -> objective(offsetsOf(w, phi), penalty, use, null),
+                (w, gradient) -> directionDerivatives(w, phi, penalty, use, gradient));
         double[] u = Arrays.copyOf(v, features);
         double norm = Math.sqrt(dot(u, u));
         if (norm == 0) {
-            u[k0] = 1;
-            return u;
+            return start.u();
         }
         for (int k = 0; k < features; k++) {
             u[k] /= norm;
@@ -364,15 +315,6 @@ final class SessionOffsetFit {
         }
         System.arraycopy(v, features, theta, features * classes, classes);
         return theta;
-    }
-
-    /** Σ_c a[k·C + c]·φ_c: row k of a features × classes block of {@code a}, against φ. */
-    private double rowDot(double[] a, int k, double[] phi) {
-        double s = 0;
-        for (int c = 0; c < classes; c++) {
-            s += a[k * classes + c] * phi[c];
-        }
-        return s;
     }
 
     /**
@@ -474,29 +416,46 @@ final class SessionOffsetFit {
     }
 
     private double[] solve(double penalty, boolean[] use, double[] start) {
-        int size = size();
-        double[] theta = start.clone();
-        double[] gradient = new double[size];
-        double loss = objective(theta, penalty, use, gradient);
+        return newton(start, theta -> objective(theta, penalty, use, null), (theta, gradient) -> {
+            objective(theta, penalty, use, gradient);
+            return hessian(theta, penalty, use);
+        });
+    }
+
+    /** The gradient of a problem into {@code gradient}, and its Hessian, at {@code v}. */
+    private interface Derivatives {
+        double[][] at(double[] v, double[] gradient);
+    }
+
+    /**
+     * Newton's method on a convex problem from {@code start}: each step halved until it falls enough (Armijo, 1/4 of
+     * the predicted decrease), {@value #MAX_STEPS} steps at most, stopping where the predicted decrease is below 1e-14.
+     */
+    private static double[] newton(double[] start, ToDoubleFunction<double[]> loss, Derivatives derivatives) {
+        double[] v = start.clone();
+        double current = loss.applyAsDouble(v);
         for (int step = 0; step < MAX_STEPS; step++) {
-            double[] direction = Cholesky.solve(hessian(theta, penalty, use), gradient);
+            double[] gradient = new double[v.length];
+            double[] direction = Cholesky.solve(derivatives.at(v, gradient), gradient);
             double decrease = dot(gradient, direction);
             if (decrease < 1e-14) {
                 break;
             }
-            double[] next = new double[size];
+            double[] next = new double[v.length];
+            double nextLoss;
             for (double t = 1; ; t /= 2) {
-                for (int j = 0; j < size; j++) {
-                    next[j] = theta[j] - t * direction[j];
+                for (int j = 0; j < v.length; j++) {
+                    next[j] = v[j] - t * direction[j];
                 }
-                if (objective(next, penalty, use, null) <= loss - 0.25 * t * decrease || t < 1e-10) {
+                nextLoss = loss.applyAsDouble(next);
+                if (nextLoss <= current - 0.25 * t * decrease || t < 1e-10) {
                     break;
                 }
             }
-            theta = next;
-            loss = objective(theta, penalty, use, gradient);
+            v = next;
+            current = nextLoss;
         }
-        return theta;
+        return v;
     }
 
     private double[][] hessian(double[] theta, double penalty, boolean[] use) {
