@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the synthetic data and the runs (default: drawn now).")
     Long seed;
 
-    @Option(names = "--sessions", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "6",
             description = "Synthetic sessions to write: all but the last pretrain, the last is held out (default: ${DEFAULT-VALUE}).")
     int sessions;
 

@@ -18,7 +18,7 @@ import org.nedsj.eval.MetricNames;
 
 /**
  * The demo's claim on data nobody tuned on: {@code neds demo} with a data seed this test draws at run time
- * (printed, so a failure can be repeated with {@code neds demo --seed S}), five synthetic sessions of about
+ * (printed, so a failure can be repeated with {@code neds demo --seed S}), six synthetic sessions of about
  * 300 trials whose choice and block are not perfectly decodable. On the pretraining sessions (their mean
  * row) the model is at least as good as the per-session linear baselines on every metric of the encoding and
  * decoding masks (a figure the model lacks counts as below, as in the table). On the held-out session after
