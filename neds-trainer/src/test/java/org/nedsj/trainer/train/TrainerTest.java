@@ -214,6 +214,27 @@ class TrainerTest {
     }
 
     @Test
+    void withACapOnStepsEachEpochTakesThatManySteps(@TempDir Path dir) throws IOException {
+        ToyData data = new ToyData(1, 40, 9, 14);
+        List<Long> full = stepsAfterEachEpoch(data, TrainerFixture.options(2, 3e-3), dir.resolve("full"));
+        assertTrue(full.get(0) > 3, "the toy data's epoch must have more than 3 batches: " + full);
+        assertEquals(2 * full.get(0), full.get(1));
+        TrainingOptions capped = new TrainingOptions(7, 2, 8, "per-session", 3e-3, 0.1, 0.1, 0.0, 0.01, 0.9, 0.999, 1e-8,
+                1.0, 100, 0.0, 3, 0.5);
+        assertEquals(List.of(3L, 6L), stepsAfterEachEpoch(data, capped, dir.resolve("capped")));
+    }
+
+    /** metrics.csv's step column after each epoch of a fresh tiny model trained with {@code options}. */
+    private static List<Long> stepsAfterEachEpoch(ToyData data, TrainingOptions options, Path dir) throws IOException {
+        RunDirectory run = RunDirectory.create(dir);
+        TrainerFixture.trainer(TrainerFixture.model(data, TrainerFixture.tinyConfig(0.1), 3), data,
+                TrainerFixture.adam(options), TrainerState.start(), options, run, QUIET).run();
+        List<String> rows = Files.readAllLines(run.metrics());
+        int column = List.of(rows.get(0).split(",")).indexOf("step");
+        return rows.subList(1, rows.size()).stream().map(r -> Long.parseLong(r.split(",")[column])).toList();
+    }
+
+    @Test
     void aTinyModelOverfitsAFewTrialsAndEveryLossFalls(@TempDir Path dir) throws IOException {
         ToyData data = new ToyData(4, 12, 10);
         TrainingOptions options = TrainerFixture.options(120, 1e-2);
