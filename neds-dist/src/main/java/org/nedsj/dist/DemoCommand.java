@@ -2,7 +2,9 @@ package org.nedsj.dist;
 
 import org.nedsj.data.prepared.DatasetPreparer;
 import org.nedsj.prep.store.PrepareResult;
+import org.nedsj.data.synth.IdealObserver;
 import org.nedsj.data.synth.SyntheticIbl;
+import org.nedsj.data.synth.SyntheticTruth;
 import org.nedsj.spi.SessionInfo;
 import org.nedsj.spi.Split;
 import org.nedsj.trainer.config.ConfigOverrides;
@@ -71,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
         step(1, String.format(Locale.ROOT, "%d synthetic IBL-style sessions sharing latent dynamics (seed %d) into %s",
                 sessions, dataSeed, alf));
         SyntheticIbl.Options defaults = SyntheticIbl.Options.defaults();
-        SyntheticIbl.write(alf, new SyntheticIbl.Options(sessions, TRIALS, dataSeed, defaults.minNeurons(), defaults.maxNeurons()));
+        SyntheticIbl.Options synthetic = new SyntheticIbl.Options(sessions, TRIALS, dataSeed, defaults.minNeurons(), defaults.maxNeurons());
+        SyntheticIbl.write(alf, synthetic);
         step(2, "prepare: align, bin and split them into " + data);
         List<String> ids = prepare(conf, alf, data);
         String heldOut = ids.get(ids.size() - 1);
@@ -91,8 +94,11 @@ final class DemoCommand implements Callable<Integer> {
         train(conf, with(common, ConfigOverrides.setStrings("train.held-out-sessions", pretraining)), alone);
 
         step(6, "evaluate on the test splits");
+        List<SyntheticTruth> truth = SyntheticIbl.truth(synthetic);
         DemoTable table = new DemoTable(dataSeed, pretraining, heldOut,
-                evaluate(pretrained, List.of()), evaluate(finetuned, List.of(heldOut)), evaluate(alone, List.of(heldOut)));
+                evaluate(pretrained, List.of()), evaluate(finetuned, List.of(heldOut)), evaluate(alone, List.of(heldOut)),
+                Optional.of(new DemoTable.IdealObservers(IdealObserver.score(truth, data, pretraining),
+                        IdealObserver.score(truth, data, List.of(heldOut)))));
         String text = table.render();
         System.out.println(text);
         Files.writeString(root.resolve("demo-table.txt"), text);

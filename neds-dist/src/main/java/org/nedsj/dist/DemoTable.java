@@ -1,12 +1,15 @@
 package org.nedsj.dist;
 
+import org.nedsj.data.synth.IdealObserver;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.MetricNames;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo's one table, every metric of the encoding and decoding masks: on the pretraining
@@ -15,8 +18,9 @@ import java.util.Map;
  * the same baselines. A mark follows each model figure below its baseline (a tie is not marked: the demo asks
  * whether the model is at or above the linear decoder). Beside the mean row it counts the pretraining sessions
  * at or above their own baselines one by one, and it gives the held-out session's test trials: one session's
- * per-trial figures move by a trial at a time. Under it, each difference's interval over the test trials
- * ({@link DemoIntervals}).
+ * per-trial figures move by a trial at a time. Under it, where the demo gives them, the {@link IdealObserver}s of
+ * choice and block on the same test trials (what reading the generator's latents exactly scores), and each
+ * difference's interval over the test trials ({@link DemoIntervals}).
  */
 final class DemoTable {
 
@@ -29,9 +33,20 @@ final class DemoTable {
     private final EvaluationReport finetuned;
     private final EvaluationReport alone;
     private final DemoIntervals intervals;
+    private final Optional<IdealObservers> ideal;
+
+    /** The ideal observers' figures on the pretraining sessions (their mean) and on the held-out session. */
+    record IdealObservers(IdealObserver.Figures pretraining, IdealObserver.Figures heldOut) {
+    }
 
     DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
               EvaluationRun.Result finetuned, EvaluationRun.Result alone) {
+        this(seed, pretraining, heldOut, pretrained, finetuned, alone, Optional.empty());
+    }
+
+    DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
+              EvaluationRun.Result finetuned, EvaluationRun.Result alone, Optional<IdealObservers> ideal) {
+        this.ideal = ideal;
         this.seed = seed;
         this.pretraining = List.copyOf(pretraining);
         this.heldOut = heldOut;
@@ -77,8 +92,35 @@ final class DemoTable {
                 + "(one by one, %d of %d sessions at or above it on all)%n", below, rows, sessionsAtOrAbove(), pretraining.size()));
         s.append(String.format(Locale.ROOT, "held-out session%s: pretrained+fine-tuned is below the linear baseline on %d of %d "
                 + "metrics, and better than trained alone on %d of %d%n", testTrials(), belowHeldOut, rows, pretrainingHelps, rows));
+        ideal.ifPresent(i -> s.append(renderIdeal(i)));
         s.append(intervals().render());
         return s.toString();
+    }
+
+    /**
+     * The ideal observers' rows: what reading the generator's choice ramp and prior exactly scores on the same test
+     * trials, the reference for how much of choice and block a decoder of spikes can still gain.
+     */
+    private static String renderIdeal(IdealObservers ideal) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%nideal observers on the same test trials: choice from the "
+                + "sign of the generator's choice ramp, block from its prior p̂, each read exactly, not through spikes%n"));
+        s.append(String.format(Locale.ROOT, "%-34s | %-25s | %s%n", "task / metric", "pretraining sessions (mean)", "held-out session"));
+        idealRows(ideal).forEach((key, pair) -> s.append(String.format(Locale.ROOT, "%-34s | %-25s | %s%n", "decoding " + key,
+                cell(pair[0], false), cell(pair[1], false))));
+        return s.toString();
+    }
+
+    private static Map<String, double[]> idealRows(IdealObservers ideal) {
+        IdealObserver.Figures p = ideal.pretraining();
+        IdealObserver.Figures h = ideal.heldOut();
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        rows.put(MetricNames.key("choice", MetricNames.ACCURACY), new double[] {p.choiceAccuracy(), h.choiceAccuracy()});
+        rows.put(MetricNames.key("choice", MetricNames.BALANCED_ACCURACY),
+                new double[] {p.choiceBalancedAccuracy(), h.choiceBalancedAccuracy()});
+        rows.put(MetricNames.key("block", MetricNames.ACCURACY), new double[] {p.blockAccuracy(), h.blockAccuracy()});
+        rows.put(MetricNames.key("block", MetricNames.BALANCED_ACCURACY),
+                new double[] {p.blockBalancedAccuracy(), h.blockBalancedAccuracy()});
+        return rows;
     }
 
     /**
@@ -118,7 +160,8 @@ final class DemoTable {
      * {pretrained_finetuned, alone, linear}, "pretraining_sessions": {session: {model, linear}}}, each a map scheme →
      * metric → value (NaN as null); and {@code "paired_differences": {resamples, level, pretraining, held_out_session,
      * pretrained_finetuned_minus_alone}}, model − linear (the last, pretrained+fine-tuned − alone) with its interval per
-     * scheme and metric ({@code difference, lower, upper}).
+     * scheme and metric ({@code difference, lower, upper}); with ideal observers, {@code "ideal_observers":
+     * {pretraining, held_out_session}}, each {@code {"decoding": {metric: value}}}.
      */
     String json() {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -133,6 +176,15 @@ final class DemoTable {
         held.set("alone", mapper.valueToTree(alone.model().sessions().get(heldOut)));
         held.set("linear", mapper.valueToTree(finetuned.baselines().sessions().get(heldOut)));
         intervals().json().ifPresent(n -> root.set("paired_differences", n));
+        ideal.ifPresent(i -> {
+            var node = root.putObject("ideal_observers");
+            var onPretraining = node.putObject("pretraining").putObject("decoding");
+            var onHeldOut = node.putObject("held_out_session").putObject("decoding");
+            idealRows(i).forEach((key, pair) -> {
+                onPretraining.put(key, pair[0]);
+                onHeldOut.put(key, pair[1]);
+            });
+        });
         var each = root.putObject("pretraining_sessions");
         for (String id : pretraining) {
             var session = each.putObject(id);

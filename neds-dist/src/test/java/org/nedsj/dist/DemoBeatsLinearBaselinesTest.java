@@ -26,7 +26,8 @@ import org.nedsj.eval.MetricNames;
  * R²); its per-trial figures (choice and block accuracies, R² averaged over trials) are printed, not held:
  * one session's 50–60 test trials decide them a trial or two at a time, and the pretraining sessions, taken
  * one by one, meet the baselines on all ten no more often than the held-out session does
- * (docs/learning-quality.md: "One session against its baselines"). About 10 minutes on two cores, so opt-in:
+ * (docs/learning-quality.md: "One session against its baselines"). A miss in choice or block is named with what the
+ * ideal observer (the generator's latent read exactly) scored on the same trials. About 10 minutes on two cores, so opt-in:
  * {@code -Dtest.excludedGroups=none -Dgroups=slow}.
  */
 @Tag("slow")
@@ -43,10 +44,11 @@ class DemoBeatsLinearBaselinesTest {
 
         JsonNode table = new ObjectMapper().readTree(Files.readString(root.resolve("demo.json")));
         List<Miss> worse = below(table.at("/pretraining/model"), table.at("/pretraining/linear"),
-                table.at("/paired_differences/pretraining"), "pretraining sessions");
+                table.at("/paired_differences/pretraining"), table.at("/ideal_observers/pretraining"), "pretraining sessions");
         List<Miss> perTrial = new ArrayList<>();
         for (Miss m : below(table.at("/held_out_session/pretrained_finetuned"), table.at("/held_out_session/linear"),
-                table.at("/paired_differences/held_out_session"), "held-out session")) {
+                table.at("/paired_differences/held_out_session"), table.at("/ideal_observers/held_out_session"),
+                "held-out session")) {
             (MetricNames.perTrial(m.metric()) ? perTrial : worse).add(m);
         }
         System.out.println("DemoBeatsLinearBaselinesTest: data seed " + seed + ", held-out session below the baseline in "
@@ -62,8 +64,11 @@ class DemoBeatsLinearBaselinesTest {
         }
     }
 
-    /** The metrics below the baseline, each named with the paired bootstrap's interval of model − baseline. */
-    private static List<Miss> below(JsonNode model, JsonNode linear, JsonNode paired, String where) {
+    /**
+     * The metrics below the baseline, each named with the paired bootstrap's interval of model − baseline and, for
+     * choice and block, what the ideal observer scored on the same trials.
+     */
+    private static List<Miss> below(JsonNode model, JsonNode linear, JsonNode paired, JsonNode ideal, String where) {
         List<Miss> below = new ArrayList<>();
         for (String scheme : List.of("encoding", "decoding")) {
             model.get(scheme).fields().forEachRemaining(e -> {
@@ -72,7 +77,9 @@ class DemoBeatsLinearBaselinesTest {
                 if (DemoTable.below(e.getKey(), m, b)) {
                     JsonNode i = paired.path(scheme).path(e.getKey());
                     below.add(new Miss(e.getKey(), where + " " + scheme + " " + e.getKey() + " " + m + " (baseline " + b
-                            + ", 95% interval of model − baseline [" + number(i.path("lower")) + ", " + number(i.path("upper")) + "])"));
+                            + ", 95% interval of model − baseline [" + number(i.path("lower")) + ", " + number(i.path("upper")) + "]"
+                            + (ideal.path(scheme).has(e.getKey()) ? ", ideal observer " + number(ideal.path(scheme).path(e.getKey())) : "")
+                            + ")"));
                 }
             });
         }

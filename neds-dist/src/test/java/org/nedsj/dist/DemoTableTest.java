@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.nedsj.data.synth.IdealObserver;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.EvaluationSettings;
@@ -140,6 +142,29 @@ class DemoTableTest {
         }
         return TrialStatistics.of(new ModalityPredictions(ModalitySpec.staticBehaviour("choice", 2), trials, 1, 1, truth,
                 logits, scored), null);
+    }
+
+    /** The ideal observers' figures follow the table in its layout, and the JSON carries them; a table without them has neither. */
+    @Test
+    void theIdealObserversFollowTheTableWhenGiven() throws Exception {
+        ScoreTable.Builder model = ScoreTable.builder();
+        put(model, "s1", 0.70, 0.95, null);
+        var r = result(model, model, List.of("s1"));
+        var ideal = new DemoTable.IdealObservers(new IdealObserver.Figures(0.9, 0.89, 0.72, 0.7),
+                new IdealObserver.Figures(0.85, 0.84, 0.6, 0.55));
+        DemoTable table = new DemoTable(7, List.of("s1"), "s2", r, r, r, Optional.of(ideal));
+
+        String text = table.render();
+        assertTrue(text.contains("ideal observers on the same test trials: choice from the sign of the generator's choice ramp"), text);
+        assertTrue(text.matches("(?s).*\\ndecoding choice\\.accuracy\\s+\\| 0\\.9000\\s+\\| 0\\.8500\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\ndecoding block\\.balanced_accuracy\\s+\\| 0\\.7000\\s+\\| 0\\.5500\\n.*"), text);
+        JsonNode json = new ObjectMapper().readTree(table.json());
+        assertEquals(0.72, json.at("/ideal_observers/pretraining/decoding/block.accuracy").asDouble(), 1e-12);
+        assertEquals(0.84, json.at("/ideal_observers/held_out_session/decoding/choice.balanced_accuracy").asDouble(), 1e-12);
+
+        DemoTable without = new DemoTable(7, List.of("s1"), "s2", r, r, r);
+        assertFalse(without.render().contains("ideal observers"));
+        assertTrue(new ObjectMapper().readTree(without.json()).at("/ideal_observers").isMissingNode());
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.SplittableRandom;
  * </ol>
  * Besides the factors, each trial has a log excitability gain shared by the population: AR(1) over
  * trials with coefficient {@value #GAIN_MEMORY} and stationary standard deviation {@value #GAIN_SD}.
+ * {@link Latents} keeps each trial's choice-ramp gain a and prior p̂, the ground truth of {@link SyntheticTruth}.
  */
 record LatentDynamics(double stimulusLatency, double stimulusTau, double sideTau, double preparationRise,
                       double preparationDecay, double choiceLatency, double choiceDecay, double errorTau,
@@ -65,19 +66,23 @@ record LatentDynamics(double stimulusLatency, double stimulusTau, double sideTau
         int cells = (int) Math.floor(trials.duration() / CELL);
         float[] z = new float[cells * FACTORS];
         float[] logGain = new float[cells];
+        double[] choiceGain = new double[trials.size()];
+        double[] priors = new double[trials.size()];
         double gain = GAIN_SD * rng.nextGaussian();
         double prior = 0.5;
         for (int i = 0; i < trials.size(); i++) {
+            priors[i] = prior;
             fill(z, PRIOR, trials.start()[i], nextStart(trials, i), (prior - 0.5) / 0.3);
             fillGain(logGain, trials.start()[i], nextStart(trials, i), gain);
-            taskEvents(z, trials, i, 1 + CHOICE_NOISE * rng.nextGaussian());
+            choiceGain[i] = 1 + CHOICE_NOISE * rng.nextGaussian();
+            taskEvents(z, trials, i, choiceGain[i]);
             prior += priorRate * ((Double.isNaN(trials.contrastLeft()[i]) ? 0 : 1) - prior);
             gain = GAIN_MEMORY * gain + GAIN_SD * Math.sqrt(1 - GAIN_MEMORY * GAIN_MEMORY) * rng.nextGaussian();
         }
         behaviour(z, behaviour, cells);
         ornsteinUhlenbeck(z, NOISE_A, noiseTauA, rng);
         ornsteinUhlenbeck(z, NOISE_B, noiseTauB, rng);
-        return new Latents(z, logGain);
+        return new Latents(z, logGain, choiceGain, priors);
     }
 
     private void taskEvents(float[] z, SyntheticTrials trials, int i, double choiceGain) {

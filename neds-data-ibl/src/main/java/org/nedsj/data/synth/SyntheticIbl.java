@@ -69,6 +69,11 @@ public final class SyntheticIbl {
         return specs;
     }
 
+    /** The ground truth of the sessions {@link #write} would write, in session order, without writing them. */
+    public static List<SyntheticTruth> truth(Options options) {
+        return plan(options).parallelStream().map(SyntheticTruth::of).toList();
+    }
+
     /**
      * Writes the sessions under {@code root}, several at a time (each draws from its own seed, so its files are the
      * same as written alone), and returns their folders in session order.

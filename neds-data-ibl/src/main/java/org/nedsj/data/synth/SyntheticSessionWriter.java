@@ -31,11 +31,10 @@ public final class SyntheticSessionWriter {
 
     /** Writes {@code root/<lab>/Subjects/<subject>/<date>/<NNN>} and returns that folder. */
     public static Path write(Path root, SessionSpec spec) {
-        SplittableRandom rng = new SplittableRandom(spec.seed());
-        SyntheticTrials trials = SyntheticTrials.generate(spec.trials(), rng.split());
-        BehaviourTrace trace = BehaviourTrace.of(trials, rng.split());
-        PoissonPopulation population = PoissonPopulation.draw(spec.neurons(), spec.probes(), spec.rateScale(), spec.regions(), rng.split());
-        Latents latents = LatentDynamics.draw(spec.datasetSeed()).run(trials, trace, rng.split());
+        SimulatedSession session = SimulatedSession.of(spec);
+        SyntheticTrials trials = session.trials();
+        BehaviourTrace trace = session.trace();
+        SplittableRandom rng = session.rest();
 
         Path target = root.resolve(spec.lab()).resolve("Subjects").resolve(spec.subject()).resolve(spec.date())
                 .resolve(String.format("%03d", spec.number()));
@@ -45,7 +44,7 @@ public final class SyntheticSessionWriter {
             writeTrials(alf, trials, spec.layout());
             writeWheel(spec.layout() == SessionLayout.TASK_TABLE ? alf.resolve("task_00") : alf, trials, trace, spec.layout(), rng.split());
             writeCameras(alf, trials, trace, spec.layout(), rng.split());
-            writeSpikes(alf, latents, population, spec, rng.split());
+            writeSpikes(alf, session.latents(), session.population(), spec, rng.split());
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 PreparedStore.deleteRecursively(target);
