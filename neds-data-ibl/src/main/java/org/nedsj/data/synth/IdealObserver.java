@@ -55,25 +55,31 @@ public final class IdealObserver {
         double[] cuts = priorCuts(scored);
         double[] sums = new double[4];
         for (Scored s : scored) {
-            List<Integer> test = trialsOf(s, Split.TEST);
-            int[] choice = new int[test.size()];
-            int[] choiceSaid = new int[test.size()];
-            int[] block = new int[test.size()];
-            int[] blockSaid = new int[test.size()];
-            for (int k = 0; k < test.size(); k++) {
-                int i = s.trials()[test.get(k)];
-                choice[k] = s.truth().choice()[i] > 0 ? 1 : 0;
-                choiceSaid[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
-                block[k] = blockClass(s.truth().probabilityLeft()[i]);
-                blockSaid[k] = priorClass(s.truth().prior()[i], cuts);
+            double[] figures = testFigures(s, cuts);
+            for (int f = 0; f < sums.length; f++) {
+                sums[f] += figures[f];
             }
-            sums[0] += accuracy(choice, choiceSaid);
-            sums[1] += balancedAccuracy(choice, choiceSaid, 2);
-            sums[2] += accuracy(block, blockSaid);
-            sums[3] += balancedAccuracy(block, blockSaid, 3);
         }
         int n = scored.size();
         return new Figures(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n);
+    }
+
+    /** One session's test trials: choice accuracy and balanced accuracy, then block's. */
+    private static double[] testFigures(Scored s, double[] cuts) {
+        List<Integer> test = trialsOf(s, Split.TEST);
+        int[] choice = new int[test.size()];
+        int[] choiceSaid = new int[test.size()];
+        int[] block = new int[test.size()];
+        int[] blockSaid = new int[test.size()];
+        for (int k = 0; k < test.size(); k++) {
+            int i = s.trials()[test.get(k)];
+            choice[k] = s.truth().choice()[i] > 0 ? 1 : 0;
+            choiceSaid[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
+            block[k] = blockClass(s.truth().probabilityLeft()[i]);
+            blockSaid[k] = priorClass(s.truth().prior()[i], cuts);
+        }
+        return new double[] {accuracy(choice, choiceSaid), balancedAccuracy(choice, choiceSaid, 2),
+                accuracy(block, blockSaid), balancedAccuracy(block, blockSaid, 3)};
     }
 
     private static Scored read(SyntheticTruth truth, Path session) {
@@ -139,7 +145,7 @@ public final class IdealObserver {
         return of;
     }
 
-    static int priorClass(double prior, double[] cuts) {
+    private static int priorClass(double prior, double[] cuts) {
         return prior < cuts[0] ? 0 : prior < cuts[1] ? 1 : 2;
     }
 
