@@ -1,6 +1,5 @@
 package org.nedsj.dist;
 
-import org.nedsj.data.synth.IdealObserver;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.MetricNames;
 import org.nedsj.trainer.evaluate.EvaluationRun;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * the same baselines. A mark follows each model figure below its baseline (a tie is not marked: the demo asks
  * whether the model is at or above the linear decoder). Beside the mean row it counts the pretraining sessions
  * at or above their own baselines one by one, and it gives the held-out session's test trials: one session's
- * per-trial figures move by a trial at a time. Under it, where the demo gives them, the {@link IdealObserver}s of
+ * per-trial figures move by a trial at a time. Under it, where the demo gives them, the ideal observers of
  * choice and block on the same test trials (what reading the generator's latents exactly scores), and each
  * difference's interval over the test trials ({@link DemoIntervals}).
  */
@@ -36,12 +35,7 @@ final class DemoTable {
     private final Optional<IdealObservers> ideal;
 
     /** The ideal observers' figures on the pretraining sessions (their mean) and on the held-out session. */
-    record IdealObservers(IdealObserver.Figures pretraining, IdealObserver.Figures heldOut) {
-    }
-
-    DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
-              EvaluationRun.Result finetuned, EvaluationRun.Result alone) {
-        this(seed, pretraining, heldOut, pretrained, finetuned, alone, Optional.empty());
+    record IdealObservers(IdealObserverScores pretraining, IdealObserverScores heldOut) {
     }
 
     DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
@@ -111,8 +105,8 @@ final class DemoTable {
     }
 
     private static Map<String, double[]> idealRows(IdealObservers ideal) {
-        IdealObserver.Figures p = ideal.pretraining();
-        IdealObserver.Figures h = ideal.heldOut();
+        IdealObserverScores p = ideal.pretraining();
+        IdealObserverScores h = ideal.heldOut();
         Map<String, double[]> rows = new LinkedHashMap<>();
         rows.put(MetricNames.key("choice", MetricNames.ACCURACY), new double[] {p.choiceAccuracy(), h.choiceAccuracy()});
         rows.put(MetricNames.key("choice", MetricNames.BALANCED_ACCURACY),

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.nedsj.data.synth.IdealObserver;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
 import org.nedsj.eval.EvaluationSettings;
@@ -68,7 +67,7 @@ class DemoTableTest {
         put(heldOutBase, "s3", 0.50, 0.80, null);
         var pretrained = result(model, base, List.of("s1", "s2"));
         var heldOut = result(heldOutModel, heldOutBase, List.of("s3"));
-        DemoTable table = new DemoTable(7, List.of("s1", "s2"), "s3", pretrained, heldOut, heldOut);
+        DemoTable table = new DemoTable(7, List.of("s1", "s2"), "s3", pretrained, heldOut, heldOut, Optional.empty());
 
         String text = table.render();
         assertTrue(text.contains("below the linear baseline on 0 of 3 metrics (one by one, 1 of 2 sessions at or above it on all)"),
@@ -105,7 +104,7 @@ class DemoTableTest {
                 new PairedDifferences(2000, 0.95, mean, Map.of())), List.of());
         var finetuned = heldOutResult(heldModel, heldBase, held, choices(20, 0));
         var alone = heldOutResult(heldModel, heldBase, held, choices(20, 10));
-        DemoTable table = new DemoTable(7, List.of("s1"), "s3", pretrained, finetuned, alone);
+        DemoTable table = new DemoTable(7, List.of("s1"), "s3", pretrained, finetuned, alone, Optional.empty());
 
         String text = table.render();
         assertTrue(text.contains("95% intervals of 2000 paired resamples of the test trials"), text);
@@ -150,8 +149,8 @@ class DemoTableTest {
         ScoreTable.Builder model = ScoreTable.builder();
         put(model, "s1", 0.70, 0.95, null);
         var r = result(model, model, List.of("s1"));
-        var ideal = new DemoTable.IdealObservers(new IdealObserver.Figures(0.9, 0.89, 0.72, 0.7),
-                new IdealObserver.Figures(0.85, 0.84, 0.6, 0.55));
+        var ideal = new DemoTable.IdealObservers(new IdealObserverScores(0.9, 0.89, 0.72, 0.7),
+                new IdealObserverScores(0.85, 0.84, 0.6, 0.55));
         DemoTable table = new DemoTable(7, List.of("s1"), "s2", r, r, r, Optional.of(ideal));
 
         String text = table.render();
@@ -162,7 +161,7 @@ class DemoTableTest {
         assertEquals(0.72, json.at("/ideal_observers/pretraining/decoding/block.accuracy").asDouble(), 1e-12);
         assertEquals(0.84, json.at("/ideal_observers/held_out_session/decoding/choice.balanced_accuracy").asDouble(), 1e-12);
 
-        DemoTable without = new DemoTable(7, List.of("s1"), "s2", r, r, r);
+        DemoTable without = new DemoTable(7, List.of("s1"), "s2", r, r, r, Optional.empty());
         assertFalse(without.render().contains("ideal observers"));
         assertTrue(new ObjectMapper().readTree(without.json()).at("/ideal_observers").isMissingNode());
     }
@@ -172,7 +171,7 @@ class DemoTableTest {
         ScoreTable.Builder model = ScoreTable.builder();
         put(model, "s1", 0.70, 0.95, null);
         var r = result(model, model, List.of("s1"));
-        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r).intervals().render());
+        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r, Optional.empty()).intervals().render());
     }
 
     private static void put(ScoreTable.Builder table, String session, double r2, double choice, ConfusionCounts confusion) {

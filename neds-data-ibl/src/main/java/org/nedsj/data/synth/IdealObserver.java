@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Readers of a synthetic dataset's categorical tasks that see the generator's latents exactly instead of through
- * spikes, scored on a prepared dataset's test trials: what a decoder would score that read one signal perfectly.
+ * spikes, on a prepared dataset's test trials: what a decoder would say that read one signal perfectly. They give
+ * their classes beside the true ones; the evaluation's own metrics score them.
  * Choice: the sign of the choice ramp, wrong on the trials whose ramp points against the choice (about one in ten).
  * Block: the subjective prior p̂ cut at the two thresholds that classify the sessions' training trials best (p̂
  * follows the stimuli, not the block, so about 0.73 at best). A decoder that also reads other latents (for choice,
@@ -25,12 +26,14 @@ public final class IdealObserver {
     private static final double[] BLOCKS = {0.2, 0.5, 0.8};
     private static final int GRID = 200;
 
-    /** Means over the sessions scored, as a report's mean row. */
-    public record Figures(double choiceAccuracy, double choiceBalancedAccuracy, double blockAccuracy,
-                          double blockBalancedAccuracy) {
+    /**
+     * One session's test trials in prepared order: the true classes and the readers', as the prepared data code them
+     * (choice 1 for +1, 0 for −1; block 0, 1, 2 for 0.2, 0.5, 0.8).
+     */
+    public record Readings(String session, int[] choice, int[] choiceRead, int[] block, int[] blockRead) {
     }
 
-    private record Scored(SyntheticTruth truth, int[] trials, Split[] split) {
+    private record PreparedTrials(SyntheticTruth truth, int[] trials, Split[] split) {
     }
 
     private IdealObserver() {
@@ -39,50 +42,40 @@ public final class IdealObserver {
     /**
      * @param truths   the dataset's truth ({@link SyntheticIbl#truth})
      * @param prepared the prepared dataset: each session's {@code trial_index.npy} and {@code split.npy}
-     * @param sessions the sessions to score (ids)
+     * @param sessions the sessions to read (ids); block's thresholds are fitted on their training trials together
      */
-    public static Figures score(List<SyntheticTruth> truths, Path prepared, List<String> sessions) {
+    public static List<Readings> read(List<SyntheticTruth> truths, Path prepared, List<String> sessions) {
         Map<String, SyntheticTruth> byId = new HashMap<>();
         truths.forEach(t -> byId.put(t.sessionId(), t));
-        List<Scored> scored = new ArrayList<>();
+        List<PreparedTrials> read = new ArrayList<>();
         for (String id : sessions) {
             SyntheticTruth truth = byId.get(id);
             if (truth == null) {
                 throw new IllegalArgumentException("session " + id + " is not one of the synthetic sessions given: " + byId.keySet());
             }
-            scored.add(read(truth, prepared.resolve(id)));
+            read.add(read(truth, prepared.resolve(id)));
         }
-        double[] cuts = priorCuts(scored);
-        double[] sums = new double[4];
-        for (Scored s : scored) {
-            double[] figures = testFigures(s, cuts);
-            for (int f = 0; f < sums.length; f++) {
-                sums[f] += figures[f];
-            }
-        }
-        int n = scored.size();
-        return new Figures(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n);
+        double[] cuts = priorCuts(read);
+        return read.stream().map(s -> testReadings(s, cuts)).toList();
     }
 
-    /** One session's test trials: choice accuracy and balanced accuracy, then block's. */
-    private static double[] testFigures(Scored s, double[] cuts) {
+    private static Readings testReadings(PreparedTrials s, double[] cuts) {
         List<Integer> test = trialsOf(s, Split.TEST);
         int[] choice = new int[test.size()];
-        int[] choiceSaid = new int[test.size()];
+        int[] choiceRead = new int[test.size()];
         int[] block = new int[test.size()];
-        int[] blockSaid = new int[test.size()];
+        int[] blockRead = new int[test.size()];
         for (int k = 0; k < test.size(); k++) {
             int i = s.trials()[test.get(k)];
             choice[k] = s.truth().choice()[i] > 0 ? 1 : 0;
-            choiceSaid[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
+            choiceRead[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
             block[k] = blockClass(s.truth().probabilityLeft()[i]);
-            blockSaid[k] = priorClass(s.truth().prior()[i], cuts);
+            blockRead[k] = priorClass(s.truth().prior()[i], cuts);
         }
-        return new double[] {accuracy(choice, choiceSaid), balancedAccuracy(choice, choiceSaid, 2),
-                accuracy(block, blockSaid), balancedAccuracy(block, blockSaid, 3)};
+        return new Readings(s.truth().sessionId(), choice, choiceRead, block, blockRead);
     }
 
-    private static Scored read(SyntheticTruth truth, Path session) {
+    private static PreparedTrials read(SyntheticTruth truth, Path session) {
         Path index = session.resolve(PreparedFiles.TRIAL_INDEX);
         Path split = session.resolve(PreparedFiles.SPLIT);
         if (!Files.isRegularFile(index) || !Files.isRegularFile(split)) {
@@ -105,13 +98,13 @@ public final class IdealObserver {
             }
             of[k] = Split.of((int) splits.getLong(k));
         }
-        return new Scored(truth, trials, of);
+        return new PreparedTrials(truth, trials, of);
     }
 
     /** The thresholds t₁ ≤ t₂ on p̂ (below t₁ block 0.2, from t₂ on 0.8) best on the training trials, on a grid. */
-    private static double[] priorCuts(List<Scored> scored) {
+    private static double[] priorCuts(List<PreparedTrials> sessions) {
         List<double[]> train = new ArrayList<>();
-        for (Scored s : scored) {
+        for (PreparedTrials s : sessions) {
             for (int k : trialsOf(s, Split.TRAIN)) {
                 int i = s.trials()[k];
                 train.add(new double[] {s.truth().prior()[i], blockClass(s.truth().probabilityLeft()[i])});
@@ -135,7 +128,7 @@ public final class IdealObserver {
         return best;
     }
 
-    private static List<Integer> trialsOf(Scored s, Split split) {
+    private static List<Integer> trialsOf(PreparedTrials s, Split split) {
         List<Integer> of = new ArrayList<>();
         for (int k = 0; k < s.split().length; k++) {
             if (s.split()[k] == split) {
@@ -156,34 +149,5 @@ public final class IdealObserver {
             }
         }
         throw new IllegalArgumentException("probabilityLeft " + probabilityLeft + " is not one of the synthetic blocks 0.2, 0.5, 0.8");
-    }
-
-    private static double accuracy(int[] truth, int[] said) {
-        int right = 0;
-        for (int k = 0; k < truth.length; k++) {
-            right += truth[k] == said[k] ? 1 : 0;
-        }
-        return truth.length == 0 ? Double.NaN : (double) right / truth.length;
-    }
-
-    /** Mean recall over the classes present in the truth, as the evaluation's balanced accuracy. */
-    private static double balancedAccuracy(int[] truth, int[] said, int classes) {
-        double sum = 0;
-        int present = 0;
-        for (int c = 0; c < classes; c++) {
-            int of = 0;
-            int right = 0;
-            for (int k = 0; k < truth.length; k++) {
-                if (truth[k] == c) {
-                    of++;
-                    right += said[k] == c ? 1 : 0;
-                }
-            }
-            if (of > 0) {
-                sum += (double) right / of;
-                present++;
-            }
-        }
-        return present == 0 ? Double.NaN : sum / present;
     }
 }

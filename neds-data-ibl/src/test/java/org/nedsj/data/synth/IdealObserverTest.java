@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,12 +141,11 @@ class IdealObserverTest {
     /**
      * Two hand-made sessions. "a": its prepared rows hold trials 3, 0, 5, 1, 4, 2 (training), 9 (validation) and 7, 6, 8
      * (test); trial 10 was not kept. The training trials' p̂ separate the blocks (0.10–0.15: 0.2, 0.50–0.55: 0.5,
-     * 0.90–0.95: 0.8). Of the test trials, 7 is misread twice: a left choice whose ramp points right (−0.3), a 0.8 block
-     * at p̂ 0.2. So choice and block accuracy 2/3 each, balanced accuracy 3/4 each (choice: left 1/2, right 1; block:
-     * 0.2 1, 0.8 1/2, no 0.5). "b": its one test trial right on both. Two sessions: the means.
+     * 0.90–0.95: 0.8), and b's agree. Of a's test trials, 7 is misread twice: a left choice whose ramp points right
+     * (−0.3), a 0.8 block at p̂ 0.2 (read as 0.5). "b": its one test trial read right on both.
      */
     @Test
-    void scoresTheTestTrialsOfEachSessionAndAveragesThem() throws IOException {
+    void readsEachSessionsTestTrialsInPreparedOrder() throws IOException {
         Path data = Files.createDirectories(root.resolve("hand"));
         //                                               trial: 0    1    2     3     4    5     6     7    8     9    10
         SyntheticTruth a = new SyntheticTruth("a", new double[] {1, 1, -1, -1, 1, 1, 1, 1, -1, 1, 1},
@@ -157,19 +157,18 @@ class IdealObserverTest {
                 new double[] {1, -1, 1, -1}, new double[] {0.1, 0.5, 0.9, 0.12});
         prepared(data.resolve("b"), new long[] {0, 1, 2, 3}, new byte[] {0, 0, 0, 2});
 
-        IdealObserver.Figures one = IdealObserver.score(List.of(a, b), data, List.of("a"));
-        assertEquals(rounded(new IdealObserver.Figures(2 / 3.0, 0.75, 2 / 3.0, 0.75)), rounded(one));
-        IdealObserver.Figures both = IdealObserver.score(List.of(a, b), data, List.of("a", "b"));
-        assertEquals(rounded(new IdealObserver.Figures(5 / 6.0, 0.875, 5 / 6.0, 0.875)), rounded(both));
-    }
-
-    private static IdealObserver.Figures rounded(IdealObserver.Figures f) {
-        return new IdealObserver.Figures(round(f.choiceAccuracy()), round(f.choiceBalancedAccuracy()), round(f.blockAccuracy()),
-                round(f.blockBalancedAccuracy()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1e9) / 1e9;
+        List<IdealObserver.Readings> both = IdealObserver.read(List.of(a, b), data, List.of("a", "b"));
+        assertEquals(List.of("a", "b"), both.stream().map(IdealObserver.Readings::session).toList());
+        IdealObserver.Readings ra = both.get(0);
+        assertArrayEquals(new int[] {1, 1, 0}, ra.choice());
+        assertArrayEquals(new int[] {0, 1, 0}, ra.choiceRead());
+        assertArrayEquals(new int[] {2, 0, 2}, ra.block());
+        assertArrayEquals(new int[] {1, 0, 2}, ra.blockRead());
+        IdealObserver.Readings rb = both.get(1);
+        assertArrayEquals(new int[] {0}, rb.choice());
+        assertArrayEquals(new int[] {0}, rb.choiceRead());
+        assertArrayEquals(new int[] {0}, rb.block());
+        assertArrayEquals(new int[] {0}, rb.blockRead());
     }
 
     private static void prepared(Path session, long[] trialIndex, byte[] split) throws IOException {
@@ -183,12 +182,12 @@ class IdealObserverTest {
         Path data = Files.createDirectories(root.resolve("bad"));
         SyntheticTruth c = new SyntheticTruth("c", new double[] {1, -1}, new double[] {0.5, 0.5}, new double[] {1, -1},
                 new double[] {0.5, 0.5});
-        var unknown = assertThrows(IllegalArgumentException.class, () -> IdealObserver.score(List.of(c), data, List.of("d")));
+        var unknown = assertThrows(IllegalArgumentException.class, () -> IdealObserver.read(List.of(c), data, List.of("d")));
         assertTrue(unknown.getMessage().contains("session d is not one of the synthetic sessions"), unknown.getMessage());
-        var missing = assertThrows(IllegalArgumentException.class, () -> IdealObserver.score(List.of(c), data, List.of("c")));
+        var missing = assertThrows(IllegalArgumentException.class, () -> IdealObserver.read(List.of(c), data, List.of("c")));
         assertTrue(missing.getMessage().contains("lacks trial_index.npy or split.npy"), missing.getMessage());
         prepared(data.resolve("c"), new long[] {0, 5}, new byte[] {0, 2});
-        var beyond = assertThrows(IllegalArgumentException.class, () -> IdealObserver.score(List.of(c), data, List.of("c")));
+        var beyond = assertThrows(IllegalArgumentException.class, () -> IdealObserver.read(List.of(c), data, List.of("c")));
         assertTrue(beyond.getMessage().contains("names trial 5 of a session of 2 synthetic trials"), beyond.getMessage());
     }
 }
