@@ -92,12 +92,14 @@ final class DemoTable {
     }
 
     /**
-     * The ideal observers' rows: what reading the generator's choice ramp and prior exactly scores on the same test
-     * trials, the reference for how much of choice and block a decoder of spikes can still gain.
+     * The ideal observers' rows: what reading the generator's latents exactly scores on the same test trials (choice
+     * from its ramp, block by Bayes' rule from its prior, stimulus side and choice), the reference for how much of
+     * choice and block a decoder of spikes can still gain.
      */
     private static String renderIdeal(IdealObservers ideal) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%nideal observers on the same test trials: choice from the "
-                + "sign of the generator's choice ramp, block from its prior p̂, each read exactly, not through spikes%n"));
+                + "sign of the generator's choice ramp; block by Bayes' rule from its prior p̂, the stimulus side and the choice; "
+                + "each read exactly, not through spikes%n"));
         s.append(String.format(Locale.ROOT, "%-34s | %-25s | %s%n", "task / metric", "pretraining sessions (mean)", "held-out session"));
         idealRows(ideal).forEach((key, pair) -> s.append(String.format(Locale.ROOT, "%-34s | %-25s | %s%n", "decoding " + key,
                 cell(pair[0], false), cell(pair[1], false))));

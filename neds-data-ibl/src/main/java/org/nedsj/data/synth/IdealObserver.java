@@ -14,17 +14,17 @@ import java.util.Map;
 
 /**
  * Readers of a synthetic dataset's categorical tasks that see the generator's latents exactly instead of through
- * spikes, on a prepared dataset's test trials: what a decoder would say that read one signal perfectly. They give
- * their classes beside the true ones; the evaluation's own metrics score them.
- * Choice: the sign of the choice ramp, wrong on the trials whose ramp points against the choice (about one in ten).
- * Block: the subjective prior p̂ cut at the two thresholds that classify the sessions' training trials best (p̂
- * follows the stimuli, not the block, so about 0.73 at best). A decoder that also reads other latents (for choice,
- * the stimulus side) can beat them; a decoder of spikes will usually be below them.
+ * spikes, on a prepared dataset's test trials. They give their classes beside the true ones; the evaluation's own
+ * metrics score them.
+ * Choice: the sign of the choice ramp, wrong on the trials whose ramp points against the choice (about one in ten):
+ * what a decoder reading that one signal perfectly would say. The neurons carry the choice a second way, as the
+ * product of the stimulus side and the outcome (exact where the contrast is above zero), which a decoder linear in
+ * the trial's spikes cannot form; a decoder that did could beat this reader.
+ * Block: Bayes' rule over everything a trial's latents carry of it ({@link BlockObserver}): p̂, the stimulus side and
+ * the choice; P(block | p̂) estimated on the sessions' training trials. A decoder of spikes sees these through noise
+ * and, within a trial, nothing else of the block.
  */
 public final class IdealObserver {
-
-    private static final double[] BLOCKS = {0.2, 0.5, 0.8};
-    private static final int GRID = 200;
 
     /**
      * One session's test trials in prepared order: the true classes and the readers', as the prepared data code them
@@ -42,7 +42,7 @@ public final class IdealObserver {
     /**
      * @param truths   the dataset's truth ({@link SyntheticIbl#truth})
      * @param prepared the prepared dataset: each session's {@code trial_index.npy} and {@code split.npy}
-     * @param sessions the sessions to read (ids); block's thresholds are fitted on their training trials together
+     * @param sessions the sessions to read (ids); block's P(block | p̂) is estimated on their training trials together
      */
     public static List<Readings> read(List<SyntheticTruth> truths, Path prepared, List<String> sessions) {
         Map<String, SyntheticTruth> byId = new HashMap<>();
@@ -55,22 +55,22 @@ public final class IdealObserver {
             }
             read.add(read(truth, prepared.resolve(id)));
         }
-        double[] cuts = priorCuts(read);
-        return read.stream().map(s -> testReadings(s, cuts)).toList();
+        BlockObserver block = BlockObserver.fit(read.stream().flatMap(s -> trialsOf(s, Split.TRAIN).stream()).toList());
+        return read.stream().map(s -> testReadings(s, block)).toList();
     }
 
-    private static Readings testReadings(PreparedTrials s, double[] cuts) {
-        List<Integer> test = trialsOf(s, Split.TEST);
+    private static Readings testReadings(PreparedTrials s, BlockObserver observer) {
+        List<BlockObserver.Trial> test = trialsOf(s, Split.TEST);
         int[] choice = new int[test.size()];
         int[] choiceRead = new int[test.size()];
         int[] block = new int[test.size()];
         int[] blockRead = new int[test.size()];
         for (int k = 0; k < test.size(); k++) {
-            int i = s.trials()[test.get(k)];
+            int i = test.get(k).index();
             choice[k] = s.truth().choice()[i] > 0 ? 1 : 0;
             choiceRead[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
-            block[k] = blockClass(s.truth().probabilityLeft()[i]);
-            blockRead[k] = priorClass(s.truth().prior()[i], cuts);
+            block[k] = BlockObserver.blockClass(s.truth().probabilityLeft()[i]);
+            blockRead[k] = observer.read(test.get(k));
         }
         return new Readings(s.truth().sessionId(), choice, choiceRead, block, blockRead);
     }
@@ -101,53 +101,14 @@ public final class IdealObserver {
         return new PreparedTrials(truth, trials, of);
     }
 
-    /** The thresholds t₁ ≤ t₂ on p̂ (below t₁ block 0.2, from t₂ on 0.8) best on the training trials, on a grid. */
-    private static double[] priorCuts(List<PreparedTrials> sessions) {
-        List<double[]> train = new ArrayList<>();
-        for (PreparedTrials s : sessions) {
-            for (int k : trialsOf(s, Split.TRAIN)) {
-                int i = s.trials()[k];
-                train.add(new double[] {s.truth().prior()[i], blockClass(s.truth().probabilityLeft()[i])});
-            }
-        }
-        double[] best = {0.5, 0.5};
-        int bestRight = -1;
-        for (int a = 0; a <= GRID; a++) {
-            for (int b = a; b <= GRID; b++) {
-                double[] cuts = {(double) a / GRID, (double) b / GRID};
-                int right = 0;
-                for (double[] t : train) {
-                    right += priorClass(t[0], cuts) == (int) t[1] ? 1 : 0;
-                }
-                if (right > bestRight) {
-                    bestRight = right;
-                    best = cuts;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static List<Integer> trialsOf(PreparedTrials s, Split split) {
-        List<Integer> of = new ArrayList<>();
+    /** The session's trials in {@code split}, in prepared order. */
+    private static List<BlockObserver.Trial> trialsOf(PreparedTrials s, Split split) {
+        List<BlockObserver.Trial> of = new ArrayList<>();
         for (int k = 0; k < s.split().length; k++) {
             if (s.split()[k] == split) {
-                of.add(k);
+                of.add(new BlockObserver.Trial(s.truth(), s.trials()[k]));
             }
         }
         return of;
-    }
-
-    private static int priorClass(double prior, double[] cuts) {
-        return prior < cuts[0] ? 0 : prior < cuts[1] ? 1 : 2;
-    }
-
-    private static int blockClass(double probabilityLeft) {
-        for (int c = 0; c < BLOCKS.length; c++) {
-            if (Math.abs(probabilityLeft - BLOCKS[c]) < 1e-6) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("probabilityLeft " + probabilityLeft + " is not one of the synthetic blocks 0.2, 0.5, 0.8");
     }
 }

@@ -68,8 +68,7 @@ public record SyntheticTrials(double[] start, double[] end, double[] stimOn, dou
             double contrast = CONTRASTS[rng.nextInt(CONTRASTS.length)];
             contrastLeft[i] = left ? contrast : Double.NaN;
             contrastRight[i] = left ? Double.NaN : contrast;
-            double evidence = (left ? contrast : -contrast) * 8 + 1.2 * (probabilityLeft[i] - 0.5) * 2;
-            double pClockwise = LAPSE + (1 - 2 * LAPSE) / (1 + Math.exp(-evidence));
+            double pClockwise = clockwiseProbability(left ? contrast : -contrast, probabilityLeft[i]);
             boolean noGo = i > 0 && rng.nextDouble() < 0.03;
             if (noGo) {
                 choice[i] = 0;
@@ -98,6 +97,15 @@ public record SyntheticTrials(double[] start, double[] end, double[] stimOn, dou
         dropEvents(stimOn, firstMovement, goCue, choice, rng);
         return new SyntheticTrials(start, end, stimOn, goCue, firstMovement, response, feedback, choice, feedbackType,
                 probabilityLeft, contrastLeft, contrastRight, rewardVolume, movementStart, movementEnd, stimulusOnset);
+    }
+
+    /**
+     * The probability of a clockwise choice (+1) on a trial with a movement, given the signed contrast (+ left, − right)
+     * and the block: the psychometric rule the generator draws each choice from.
+     */
+    static double clockwiseProbability(double signedContrast, double probabilityLeft) {
+        double evidence = signedContrast * 8 + 1.2 * (probabilityLeft - 0.5) * 2;
+        return LAPSE + (1 - 2 * LAPSE) / (1 + Math.exp(-evidence));
     }
 
     private static double reactionTime(int trial, SplittableRandom rng) {

@@ -141,20 +141,27 @@ class IdealObserverTest {
     /**
      * Two hand-made sessions. "a": its prepared rows hold trials 3, 0, 5, 1, 4, 2 (training), 9 (validation) and 7, 6, 8
      * (test); trial 10 was not kept. The training trials' p̂ separate the blocks (0.10–0.15: 0.2, 0.50–0.55: 0.5,
-     * 0.90–0.95: 0.8), and b's agree. Of a's test trials, 7 is misread twice: a left choice whose ramp points right
-     * (−0.3), a 0.8 block at p̂ 0.2 (read as 0.5). "b": its one test trial read right on both.
+     * 0.90–0.95: 0.8), and b's agree; every stimulus is on the side chosen at contrast 1 (so the side weighs 0.8 against
+     * 0.2 four to one and the choice almost nothing) but trial 7's, at contrast 0. Of a's test trials, 7 is misread
+     * twice: a clockwise choice whose ramp points the other way (−0.3), and a 0.8 block at p̂ 0.2, where P(0.2 | p̂)
+     * is 0.645 (kernel weights 0.135, 0.607 and b's 0.135) against 0.178 for each other block, and the ramp's sign
+     * with a reward (likelihoods 0.483, 0.250, 0.110, q = 10/11) confirms 0.2. Trial 6 (p̂ 0.12, a left stimulus): 0.2
+     * at 0.819 · 0.2 against 0.8 at 0.091 · 0.8. "b": its one test trial read right on both.
      */
     @Test
     void readsEachSessionsTestTrialsInPreparedOrder() throws IOException {
         Path data = Files.createDirectories(root.resolve("hand"));
         //                                               trial: 0    1    2     3     4    5     6     7    8     9    10
-        SyntheticTruth a = new SyntheticTruth("a", new double[] {1, 1, -1, -1, 1, 1, 1, 1, -1, 1, 1},
+        double[] choiceA = {1, 1, -1, -1, 1, 1, 1, 1, -1, 1, 1};
+        SyntheticTruth a = new SyntheticTruth("a", choiceA,
                 new double[] {0.2, 0.2, 0.5, 0.5, 0.8, 0.8, 0.2, 0.8, 0.8, 0.5, 0.5},
                 new double[] {1, 1, -1, -1, 1, 1, 0.7, -0.3, -0.5, 2, 1},
-                new double[] {0.1, 0.15, 0.5, 0.55, 0.9, 0.95, 0.12, 0.2, 0.93, 0.52, 0.5});
+                new double[] {0.1, 0.15, 0.5, 0.55, 0.9, 0.95, 0.12, 0.2, 0.93, 0.52, 0.5},
+                choiceA, new double[] {1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1});
         prepared(data.resolve("a"), new long[] {3, 0, 5, 1, 4, 2, 9, 7, 6, 8}, new byte[] {0, 0, 0, 0, 0, 0, 1, 2, 2, 2});
-        SyntheticTruth b = new SyntheticTruth("b", new double[] {1, -1, 1, -1}, new double[] {0.2, 0.5, 0.8, 0.2},
-                new double[] {1, -1, 1, -1}, new double[] {0.1, 0.5, 0.9, 0.12});
+        double[] choiceB = {1, -1, 1, -1};
+        SyntheticTruth b = new SyntheticTruth("b", choiceB, new double[] {0.2, 0.5, 0.8, 0.2},
+                new double[] {1, -1, 1, -1}, new double[] {0.1, 0.5, 0.9, 0.12}, choiceB, new double[] {1, 1, 1, 1});
         prepared(data.resolve("b"), new long[] {0, 1, 2, 3}, new byte[] {0, 0, 0, 2});
 
         List<IdealObserver.Readings> both = IdealObserver.read(List.of(a, b), data, List.of("a", "b"));
@@ -163,7 +170,7 @@ class IdealObserverTest {
         assertArrayEquals(new int[] {1, 1, 0}, ra.choice());
         assertArrayEquals(new int[] {0, 1, 0}, ra.choiceRead());
         assertArrayEquals(new int[] {2, 0, 2}, ra.block());
-        assertArrayEquals(new int[] {1, 0, 2}, ra.blockRead());
+        assertArrayEquals(new int[] {0, 0, 2}, ra.blockRead());
         IdealObserver.Readings rb = both.get(1);
         assertArrayEquals(new int[] {0}, rb.choice());
         assertArrayEquals(new int[] {0}, rb.choiceRead());
@@ -181,7 +188,7 @@ class IdealObserverTest {
     void aSessionNotOfTheTruthOrNotPreparedIsNamed() throws IOException {
         Path data = Files.createDirectories(root.resolve("bad"));
         SyntheticTruth c = new SyntheticTruth("c", new double[] {1, -1}, new double[] {0.5, 0.5}, new double[] {1, -1},
-                new double[] {0.5, 0.5});
+                new double[] {0.5, 0.5}, new double[] {1, -1}, new double[] {1, 1});
         var unknown = assertThrows(IllegalArgumentException.class, () -> IdealObserver.read(List.of(c), data, List.of("d")));
         assertTrue(unknown.getMessage().contains("session d is not one of the synthetic sessions"), unknown.getMessage());
         var missing = assertThrows(IllegalArgumentException.class, () -> IdealObserver.read(List.of(c), data, List.of("c")));
