@@ -27,7 +27,7 @@ import org.nedsj.eval.MetricNames;
  * one session's 50–60 test trials decide them a trial or two at a time, and the pretraining sessions, taken
  * one by one, meet the baselines on all ten no more often than the held-out session does
  * (docs/learning-quality.md: "One session against its baselines"). A miss in choice or block is named with what the
- * ideal observer (the generator's latent read exactly) scored on the same trials. About 10 minutes on two cores, so opt-in:
+ * ideal observer (the generator's latents read exactly) scored on the same trials. About 10 minutes on two cores, so opt-in:
  * {@code -Dtest.excludedGroups=none -Dgroups=slow}.
  */
 @Tag("slow")

@@ -17,12 +17,11 @@ import java.util.Map;
  * spikes, on a prepared dataset's test trials. They give their classes beside the true ones; the evaluation's own
  * metrics score them.
  * Choice: the sign of the choice ramp, wrong on the trials whose ramp points against the choice (about one in ten):
- * what a decoder reading that one signal perfectly would say. The neurons carry the choice a second way, as the
- * product of the stimulus side and the outcome (exact where the contrast is above zero), which a decoder linear in
- * the trial's spikes cannot form; a decoder that did could beat this reader.
+ * what a decoder reading that one signal perfectly would say. The neurons carry the choice in other ways too: the
+ * stimulus side, which the choice follows on most trials of high contrast, and, exactly where the contrast is above
+ * zero, the product of side and outcome; a decoder that also reads those can beat this reader.
  * Block: Bayes' rule over everything a trial's latents carry of it ({@link BlockObserver}): p̂, the stimulus side and
- * the choice; P(block | p̂) estimated on the sessions' training trials. A decoder of spikes sees these through noise
- * and, within a trial, nothing else of the block.
+ * the choice; P(block | p̂) estimated on the sessions' training trials. A decoder of spikes sees these through noise.
  */
 public final class IdealObserver {
 
