@@ -97,8 +97,8 @@ final class DemoCommand implements Callable<Integer> {
         List<SyntheticTruth> truth = SyntheticIbl.truth(synthetic);
         DemoTable table = new DemoTable(dataSeed, pretraining, heldOut,
                 evaluate(pretrained, List.of()), evaluate(finetuned, List.of(heldOut)), evaluate(alone, List.of(heldOut)),
-                Optional.of(new DemoTable.IdealObservers(IdealObserverScores.of(IdealObserver.read(truth, data, pretraining)),
-                        IdealObserverScores.of(IdealObserver.read(truth, data, List.of(heldOut))))));
+                new DemoTable.IdealObservers(IdealObserverScores.of(IdealObserver.read(truth, data, pretraining)),
+                        IdealObserverScores.of(IdealObserver.read(truth, data, List.of(heldOut)))));
         String text = table.render();
         System.out.println(text);
         Files.writeString(root.resolve("demo-table.txt"), text);

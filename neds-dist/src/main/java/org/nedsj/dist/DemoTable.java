@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * The demo's one table, every metric of the encoding and decoding masks: on the pretraining
@@ -17,7 +17,7 @@ import java.util.Optional;
  * the same baselines. A mark follows each model figure below its baseline (a tie is not marked: the demo asks
  * whether the model is at or above the linear decoder). Beside the mean row it counts the pretraining sessions
  * at or above their own baselines one by one, and it gives the held-out session's test trials: one session's
- * per-trial figures move by a trial at a time. Under it, where the demo gives them, the ideal observers of
+ * per-trial figures move by a trial at a time. Under it, the ideal observers of
  * choice and block on the same test trials (what reading the generator's latents exactly scores), and each
  * difference's interval over the test trials ({@link DemoIntervals}).
  */
@@ -32,15 +32,15 @@ final class DemoTable {
     private final EvaluationReport finetuned;
     private final EvaluationReport alone;
     private final DemoIntervals intervals;
-    private final Optional<IdealObservers> ideal;
+    private final IdealObservers ideal;
 
     /** The ideal observers' figures on the pretraining sessions (their mean) and on the held-out session. */
     record IdealObservers(IdealObserverScores pretraining, IdealObserverScores heldOut) {
     }
 
     DemoTable(long seed, List<String> pretraining, String heldOut, EvaluationRun.Result pretrained,
-              EvaluationRun.Result finetuned, EvaluationRun.Result alone, Optional<IdealObservers> ideal) {
-        this.ideal = ideal;
+              EvaluationRun.Result finetuned, EvaluationRun.Result alone, IdealObservers ideal) {
+        this.ideal = Objects.requireNonNull(ideal, "ideal");
         this.seed = seed;
         this.pretraining = List.copyOf(pretraining);
         this.heldOut = heldOut;
@@ -86,7 +86,7 @@ final class DemoTable {
                 + "(one by one, %d of %d sessions at or above it on all)%n", below, rows, sessionsAtOrAbove(), pretraining.size()));
         s.append(String.format(Locale.ROOT, "held-out session%s: pretrained+fine-tuned is below the linear baseline on %d of %d "
                 + "metrics, and better than trained alone on %d of %d%n", testTrials(), belowHeldOut, rows, pretrainingHelps, rows));
-        ideal.ifPresent(i -> s.append(renderIdeal(i)));
+        s.append(renderIdeal(ideal));
         s.append(intervals().render());
         return s.toString();
     }
@@ -156,7 +156,7 @@ final class DemoTable {
      * {pretrained_finetuned, alone, linear}, "pretraining_sessions": {session: {model, linear}}}, each a map scheme →
      * metric → value (NaN as null); and {@code "paired_differences": {resamples, level, pretraining, held_out_session,
      * pretrained_finetuned_minus_alone}}, model − linear (the last, pretrained+fine-tuned − alone) with its interval per
-     * scheme and metric ({@code difference, lower, upper}); with ideal observers, {@code "ideal_observers":
+     * scheme and metric ({@code difference, lower, upper}); and {@code "ideal_observers":
      * {pretraining, held_out_session}}, each {@code {"decoding": {metric: value}}}.
      */
     String json() {
@@ -172,14 +172,12 @@ final class DemoTable {
         held.set("alone", mapper.valueToTree(alone.model().sessions().get(heldOut)));
         held.set("linear", mapper.valueToTree(finetuned.baselines().sessions().get(heldOut)));
         intervals().json().ifPresent(n -> root.set("paired_differences", n));
-        ideal.ifPresent(i -> {
-            var node = root.putObject("ideal_observers");
-            var onPretraining = node.putObject("pretraining").putObject("decoding");
-            var onHeldOut = node.putObject("held_out_session").putObject("decoding");
-            idealRows(i).forEach((key, pair) -> {
-                onPretraining.put(key, pair[0]);
-                onHeldOut.put(key, pair[1]);
-            });
+        var node = root.putObject("ideal_observers");
+        var onPretraining = node.putObject("pretraining").putObject("decoding");
+        var onHeldOut = node.putObject("held_out_session").putObject("decoding");
+        idealRows(ideal).forEach((key, pair) -> {
+            onPretraining.put(key, pair[0]);
+            onHeldOut.put(key, pair[1]);
         });
         var each = root.putObject("pretraining_sessions");
         for (String id : pretraining) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nedsj.eval.ConfusionCounts;
 import org.nedsj.eval.EvaluationReport;
@@ -27,6 +26,9 @@ import org.nedsj.spi.Split;
 import org.nedsj.trainer.evaluate.EvaluationRun;
 
 class DemoTableTest {
+
+    private static final DemoTable.IdealObservers IDEAL = new DemoTable.IdealObservers(
+            new IdealObserverScores(0.9, 0.89, 0.72, 0.7), new IdealObserverScores(0.85, 0.84, 0.6, 0.55));
 
     @Test
     void aFigureIsMarkedOnlyWhenTheBaselineIsStrictlyBetter() {
@@ -67,7 +69,7 @@ class DemoTableTest {
         put(heldOutBase, "s3", 0.50, 0.80, null);
         var pretrained = result(model, base, List.of("s1", "s2"));
         var heldOut = result(heldOutModel, heldOutBase, List.of("s3"));
-        DemoTable table = new DemoTable(7, List.of("s1", "s2"), "s3", pretrained, heldOut, heldOut, Optional.empty());
+        DemoTable table = new DemoTable(7, List.of("s1", "s2"), "s3", pretrained, heldOut, heldOut, IDEAL);
 
         String text = table.render();
         assertTrue(text.contains("below the linear baseline on 0 of 3 metrics (one by one, 1 of 2 sessions at or above it on all)"),
@@ -104,7 +106,7 @@ class DemoTableTest {
                 new PairedDifferences(2000, 0.95, mean, Map.of())), List.of());
         var finetuned = heldOutResult(heldModel, heldBase, held, choices(20, 0));
         var alone = heldOutResult(heldModel, heldBase, held, choices(20, 10));
-        DemoTable table = new DemoTable(7, List.of("s1"), "s3", pretrained, finetuned, alone, Optional.empty());
+        DemoTable table = new DemoTable(7, List.of("s1"), "s3", pretrained, finetuned, alone, IDEAL);
 
         String text = table.render();
         assertTrue(text.contains("95% intervals of 2000 paired resamples of the test trials"), text);
@@ -143,15 +145,13 @@ class DemoTableTest {
                 logits, scored), null);
     }
 
-    /** The ideal observers' figures follow the table in its layout, and the JSON carries them; a table without them has neither. */
+    /** The ideal observers' figures follow the table in its layout, and the JSON carries them. */
     @Test
     void theIdealObserversFollowTheTableWhenGiven() throws Exception {
         ScoreTable.Builder model = ScoreTable.builder();
         put(model, "s1", 0.70, 0.95, null);
         var r = result(model, model, List.of("s1"));
-        var ideal = new DemoTable.IdealObservers(new IdealObserverScores(0.9, 0.89, 0.72, 0.7),
-                new IdealObserverScores(0.85, 0.84, 0.6, 0.55));
-        DemoTable table = new DemoTable(7, List.of("s1"), "s2", r, r, r, Optional.of(ideal));
+        DemoTable table = new DemoTable(7, List.of("s1"), "s2", r, r, r, IDEAL);
 
         String text = table.render();
         assertTrue(text.contains("ideal observers on the same test trials: choice from the sign of the generator's choice ramp"), text);
@@ -161,9 +161,6 @@ class DemoTableTest {
         assertEquals(0.72, json.at("/ideal_observers/pretraining/decoding/block.accuracy").asDouble(), 1e-12);
         assertEquals(0.84, json.at("/ideal_observers/held_out_session/decoding/choice.balanced_accuracy").asDouble(), 1e-12);
 
-        DemoTable without = new DemoTable(7, List.of("s1"), "s2", r, r, r, Optional.empty());
-        assertFalse(without.render().contains("ideal observers"));
-        assertTrue(new ObjectMapper().readTree(without.json()).at("/ideal_observers").isMissingNode());
     }
 
     @Test
@@ -171,7 +168,7 @@ class DemoTableTest {
         ScoreTable.Builder model = ScoreTable.builder();
         put(model, "s1", 0.70, 0.95, null);
         var r = result(model, model, List.of("s1"));
-        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r, Optional.empty()).intervals().render());
+        assertEquals("", new DemoTable(7, List.of("s1"), "s1", r, r, r, IDEAL).intervals().render());
     }
 
     private static void put(ScoreTable.Builder table, String session, double r2, double choice, ConfusionCounts confusion) {

@@ -1,5 +1,7 @@
 package org.nedsj.data.synth;
 
+import org.nedsj.data.align.TrialFilter;
+
 import java.util.List;
 
 /**
@@ -19,7 +21,8 @@ import java.util.List;
  */
 final class BlockObserver {
 
-    static final double[] BLOCKS = {0.2, 0.5, 0.8};
+    /** The generator's blocks (probabilityLeft), in the order of the prepared data's classes. */
+    static final List<Double> BLOCKS = List.of(0.2, 0.5, 0.8);
     static final double BANDWIDTH = 0.05;
 
     /** Trial {@code index} of a session's truth. */
@@ -68,8 +71,8 @@ final class BlockObserver {
     /** log P(block | the trial's latents) up to a constant, per block class. */
     double[] logPosterior(Trial t) {
         double[] log = logPriorGivenPHat(t.truth().prior()[t.index()]);
-        for (int b = 0; b < BLOCKS.length; b++) {
-            log[b] += Math.log(likelihood(t, BLOCKS[b]));
+        for (int b = 0; b < BLOCKS.size(); b++) {
+            log[b] += Math.log(likelihood(t, BLOCKS.get(b)));
         }
         return log;
     }
@@ -80,7 +83,7 @@ final class BlockObserver {
     }
 
     double[] logPriorGivenPHat(double pHat) {
-        double[] weight = new double[BLOCKS.length];
+        double[] weight = new double[BLOCKS.size()];
         double total = 0;
         for (int k = 0; k < trainingPriors.length; k++) {
             double z = (pHat - trainingPriors[k]) / BANDWIDTH;
@@ -88,9 +91,9 @@ final class BlockObserver {
             weight[trainingBlocks[k]] += w;
             total += w;
         }
-        double[] log = new double[BLOCKS.length];
-        for (int b = 0; b < BLOCKS.length; b++) {
-            log[b] = Math.log((weight[b] + 1.0 / BLOCKS.length) / (total + 1));
+        double[] log = new double[BLOCKS.size()];
+        for (int b = 0; b < BLOCKS.size(); b++) {
+            log[b] = Math.log((weight[b] + 1.0 / BLOCKS.size()) / (total + 1));
         }
         return log;
     }
@@ -126,12 +129,12 @@ final class BlockObserver {
         return p * sum;
     }
 
+    /** The block's class as the prepared data code it ({@link TrialFilter#blockClass}). */
     static int blockClass(double probabilityLeft) {
-        for (int c = 0; c < BLOCKS.length; c++) {
-            if (Math.abs(probabilityLeft - BLOCKS[c]) < 1e-6) {
-                return c;
-            }
+        int c = TrialFilter.blockClass(probabilityLeft, BLOCKS);
+        if (c < 0) {
+            throw new IllegalArgumentException("probabilityLeft " + probabilityLeft + " is not one of the synthetic blocks " + BLOCKS);
         }
-        throw new IllegalArgumentException("probabilityLeft " + probabilityLeft + " is not one of the synthetic blocks 0.2, 0.5, 0.8");
+        return c;
     }
 }

@@ -1,5 +1,6 @@
 package org.nedsj.data.synth;
 
+import org.nedsj.data.align.TrialFilter;
 import org.nedsj.prep.npy.NpyArray;
 import org.nedsj.prep.npy.NpyReader;
 import org.nedsj.prep.store.PreparedFiles;
@@ -66,8 +67,8 @@ public final class IdealObserver {
         int[] blockRead = new int[test.size()];
         for (int k = 0; k < test.size(); k++) {
             int i = test.get(k).index();
-            choice[k] = s.truth().choice()[i] > 0 ? 1 : 0;
-            choiceRead[k] = s.truth().choiceRamp()[i] > 0 ? 1 : 0;
+            choice[k] = TrialFilter.choiceClass(s.truth().choice()[i]);
+            choiceRead[k] = TrialFilter.choiceClass(s.truth().choiceRamp()[i]);
             block[k] = BlockObserver.blockClass(s.truth().probabilityLeft()[i]);
             blockRead[k] = observer.read(test.get(k));
         }
